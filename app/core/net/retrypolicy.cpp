@@ -1,0 +1,30 @@
+#include "retrypolicy.h"
+
+#include <QLocale>
+
+#include <cmath>
+
+int RetryPolicy::backoffMs(int consecutiveErrors) const
+{
+    if (consecutiveErrors <= 1)
+        return 0;
+    const double ms = backoffFactor * std::pow(2.0, consecutiveErrors - 1) * 1000.0;
+    return int(std::min<double>(ms, maxBackoffMs));
+}
+
+int RetryPolicy::parseRetryAfter(const QByteArray &value, const QDateTime &now)
+{
+    const QByteArray v = value.trimmed();
+    if (v.isEmpty())
+        return -1;
+    bool ok = false;
+    const double seconds = v.toDouble(&ok);
+    if (ok)
+        return seconds < 0 ? -1 : int(std::min(seconds * 1000.0, 24.0 * 3600 * 1000));
+    // HTTP date (RFC 7231 IMF-fixdate), e.g. "Wed, 21 Oct 2015 07:28:00 GMT".
+    QDateTime when = QLocale::c().toDateTime(QString::fromLatin1(v), QStringLiteral("ddd, dd MMM yyyy HH:mm:ss 'GMT'"));
+    if (!when.isValid())
+        return -1;
+    when.setTimeSpec(Qt::UTC);
+    return int(std::max<qint64>(0, now.msecsTo(when)));
+}

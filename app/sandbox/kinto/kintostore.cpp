@@ -1,0 +1,129 @@
+#include "kintostore.h"
+
+#include <QDateTime>
+
+QString KintoStore::key(const QString &parentUri, const QString &resource)
+{
+    return parentUri + QLatin1Char('|') + resource;
+}
+
+std::optional<QJsonObject> KintoStore::get(const QString &parentUri, const QString &resource,
+                                           const QString &id) const
+{
+    const auto c = m_containers.constFind(key(parentUri, resource));
+    if (c == m_containers.cend())
+        return std::nullopt;
+    const auto it = c->objects.constFind(id);
+    if (it == c->objects.cend())
+        return std::nullopt;
+    return *it;
+}
+
+std::optional<QJsonObject> KintoStore::tombstone(const QString &parentUri, const QString &resource,
+                                                 const QString &id) const
+{
+    const auto c = m_containers.constFind(key(parentUri, resource));
+    if (c == m_containers.cend())
+        return std::nullopt;
+    const auto it = c->tombstones.constFind(id);
+    if (it == c->tombstones.cend())
+        return std::nullopt;
+    return *it;
+}
+
+QList<QJsonObject> KintoStore::list(const QString &parentUri, const QString &resource, bool withTombstones) const
+{
+    const auto c = m_containers.constFind(key(parentUri, resource));
+    if (c == m_containers.cend())
+        return {};
+    QList<QJsonObject> out;
+    out.reserve(c->objects.size() + (withTombstones ? c->tombstones.size() : 0));
+    for (const QJsonObject &o : c->objects)
+        out.append(o);
+    if (withTombstones) {
+        for (const QJsonObject &o : c->tombstones)
+            out.append(o);
+    }
+    return out;
+}
+
+int KintoStore::count(const QString &parentUri, const QString &resource) const
+{
+    const auto c = m_containers.constFind(key(parentUri, resource));
+    return c == m_containers.cend() ? 0 : int(c->objects.size());
+}
+
+qint64 KintoStore::timestamp(const QString &parentUri, const QString &resource)
+{
+    KintoContainer &c = m_containers[key(parentUri, resource)];
+    if (c.timestamp == 0)
+        c.timestamp = QDateTime::currentMSecsSinceEpoch();
+    return c.timestamp;
+}
+
+qint64 KintoStore::bump(KintoContainer &container, qint64 forced)
+{
+    if (forced > container.timestamp) {
+        container.timestamp = forced;
+    } else {
+        // Strictly increasing within the container, even for writes in the same millisecond.
+        container.timestamp = qMax(QDateTime::currentMSecsSinceEpoch(), container.timestamp + 1);
+    }
+    return container.timestamp;
+}
+
+QJsonObject KintoStore::save(const QString &parentUri, const QString &resource, QJsonObject data,
+                             qint64 forcedLastModified)
+{
+    KintoContainer &c = m_containers[key(parentUri, resource)];
+    data.insert(QStringLiteral("last_modified"), bump(c, forcedLastModified));
+    const QString id = data.value(QStringLiteral("id")).toString();
+    c.tombstones.remove(id);
+    c.objects.insert(id, data);
+    return data;
+}
+
+QJsonObject KintoStore::remove(const QString &parentUri, const QString &resource, const QString &id,
+                               qint64 forcedLastModified)
+{
+    KintoContainer &c = m_containers[key(parentUri, resource)];
+    c.objects.remove(id);
+    const QJsonObject tomb{
+        {QStringLiteral("id"), id},
+        {QStringLiteral("last_modified"), bump(c, forcedLastModified)},
+        {QStringLiteral("deleted"), true},
+    };
+    c.tombstones.insert(id, tomb);
+    return tomb;
+}
+
+void KintoStore::purgeChildren(const QString &uriPrefix)
+{
+    const QString childPrefix = uriPrefix + QLatin1Char('/');
+    for (auto it = m_containers.begin(); it != m_containers.end();) {
+        const QString parent = it.key().section(QLatin1Char('|'), 0, 0);
+        if (parent == uriPrefix || parent.startsWith(childPrefix))
+            it = m_containers.erase(it);
+        else
+            ++it;
+    }
+    for (auto it = m_acls.begin(); it != m_acls.end();) {
+        if (it.key().startsWith(childPrefix))
+            it = m_acls.erase(it);
+        else
+            ++it;
+    }
+}
+
+void KintoStore::setAcl(const QString &uri, const KintoAcl &acl)
+{
+    KintoAcl cleaned;
+    for (auto it = acl.cbegin(); it != acl.cend(); ++it) {
+        if (!it.value().isEmpty())
+            cleaned.insert(it.key(), it.value());
+    }
+    if (cleaned.isEmpty())
+        m_acls.remove(uri);
+    else
+        m_acls.insert(uri, cleaned);
+}

@@ -1,0 +1,67 @@
+#pragma once
+
+#include <QHash>
+#include <QJsonObject>
+#include <QList>
+#include <QSet>
+#include <QString>
+
+#include <optional>
+
+// The permissions of one object: permission name ("read", "write", "record:create") -> principals.
+using KintoAcl = QHash<QString, QSet<QString>>;
+
+// The objects behind one plural endpoint: the records of one collection, the collections of one
+// bucket, the buckets of the server, ...
+struct KintoContainer
+{
+    QHash<QString, QJsonObject> objects;    // id -> data, always holding "id" and "last_modified"
+    QHash<QString, QJsonObject> tombstones; // id -> {id, last_modified, deleted: true}
+    qint64 timestamp = 0;                   // highest last_modified handed out; 0 = never written
+};
+
+// The sandbox's whole state as plain values. Copying it is cheap (implicit sharing), which is how a
+// batch takes a snapshot it can roll back to.
+//
+// A container is addressed by its parent URI and resource name, as Kinto's storage does:
+// ("", "bucket"), ("/buckets/b", "collection"), ("/buckets/b/collections/c", "record"),
+// ("/buckets/b", "group"), ("/buckets/b", "history"), ("", "account").
+// Permissions are keyed by object URI without the version prefix ("/buckets/b/groups/g").
+class KintoStore
+{
+public:
+    std::optional<QJsonObject> get(const QString &parentUri, const QString &resource, const QString &id) const;
+    std::optional<QJsonObject> tombstone(const QString &parentUri, const QString &resource, const QString &id) const;
+    // Live objects (and, when asked, tombstones) of one container, in no particular order.
+    QList<QJsonObject> list(const QString &parentUri, const QString &resource, bool withTombstones) const;
+
+    // The container's timestamp. Like Kinto, an untouched container gets "now" on first read, so
+    // that an empty list still has an ETag that later writes exceed.
+    qint64 timestamp(const QString &parentUri, const QString &resource);
+
+    // Stores a new version of an object (create or replace) and returns it with its new
+    // last_modified. `forcedLastModified` is kept when it exceeds the container's timestamp
+    // (replication), otherwise the timestamp is bumped.
+    QJsonObject save(const QString &parentUri, const QString &resource, QJsonObject data,
+                     qint64 forcedLastModified = 0);
+    // Deletes an object, leaving a tombstone, and returns the tombstone. Its ACL is removed too.
+    QJsonObject remove(const QString &parentUri, const QString &resource, const QString &id,
+                       qint64 forcedLastModified = 0);
+    // Forgets everything stored under `uriPrefix` (children containers, tombstones, ACLs), as Kinto
+    // does when a bucket or collection is deleted.
+    void purgeChildren(const QString &uriPrefix);
+
+    KintoAcl acl(const QString &uri) const { return m_acls.value(uri); }
+    void setAcl(const QString &uri, const KintoAcl &acl);
+    void removeAcl(const QString &uri) { m_acls.remove(uri); }
+    const QHash<QString, KintoAcl> &acls() const { return m_acls; }
+
+    int count(const QString &parentUri, const QString &resource) const;
+
+private:
+    static QString key(const QString &parentUri, const QString &resource);
+    qint64 bump(KintoContainer &container, qint64 forced);
+
+    QHash<QString, KintoContainer> m_containers;
+    QHash<QString, KintoAcl> m_acls;
+};

@@ -1,0 +1,27 @@
+#pragma once
+
+#include "net/job.h"
+
+#include <QSignalSpy>
+#include <QTest>
+
+namespace TestSupport {
+
+// Waits (running the event loop) until the job finishes. The job is switched to manual deletion so
+// the test can read it afterwards: wrap it in std::unique_ptr or delete it. Returns false on timeout.
+bool waitFor(Job *job, int timeoutMs = 15000);
+
+// Switches the job to manual deletion at once: use it on jobs created together and awaited one after
+// another, since a job that finishes while the test waits for another would otherwise delete itself.
+template <typename J>
+J *keep(J *job)
+{
+    job->setAutoDelete(false);
+    return job;
+}
+
+// Peak resident set size of this process in KiB (VmHWM), and the current one (VmRSS).
+qint64 peakRssKiB();
+qint64 currentRssKiB();
+
+} // namespace TestSupport
