@@ -66,9 +66,13 @@ QVariant RequestLogModel::displayData(const RequestLogEntry &entry, int column) 
         return entry.durationMs < 1000
             ? tr("%1 ms").arg(entry.durationMs)
             : tr("%1 s").arg(locale.toString(double(entry.durationMs) / 1000.0, 'f', 2));
-    case SizeColumn:
-        return tr("%1 / %2").arg(locale.formattedDataSize(entry.bytesIn),
-                                 locale.formattedDataSize(entry.bytesOut));
+    case SizeColumn: {
+        // "0 B" rather than the locale's "0 bytes": the column is narrow and read at a glance.
+        const auto size = [&locale](qint64 bytes) {
+            return bytes < 1024 ? tr("%1 B").arg(bytes) : locale.formattedDataSize(bytes);
+        };
+        return tr("%1 / %2").arg(size(entry.bytesIn), size(entry.bytesOut));
+    }
     case RetriesColumn:
         return entry.retries > 0 ? QString::number(entry.retries) : QString();
     default:
@@ -108,8 +112,9 @@ QVariant RequestLogModel::data(const QModelIndex &index, int role) const
         switch (index.column()) {
         case DurationColumn:
         case SizeColumn:
-        case RetriesColumn:
             return QVariant::fromValue(Qt::AlignRight | Qt::AlignVCenter);
+        case RetriesColumn:
+            return QVariant::fromValue(Qt::AlignHCenter | Qt::AlignVCenter);
         default:
             return QVariant::fromValue(Qt::AlignLeft | Qt::AlignVCenter);
         }

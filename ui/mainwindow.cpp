@@ -59,7 +59,7 @@ MainWindow::MainWindow(TenantRegistry *registry, RequestLog *log, QWidget *paren
     createMenus();
     createStatusBar();
     updateWelcomeText();
-    //restoreWindowState(); resize(DefaultSize);
+    restoreWindowState();
 }
 
 MainWindow::~MainWindow() = default;
@@ -90,6 +90,8 @@ void MainWindow::createTenantsDock()
     m_tenantTree->setObjectName(QStringLiteral("tenantTree"));
     m_tenantTree->setModel(m_tenantModel);
     m_tenantTree->setHeaderHidden(true);
+    // Tenants have no children yet; turn this back on when buckets and collections arrive.
+    m_tenantTree->setRootIsDecorated(false);
     m_tenantTree->setUniformRowHeights(true);
     m_tenantTree->setIconSize(QSize(20, 20));
     m_tenantTree->setSelectionMode(QAbstractItemView::SingleSelection);
@@ -194,7 +196,7 @@ void MainWindow::followNewestRequest()
     QTimer::singleShot(0, this, [this] {
         m_scrollPending = false;
         if (m_followLog)
-            ;
+            m_logView->scrollToBottom();
     });
 }
 
@@ -275,6 +277,8 @@ QWidget *MainWindow::createWelcomePage()
     m_welcomeText->setWordWrap(true);
     m_welcomeText->setAlignment(Qt::AlignCenter);
     m_welcomeText->setTextFormat(Qt::RichText);
+    // A wrapped label asks for little width; give the text a comfortable measure.
+    m_welcomeText->setMinimumWidth(qMin(460, m_welcomeText->fontMetrics().averageCharWidth() * 64));
     m_welcomeText->setMaximumWidth(560);
 
     // The button mirrors the action: its text and whether it is enabled.

@@ -1,5 +1,7 @@
 #include "loopbackhttpserver.h"
 
+#include <QSslServer>
+
 #include <QLoggingCategory>
 #include <QTcpServer>
 #include <QTcpSocket>
@@ -247,6 +249,18 @@ bool LoopbackHttpServer::listen(quint16 port)
     return m_server->listen(QHostAddress::LocalHost, port);
 }
 
+bool LoopbackHttpServer::listenTls(const QSslConfiguration &configuration, quint16 port)
+{
+    auto *server = new QSslServer(this);
+    server->setSslConfiguration(configuration);
+    delete m_server;
+    m_server = server;
+    m_tls = true;
+    // A TLS connection becomes pending only after its handshake, which newConnection() precedes.
+    connect(m_server, &QTcpServer::pendingConnectionAvailable, this, &LoopbackHttpServer::onNewConnection);
+    return m_server->listen(QHostAddress::LocalHost, port);
+}
+
 quint16 LoopbackHttpServer::port() const
 {
     return m_server->serverPort();
@@ -255,7 +269,7 @@ quint16 LoopbackHttpServer::port() const
 QUrl LoopbackHttpServer::baseUrl() const
 {
     QUrl url;
-    url.setScheme(QStringLiteral("http"));
+    url.setScheme(m_tls ? QStringLiteral("https") : QStringLiteral("http"));
     url.setHost(QStringLiteral("127.0.0.1"));
     url.setPort(port());
     return url;

@@ -14,6 +14,7 @@
 #include <functional>
 #include <memory>
 
+class QSslConfiguration;
 class QTcpServer;
 class QTcpSocket;
 
@@ -93,6 +94,8 @@ public:
 
     // Listens on 127.0.0.1 (port 0 picks a free one). Returns false if it cannot.
     bool listen(quint16 port = 0);
+    // The same over TLS (https), with the given certificate and key (for certificate tests).
+    bool listenTls(const QSslConfiguration &configuration, quint16 port = 0);
     quint16 port() const;
     QUrl baseUrl() const; // "http://127.0.0.1:<port>"
 
@@ -131,6 +134,7 @@ private:
     QHash<QTcpSocket *, std::shared_ptr<Connection>> m_connections;
     Handler m_handler;
     qint64 m_bodyLimit = 64 * 1024 * 1024;
+    bool m_tls = false;
     int m_inFlight = 0;
     int m_maxInFlight = 0;
     int m_requestCount = 0;

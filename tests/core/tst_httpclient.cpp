@@ -9,6 +9,7 @@
 #include <QJsonObject>
 #include <QLoggingCategory>
 #include <QNetworkAccessManager>
+#include <QTemporaryDir>
 #include <QTemporaryFile>
 #include <QTest>
 
@@ -48,6 +49,8 @@ private Q_SLOTS:
     void redirectToOtherHostDropsCredentials();
     void redirectOnSameHostKeepsCredentials();
     void multipartUploadStreamsFromDisk();
+    void tlsVerifiedUnlessPinned_data();
+    void tlsVerifiedUnlessPinned();
 
 private:
     std::unique_ptr<HttpJob> sendAndWait(const HttpRequest &request, int timeoutMs = 15000);
@@ -561,6 +564,53 @@ void tst_HttpClient::multipartUploadStreamsFromDisk()
     const qint64 growthMiB = (TestSupport::peakRssKiB() - rssBefore) / 1024;
     QVERIFY2(growthMiB < 25, qPrintable(QStringLiteral("peak RSS grew by %1 MiB for a 50 MiB upload").arg(growthMiB)));
     QCOMPARE(m_log->entries().constLast().bytesOut, size + 7);
+}
+
+void tst_HttpClient::tlsVerifiedUnlessPinned_data()
+{
+    QTest::addColumn<QString>("pin");
+    QTest::addColumn<bool>("accepted");
+    QTest::newRow("self-signed, no pin: refused") << QString() << false;
+    QTest::newRow("pinned fingerprint: accepted") << QStringLiteral("match") << true;
+    QTest::newRow("pinned fingerprint with colons, upper case") << QStringLiteral("match-colons") << true;
+    QTest::newRow("another fingerprint: refused") << QStringLiteral("00ff") << false;
+}
+
+void tst_HttpClient::tlsVerifiedUnlessPinned()
+{
+    QFETCH(QString, pin);
+    QFETCH(bool, accepted);
+    QTemporaryDir dir;
+    QSslConfiguration tls;
+    QByteArray fingerprint;
+    QVERIFY(TestSupport::makeSelfSignedTls(dir.path(), &tls, &fingerprint));
+    LoopbackHttpServer secure;
+    QVERIFY(secure.listenTls(tls));
+    secure.setHandler([](const HttpServerRequest &, HttpResponder *r) { r->respondJson(200, R"({"secure":true})"); });
+
+    m_client->setBaseUrl(secure.baseUrl());
+    if (pin == QLatin1String("match"))
+        m_client->setPinnedCertificate(fingerprint);
+    else if (pin == QLatin1String("match-colons")) {
+        QByteArray withColons;
+        for (int i = 0; i < fingerprint.size(); i += 2)
+            withColons += (i ? ":" : "") + fingerprint.mid(i, 2).toUpper();
+        m_client->setPinnedCertificate(withColons);
+    } else if (!pin.isEmpty())
+        m_client->setPinnedCertificate(pin.toLatin1());
+
+    auto job = sendAndWait(HttpRequest("GET", QStringLiteral("/hello")));
+    QVERIFY(job);
+    if (accepted) {
+        QVERIFY2(!job->hasError(), qPrintable(job->error().toString()));
+        QCOMPARE(job->result().toObject().value(QLatin1String("secure")).toBool(), true);
+    } else {
+        QCOMPARE(job->error().kind(), ApiError::Kind::Tls);
+        QVERIFY2(job->error().message().contains(QLatin1String("self-signed"), Qt::CaseInsensitive),
+            qPrintable(job->error().message()));
+        QCOMPARE(secure.requestCount(), 0);
+        QCOMPARE(job->response().retries, 0); // certificate errors are not retried
+    }
 }
 
 QTEST_GUILESS_MAIN(tst_HttpClient)

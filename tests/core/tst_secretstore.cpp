@@ -72,7 +72,8 @@ int runChild()
             {QStringLiteral("kind"), static_cast<int>(outcome.error.kind())},
             {QStringLiteral("message"), outcome.error.message()},
         };
-        std::fputs(QJsonDocument(line).toJson(QJsonDocument::Compact).append('\n').constData(), stdout);
+        std::fputs(QJsonDocument(line).toJson(QJsonDocument::Compact).append('\n').constData(),
+                   stdout);
     }
     return 0;
 }
@@ -92,7 +93,8 @@ void captureMessage(QtMsgType, const QMessageLogContext &, const QString &messag
     do {                                                                                           \
         QFETCH(StoreKind, storeKind);                                                              \
         if (storeKind == StoreKind::Keychain && !m_keychainAvailable)                              \
-            QSKIP("No keychain answered (run under scripts/test.sh for a private Secret Service)"); \
+            QSKIP(                                                                                 \
+                "No keychain answered (run under scripts/test.sh for a private Secret Service)");  \
         m_store = makeStore(storeKind, testService);                                               \
     } while (false)
 
@@ -143,13 +145,16 @@ void TestSecretStore::initTestCase()
     const bool required = qEnvironmentVariable("TENANTDESK_REQUIRE_KEYCHAIN") == QLatin1String("1");
     KeychainSecretStore probe(testService);
     const QString tenantId = newTenantId();
-    const Outcome written = run(probe.write(tenantId, QStringLiteral("probe"), QStringLiteral("x")));
+    const Outcome written
+        = run(probe.write(tenantId, QStringLiteral("probe"), QStringLiteral("x")));
     const Outcome read = run(probe.read(tenantId, QStringLiteral("probe")));
     run(probe.remove(tenantId, QStringLiteral("probe")));
-    m_keychainAvailable = written.finished && !written.error && read.result.toString() == QLatin1String("x");
+    m_keychainAvailable
+        = written.finished && !written.error && read.result.toString() == QLatin1String("x");
     if (!m_keychainAvailable) {
-        const QString why = written.finished ? written.error.message()
-                                             : QStringLiteral("the keychain did not answer in time");
+        const QString why = written.finished
+            ? written.error.message()
+            : QStringLiteral("the keychain did not answer in time");
         if (required)
             QFAIL(qPrintable(QStringLiteral("TENANTDESK_REQUIRE_KEYCHAIN=1 but: ") + why));
         qWarning("Keychain rows will be skipped: %s", qPrintable(why));
@@ -192,8 +197,8 @@ void TestSecretStore::roundTrip_data()
     QTest::addColumn<StoreKind>("storeKind");
     QTest::addColumn<QString>("purpose");
     QTest::addColumn<QString>("secret");
-    const std::pair<const char *, StoreKind> stores[] = {{"memory", StoreKind::Memory},
-                                                         {"keychain", StoreKind::Keychain}};
+    const std::pair<const char *, StoreKind> stores[]
+        = {{"memory", StoreKind::Memory}, {"keychain", StoreKind::Keychain}};
     for (const auto &[name, kind] : stores) {
         QTest::addRow("%s: ascii password", name)
             << kind << SecretPurpose::Password << QStringLiteral("correct horse battery staple");
@@ -243,7 +248,8 @@ void TestSecretStore::readMissingIsNotFound()
     QCOMPARE(read.error.kind(), ApiError::Kind::NotFound);
     QVERIFY(read.error.isNotFound());
     QCOMPARE(read.error.message(),
-             QStringLiteral("No secret stored for ") + SecretStore::key(tenantId, SecretPurpose::Password));
+             QStringLiteral("No secret stored for ")
+                 + SecretStore::key(tenantId, SecretPurpose::Password));
     QVERIFY(read.result.isNull() || read.result.isUndefined());
 }
 
@@ -274,9 +280,12 @@ void TestSecretStore::tenantsDoNotCollide()
     USE_ROW_STORE();
     const QString first = newTenantId();
     const QString second = newTenantId();
-    QVERIFY(!write(m_store.get(), first, SecretPurpose::Password, QStringLiteral("first-pw")).error);
-    QVERIFY(!write(m_store.get(), second, SecretPurpose::Password, QStringLiteral("second-pw")).error);
-    QVERIFY(!write(m_store.get(), first, SecretPurpose::Token, QStringLiteral("first-token")).error);
+    QVERIFY(
+        !write(m_store.get(), first, SecretPurpose::Password, QStringLiteral("first-pw")).error);
+    QVERIFY(
+        !write(m_store.get(), second, SecretPurpose::Password, QStringLiteral("second-pw")).error);
+    QVERIFY(
+        !write(m_store.get(), first, SecretPurpose::Token, QStringLiteral("first-token")).error);
 
     QCOMPARE(run(m_store->read(first, SecretPurpose::Password)).result.toString(),
              QStringLiteral("first-pw"));
@@ -287,7 +296,8 @@ void TestSecretStore::tenantsDoNotCollide()
 
     // Removing one tenant's secret leaves the other tenant's secret of the same purpose alone.
     QVERIFY(!run(m_store->remove(first, SecretPurpose::Password)).error);
-    QCOMPARE(run(m_store->read(first, SecretPurpose::Password)).error.kind(), ApiError::Kind::NotFound);
+    QCOMPARE(run(m_store->read(first, SecretPurpose::Password)).error.kind(),
+             ApiError::Kind::NotFound);
     QCOMPARE(run(m_store->read(second, SecretPurpose::Password)).result.toString(),
              QStringLiteral("second-pw"));
 }
@@ -346,7 +356,8 @@ void TestSecretStore::keychainServiceNamesKeepEntriesApart()
     const QString tenantId = newTenantId();
     QVERIFY(!write(m_store.get(), tenantId, SecretPurpose::Password, QStringLiteral("mine")).error);
 
-    QCOMPARE(run(other.read(tenantId, SecretPurpose::Password)).error.kind(), ApiError::Kind::NotFound);
+    QCOMPARE(run(other.read(tenantId, SecretPurpose::Password)).error.kind(),
+             ApiError::Kind::NotFound);
     QCOMPARE(KeychainSecretStore().serviceName(), QStringLiteral("TenantDesk"));
 }
 
@@ -356,7 +367,8 @@ void TestSecretStore::keychainUnavailableWithoutSessionBus()
     // process whose session bus address points nowhere.
     QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
     env.insert(QString::fromLatin1(childModeVariable), QStringLiteral("1"));
-    env.insert(QStringLiteral("DBUS_SESSION_BUS_ADDRESS"), QStringLiteral("unix:path=/nonexistent"));
+    env.insert(QStringLiteral("DBUS_SESSION_BUS_ADDRESS"),
+               QStringLiteral("unix:path=/nonexistent"));
     for (const char *name : {"DISPLAY", "WAYLAND_DISPLAY", "XDG_CURRENT_DESKTOP", "DESKTOP_SESSION",
                              "KDE_FULL_SESSION"})
         env.remove(QString::fromLatin1(name));
@@ -378,23 +390,29 @@ void TestSecretStore::keychainUnavailableWithoutSessionBus()
         const QString message = o.value(QLatin1String("message")).toString();
         ops << op;
         QVERIFY2(o.value(QLatin1String("finished")).toBool(), qPrintable(op));
-        QCOMPARE(o.value(QLatin1String("kind")).toInt(), static_cast<int>(ApiError::Kind::Unavailable));
+        QCOMPARE(o.value(QLatin1String("kind")).toInt(),
+                 static_cast<int>(ApiError::Kind::Unavailable));
         QVERIFY2(message.startsWith(QLatin1String("The system keychain is not available: ")),
                  qPrintable(message));
         // The backend's own explanation follows the prefix.
         QVERIFY2(message.size() > qsizetype(strlen("The system keychain is not available: ")),
                  qPrintable(message));
     }
-    QCOMPARE(ops, (QStringList{QStringLiteral("read"), QStringLiteral("write"), QStringLiteral("remove")}));
+    QCOMPARE(
+        ops,
+        (QStringList{QStringLiteral("read"), QStringLiteral("write"), QStringLiteral("remove")}));
 }
 
 void TestSecretStore::memoryKeysListNamesNotValues()
 {
     MemorySecretStore store;
-    QVERIFY(!run(store.write(QStringLiteral("b"), SecretPurpose::Token, QStringLiteral("v1"))).error);
-    QVERIFY(!run(store.write(QStringLiteral("a"), SecretPurpose::Password, QStringLiteral("v2"))).error);
-    QCOMPARE(store.keys(), (QStringList{QStringLiteral("tenantdesk:a:password"),
-                                        QStringLiteral("tenantdesk:b:token")}));
+    QVERIFY(
+        !run(store.write(QStringLiteral("b"), SecretPurpose::Token, QStringLiteral("v1"))).error);
+    QVERIFY(!run(store.write(QStringLiteral("a"), SecretPurpose::Password, QStringLiteral("v2")))
+                 .error);
+    QCOMPARE(store.keys(),
+             (QStringList{QStringLiteral("tenantdesk:a:password"),
+                          QStringLiteral("tenantdesk:b:token")}));
     QVERIFY(!run(store.remove(QStringLiteral("b"), SecretPurpose::Token)).error);
     QCOMPARE(store.keys(), QStringList{QStringLiteral("tenantdesk:a:password")});
 }
@@ -402,7 +420,8 @@ void TestSecretStore::memoryKeysListNamesNotValues()
 void TestSecretStore::memoryUnavailableFailsEveryJob()
 {
     MemorySecretStore store;
-    QVERIFY(!run(store.write(QStringLiteral("a"), SecretPurpose::Password, QStringLiteral("v"))).error);
+    QVERIFY(
+        !run(store.write(QStringLiteral("a"), SecretPurpose::Password, QStringLiteral("v"))).error);
     store.setUnavailable(QStringLiteral("locked for the test"));
     for (Job *job : {store.read(QStringLiteral("a"), SecretPurpose::Password),
                      store.write(QStringLiteral("a"), SecretPurpose::Password, QStringLiteral("w")),

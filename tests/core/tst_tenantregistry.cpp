@@ -59,7 +59,8 @@ QStringList filesUnder(const QString &dir)
     QStringList files;
     if (dir.isEmpty() || !QFileInfo(dir).isDir())
         return files;
-    QDirIterator it(dir, QDir::Files | QDir::Hidden | QDir::NoSymLinks, QDirIterator::Subdirectories);
+    QDirIterator it(dir, QDir::Files | QDir::Hidden | QDir::NoSymLinks,
+                    QDirIterator::Subdirectories);
     while (it.hasNext())
         files << it.next();
     return files;
@@ -86,11 +87,12 @@ bool fileContains(const QString &path, const QString &text)
 // Readable QCOMPARE failures (found by argument-dependent lookup).
 char *toString(const Tenant &t)
 {
-    const QString text = QStringLiteral("Tenant(%1, \"%2\", %3, %4, %5, user \"%6\", options %7, secrets %8)")
-                             .arg(t.id, t.displayName, Tenant::serviceName(t.service),
-                                  t.baseUrl.toString(), Tenant::authName(t.auth), t.userName,
-                                  QStringList(t.options.keys()).join(QLatin1Char(',')),
-                                  t.secretPurposes.join(QLatin1Char(',')));
+    const QString text
+        = QStringLiteral("Tenant(%1, \"%2\", %3, %4, %5, user \"%6\", options %7, secrets %8)")
+              .arg(t.id, t.displayName, Tenant::serviceName(t.service), t.baseUrl.toString(),
+                   Tenant::authName(t.auth), t.userName,
+                   QStringList(t.options.keys()).join(QLatin1Char(',')),
+                   t.secretPurposes.join(QLatin1Char(',')));
     return qstrdup(text.toUtf8().constData());
 }
 
@@ -133,12 +135,14 @@ void TestTenantRegistry::initTestCase()
     const bool required = qEnvironmentVariable("TENANTDESK_REQUIRE_KEYCHAIN") == QLatin1String("1");
     KeychainSecretStore probe(QStringLiteral("TenantDeskTest"));
     const QString tenantId = QUuid::createUuid().toString(QUuid::WithoutBraces);
-    const Outcome written = run(probe.write(tenantId, QStringLiteral("probe"), QStringLiteral("x")));
+    const Outcome written
+        = run(probe.write(tenantId, QStringLiteral("probe"), QStringLiteral("x")));
     run(probe.remove(tenantId, QStringLiteral("probe")));
     m_keychainAvailable = written.finished && !written.error;
     if (!m_keychainAvailable) {
-        const QString why = written.finished ? written.error.message()
-                                             : QStringLiteral("the keychain did not answer in time");
+        const QString why = written.finished
+            ? written.error.message()
+            : QStringLiteral("the keychain did not answer in time");
         if (required)
             QFAIL(qPrintable(QStringLiteral("TENANTDESK_REQUIRE_KEYCHAIN=1 but: ") + why));
         qWarning("Keychain rows will be skipped (memory store used instead): %s", qPrintable(why));
@@ -193,7 +197,8 @@ void TestTenantRegistry::addUpdateRemoveRoundTrip()
         tenant.displayName = QStringLiteral("Kinto production");
         tenant.service = ServiceKind::JamfPro;
         tenant.auth = AuthKind::OAuth2ClientCredentials;
-        tenant.options.insert(QStringLiteral("tokenUrl"), QStringLiteral("https://id.example.com/t"));
+        tenant.options.insert(QStringLiteral("tokenUrl"),
+                              QStringLiteral("https://id.example.com/t"));
         QString error;
         QVERIFY2(registry.update(tenant, &error), qPrintable(error));
         QCOMPARE(changed.count(), 1);
@@ -242,7 +247,9 @@ void TestTenantRegistry::tenantsSortedByName()
     QStringList names;
     for (const Tenant &t : TenantRegistry(settingsPath()).tenants())
         names << t.displayName;
-    QCOMPARE(names, (QStringList{QStringLiteral("Alpha"), QStringLiteral("beta"), QStringLiteral("gamma")}));
+    QCOMPARE(
+        names,
+        (QStringList{QStringLiteral("Alpha"), QStringLiteral("beta"), QStringLiteral("gamma")}));
 }
 
 void TestTenantRegistry::invalidTenantRefused_data()
@@ -254,18 +261,20 @@ void TestTenantRegistry::invalidTenantRefused_data()
 
     const QString goodUrl = QStringLiteral("https://kinto.example.com/v1");
     const QString needsName = QStringLiteral("The tenant needs a name.");
-    const QString badUrl = QStringLiteral("The base URL must be an http:// or https:// address with a host name");
+    const QString badUrl
+        = QStringLiteral("The base URL must be an http:// or https:// address with a host name");
     const QString badId = QStringLiteral("may only contain letters, digits");
+    const QString name = QStringLiteral("Name");
     QTest::newRow("empty name") << QString() << QString() << goodUrl << needsName;
     QTest::newRow("blank name") << QString() << QStringLiteral("   ") << goodUrl << needsName;
-    QTest::newRow("empty URL") << QString() << QStringLiteral("T") << QString() << badUrl;
-    QTest::newRow("ftp URL") << QString() << QStringLiteral("T") << QStringLiteral("ftp://example.com/") << badUrl;
-    QTest::newRow("file URL") << QString() << QStringLiteral("T") << QStringLiteral("file:///etc/passwd") << badUrl;
-    QTest::newRow("https without host") << QString() << QStringLiteral("T") << QStringLiteral("https:///v1") << badUrl;
-    QTest::newRow("relative URL") << QString() << QStringLiteral("T") << QStringLiteral("/v1/buckets") << badUrl;
-    QTest::newRow("host without scheme") << QString() << QStringLiteral("T") << QStringLiteral("kinto.example.com") << badUrl;
-    QTest::newRow("id with slash") << QStringLiteral("a/b") << QStringLiteral("T") << goodUrl << badId;
-    QTest::newRow("id with colon") << QStringLiteral("a:b") << QStringLiteral("T") << goodUrl << badId;
+    QTest::newRow("empty URL") << QString() << name << QString() << badUrl;
+    QTest::newRow("ftp URL") << QString() << name << QStringLiteral("ftp://a.example/") << badUrl;
+    QTest::newRow("file URL") << QString() << name << QStringLiteral("file:///etc/x") << badUrl;
+    QTest::newRow("https without host") << QString() << name << QStringLiteral("https:///v1") << badUrl;
+    QTest::newRow("relative URL") << QString() << name << QStringLiteral("/v1/buckets") << badUrl;
+    QTest::newRow("host without scheme") << QString() << name << QStringLiteral("a.example") << badUrl;
+    QTest::newRow("id with slash") << QStringLiteral("a/b") << name << goodUrl << badId;
+    QTest::newRow("id with colon") << QStringLiteral("a:b") << name << goodUrl << badId;
 }
 
 void TestTenantRegistry::invalidTenantRefused()
@@ -327,7 +336,8 @@ void TestTenantRegistry::staleUpdateKeepsSecretIndex()
     TenantRegistry registry(settingsPath());
     const QString id = registry.add(sampleTenant());
     const Tenant stale = *registry.tenant(id);
-    QVERIFY(!run(registry.storeSecret(id, SecretPurpose::Password, QStringLiteral("pw"), &store)).error);
+    QVERIFY(!run(registry.storeSecret(id, SecretPurpose::Password, QStringLiteral("pw"), &store))
+                 .error);
 
     Tenant edited = stale; // secretPurposes still empty in this copy
     edited.userName = QStringLiteral("bob");
@@ -338,7 +348,8 @@ void TestTenantRegistry::staleUpdateKeepsSecretIndex()
 
 void TestTenantRegistry::storeSecretRecordsPurposeNotValue()
 {
-    const QString secret = QStringLiteral("pw-") + QUuid::createUuid().toString(QUuid::WithoutBraces);
+    const QString secret
+        = QStringLiteral("pw-") + QUuid::createUuid().toString(QUuid::WithoutBraces);
     MemorySecretStore store;
     TenantRegistry registry(settingsPath());
     const QString id = registry.add(sampleTenant());
@@ -354,8 +365,11 @@ void TestTenantRegistry::storeSecretRecordsPurposeNotValue()
     QCOMPARE(run(store.read(id, SecretPurpose::Password)).result.toString(), secret);
 
     // Storing it again (a new value) records the name once.
-    QVERIFY(!run(registry.storeSecret(id, SecretPurpose::Password, secret + QLatin1Char('2'), &store)).error);
-    QVERIFY(!run(registry.storeSecret(id, SecretPurpose::Token, QStringLiteral("tok"), &store)).error);
+    QVERIFY(
+        !run(registry.storeSecret(id, SecretPurpose::Password, secret + QLatin1Char('2'), &store))
+             .error);
+    QVERIFY(
+        !run(registry.storeSecret(id, SecretPurpose::Token, QStringLiteral("tok"), &store)).error);
     const QStringList both{SecretPurpose::Password, SecretPurpose::Token};
     QCOMPARE(registry.tenant(id)->secretPurposes, both);
     QCOMPARE(TenantRegistry(settingsPath()).tenant(id)->secretPurposes, both);
@@ -370,9 +384,11 @@ void TestTenantRegistry::storeSecretFailureForgetsPurpose()
     TenantRegistry registry(settingsPath());
     const QString id = registry.add(sampleTenant());
 
-    const Outcome outcome = run(registry.storeSecret(id, SecretPurpose::Token, QStringLiteral("t"), &store));
+    const Outcome outcome
+        = run(registry.storeSecret(id, SecretPurpose::Token, QStringLiteral("t"), &store));
     QCOMPARE(outcome.error.kind(), ApiError::Kind::Unavailable);
-    QCOMPARE(outcome.error.message(), QStringLiteral("The system keychain is not available: no keyring"));
+    QCOMPARE(outcome.error.message(),
+             QStringLiteral("The system keychain is not available: no keyring"));
     QVERIFY(registry.tenant(id)->secretPurposes.isEmpty());
     QVERIFY(TenantRegistry(settingsPath()).tenant(id)->secretPurposes.isEmpty());
 }
@@ -381,8 +397,8 @@ void TestTenantRegistry::storeSecretForUnknownTenantFails()
 {
     MemorySecretStore store;
     TenantRegistry registry(settingsPath());
-    const Outcome outcome =
-        run(registry.storeSecret(QStringLiteral("nobody"), SecretPurpose::Password, QStringLiteral("pw"), &store));
+    const Outcome outcome = run(registry.storeSecret(
+        QStringLiteral("nobody"), SecretPurpose::Password, QStringLiteral("pw"), &store));
     QCOMPARE(outcome.error.kind(), ApiError::Kind::NotFound);
     QVERIFY(store.keys().isEmpty());
 
@@ -397,8 +413,10 @@ void TestTenantRegistry::removeSecretDropsPurpose()
     MemorySecretStore store;
     TenantRegistry registry(settingsPath());
     const QString id = registry.add(sampleTenant());
-    QVERIFY(!run(registry.storeSecret(id, SecretPurpose::Password, QStringLiteral("pw"), &store)).error);
-    QVERIFY(!run(registry.storeSecret(id, SecretPurpose::Token, QStringLiteral("tok"), &store)).error);
+    QVERIFY(!run(registry.storeSecret(id, SecretPurpose::Password, QStringLiteral("pw"), &store))
+                 .error);
+    QVERIFY(
+        !run(registry.storeSecret(id, SecretPurpose::Token, QStringLiteral("tok"), &store)).error);
 
     QVERIFY(!run(registry.removeSecret(id, SecretPurpose::Token, &store)).error);
     QCOMPARE(registry.tenant(id)->secretPurposes, QStringList{SecretPurpose::Password});
@@ -407,10 +425,12 @@ void TestTenantRegistry::removeSecretDropsPurpose()
 
 void TestTenantRegistry::secretAppearsInNoConfigFile()
 {
-    const std::unique_ptr<SecretStore> store =
-        makeStore(m_keychainAvailable ? StoreKind::Keychain : StoreKind::Memory);
-    const QString secret = QStringLiteral("s3cr3t-") + QUuid::createUuid().toString(QUuid::WithoutBraces);
-    const QString token = QStringLiteral("tok3n-") + QUuid::createUuid().toString(QUuid::WithoutBraces);
+    const std::unique_ptr<SecretStore> store
+        = makeStore(m_keychainAvailable ? StoreKind::Keychain : StoreKind::Memory);
+    const QString secret
+        = QStringLiteral("s3cr3t-") + QUuid::createUuid().toString(QUuid::WithoutBraces);
+    const QString token
+        = QStringLiteral("tok3n-") + QUuid::createUuid().toString(QUuid::WithoutBraces);
 
     TenantRegistry registry(settingsPath());
     const QString id = registry.add(sampleTenant());
@@ -424,10 +444,12 @@ void TestTenantRegistry::secretAppearsInNoConfigFile()
 
     const QStringList settingsFiles = filesUnder(m_dir->path());
     QVERIFY(settingsFiles.contains(settingsPath()));
-    const QStringList files = settingsFiles + filesUnder(QDir::homePath() + QStringLiteral("/.config"))
+    const QStringList files = settingsFiles
+        + filesUnder(QDir::homePath() + QStringLiteral("/.config"))
         + filesUnder(qEnvironmentVariable("XDG_CONFIG_HOME"));
     for (const QString &file : files) {
-        QVERIFY2(!fileContains(file, secret), qPrintable(QStringLiteral("secret found in ") + file));
+        QVERIFY2(!fileContains(file, secret),
+                 qPrintable(QStringLiteral("secret found in ") + file));
         QVERIFY2(!fileContains(file, token), qPrintable(QStringLiteral("token found in ") + file));
     }
 
@@ -451,9 +473,15 @@ void TestTenantRegistry::removeDeletesSecrets()
     TenantRegistry registry(settingsPath());
     const QString id = registry.add(sampleTenant());
     const QString other = registry.add(sampleTenant(QStringLiteral("Other")));
-    QVERIFY(!run(registry.storeSecret(id, SecretPurpose::ClientSecret, QStringLiteral("cs"), store.get())).error);
-    QVERIFY(!run(registry.storeSecret(id, SecretPurpose::RefreshToken, QStringLiteral("rt"), store.get())).error);
-    QVERIFY(!run(registry.storeSecret(other, SecretPurpose::ClientSecret, QStringLiteral("other"), store.get())).error);
+    QVERIFY(!run(registry.storeSecret(id, SecretPurpose::ClientSecret, QStringLiteral("cs"),
+                                      store.get()))
+                 .error);
+    QVERIFY(!run(registry.storeSecret(id, SecretPurpose::RefreshToken, QStringLiteral("rt"),
+                                      store.get()))
+                 .error);
+    QVERIFY(!run(registry.storeSecret(other, SecretPurpose::ClientSecret, QStringLiteral("other"),
+                                      store.get()))
+                 .error);
 
     QSignalSpy removed(&registry, &TenantRegistry::tenantRemoved);
     const Outcome outcome = run(registry.remove(id, store.get()));
@@ -463,9 +491,12 @@ void TestTenantRegistry::removeDeletesSecrets()
     QVERIFY(!registry.tenant(id));
     QVERIFY(!TenantRegistry(settingsPath()).tenant(id));
 
-    QCOMPARE(run(store->read(id, SecretPurpose::ClientSecret)).error.kind(), ApiError::Kind::NotFound);
-    QCOMPARE(run(store->read(id, SecretPurpose::RefreshToken)).error.kind(), ApiError::Kind::NotFound);
-    QCOMPARE(run(store->read(other, SecretPurpose::ClientSecret)).result.toString(), QStringLiteral("other"));
+    QCOMPARE(run(store->read(id, SecretPurpose::ClientSecret)).error.kind(),
+             ApiError::Kind::NotFound);
+    QCOMPARE(run(store->read(id, SecretPurpose::RefreshToken)).error.kind(),
+             ApiError::Kind::NotFound);
+    QCOMPARE(run(store->read(other, SecretPurpose::ClientSecret)).result.toString(),
+             QStringLiteral("other"));
 
     QVERIFY(!run(registry.remove(other, store.get())).error);
 }
@@ -475,7 +506,8 @@ void TestTenantRegistry::removeKeepsTenantWhenSecretsCannotBeDeleted()
     MemorySecretStore store;
     TenantRegistry registry(settingsPath());
     const QString id = registry.add(sampleTenant());
-    QVERIFY(!run(registry.storeSecret(id, SecretPurpose::Password, QStringLiteral("pw"), &store)).error);
+    QVERIFY(!run(registry.storeSecret(id, SecretPurpose::Password, QStringLiteral("pw"), &store))
+                 .error);
 
     QSignalSpy removed(&registry, &TenantRegistry::tenantRemoved);
     store.setUnavailable(QStringLiteral("locked"));

@@ -3,6 +3,7 @@
 #include "net/job.h"
 
 #include <QSignalSpy>
+#include <QSslConfiguration>
 #include <QTest>
 
 namespace TestSupport {
@@ -22,6 +23,10 @@ J *keep(J *job)
 
 // Peak resident set size of this process in KiB (VmHWM), and the current one (VmRSS).
 qint64 peakRssKiB();
+
+// A throwaway self-signed certificate for 127.0.0.1 (made with the openssl tool into `dir`), as a
+// server-side TLS configuration, and the certificate's SHA-256 fingerprint in hex. False on failure.
+bool makeSelfSignedTls(const QString &dir, QSslConfiguration *server, QByteArray *sha256Hex);
 qint64 currentRssKiB();
 
 } // namespace TestSupport

@@ -35,29 +35,31 @@ ApiError keychainError(const QKeychain::Job *keychainJob)
                         .arg(keychainJob->errorString()));
 }
 
-// Runs keychainJob on behalf of job. The keychain job is started from the event loop (QtKeychain may
-// report a missing backend synchronously inside start()), deletes itself when done, and outlives a
-// cancelled or deleted job harmlessly: its result is then dropped.
+// Runs keychainJob on behalf of job. The keychain job is started from the event loop (QtKeychain
+// may report a missing backend synchronously inside start()), deletes itself when done, and
+// outlives a cancelled or deleted job harmlessly: its result is then dropped.
 void runKeychainJob(QKeychain::Job *keychainJob, Job *job, Operation operation)
 {
     keychainJob->setAutoDelete(true);
     keychainJob->setInsecureFallback(false);
-    QObject::connect(keychainJob, &QKeychain::Job::finished, job, [job, operation](QKeychain::Job *done) {
-        const QKeychain::Error error = done->error();
-        const bool missingOnRemove = operation == Operation::Remove && error == QKeychain::EntryNotFound;
-        if (error != QKeychain::NoError && !missingOnRemove) {
-            const ApiError apiError = keychainError(done);
-            qCDebug(lcSecrets) << operationName(operation) << done->key() << "failed:" << error
-                               << done->errorString();
-            job->fail(apiError);
-            return;
-        }
-        qCDebug(lcSecrets) << operationName(operation) << done->key() << "done";
-        if (operation == Operation::Read)
-            job->succeed(static_cast<QKeychain::ReadPasswordJob *>(done)->textData());
-        else
-            job->succeed();
-    });
+    QObject::connect(
+        keychainJob, &QKeychain::Job::finished, job, [job, operation](QKeychain::Job *done) {
+            const QKeychain::Error error = done->error();
+            const bool missingOnRemove
+                = operation == Operation::Remove && error == QKeychain::EntryNotFound;
+            if (error != QKeychain::NoError && !missingOnRemove) {
+                const ApiError apiError = keychainError(done);
+                qCDebug(lcSecrets) << operationName(operation) << done->key() << "failed:" << error
+                                   << done->errorString();
+                job->fail(apiError);
+                return;
+            }
+            qCDebug(lcSecrets) << operationName(operation) << done->key() << "done";
+            if (operation == Operation::Read)
+                job->succeed(static_cast<QKeychain::ReadPasswordJob *>(done)->textData());
+            else
+                job->succeed();
+        });
     QMetaObject::invokeMethod(keychainJob, &QKeychain::Job::start, Qt::QueuedConnection);
 }
 
@@ -83,7 +85,8 @@ Job *KeychainSecretStore::read(const QString &tenantId, const QString &purpose)
     return job;
 }
 
-Job *KeychainSecretStore::write(const QString &tenantId, const QString &purpose, const QString &secret)
+Job *KeychainSecretStore::write(const QString &tenantId, const QString &purpose,
+                                const QString &secret)
 {
     auto *job = new Job;
     auto *keychainJob = new QKeychain::WritePasswordJob(m_serviceName);

@@ -3,9 +3,9 @@
 #include "secretstore.h"
 
 // The SecretStore over the operating system's keychain (QtKeychain: Secret Service on Linux,
-// Keychain on macOS, Credential Manager on Windows). Entries are stored under the given service name
-// with the key SecretStore::key(tenantId, purpose). The insecure plain-text fallback is never enabled:
-// with no keychain reachable every job fails with ApiError::Kind::Unavailable.
+// Keychain on macOS, Credential Manager on Windows). Entries are stored under the given service
+// name with the key SecretStore::key(tenantId, purpose). The insecure plain-text fallback is never
+// enabled: with no keychain reachable every job fails with ApiError::Kind::Unavailable.
 //
 // Jobs finish from the event loop; QtKeychain runs them one after another, in the order they were
 // created, so a read issued after a write sees the written value.

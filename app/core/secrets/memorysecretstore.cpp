@@ -18,7 +18,8 @@ Job *MemorySecretStore::read(const QString &tenantId, const QString &purpose)
     return job;
 }
 
-Job *MemorySecretStore::write(const QString &tenantId, const QString &purpose, const QString &secret)
+Job *MemorySecretStore::write(const QString &tenantId, const QString &purpose,
+                              const QString &secret)
 {
     if (!m_unavailableReason.isEmpty())
         return unavailableJob();
@@ -52,7 +53,8 @@ QStringList MemorySecretStore::keys() const
 Job *MemorySecretStore::unavailableJob() const
 {
     auto *job = new Job;
-    job->failLater(ApiError(ApiError::Kind::Unavailable,
-                            tr("The system keychain is not available: %1").arg(m_unavailableReason)));
+    job->failLater(
+        ApiError(ApiError::Kind::Unavailable,
+                 tr("The system keychain is not available: %1").arg(m_unavailableReason)));
     return job;
 }

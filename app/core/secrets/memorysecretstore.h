@@ -5,10 +5,10 @@
 #include <QHash>
 #include <QStringList>
 
-// A SecretStore that keeps secrets in this object's memory only (demo mode, tests). Same contract as
-// the keychain store: jobs finish from the event loop, reading a missing entry fails with
-// ApiError::Kind::NotFound, removing a missing entry succeeds. Each call takes effect when it is made,
-// so calls are ordered as they were issued.
+// A SecretStore that keeps secrets in this object's memory only (demo mode, tests). Same contract
+// as the keychain store: jobs finish from the event loop, reading a missing entry fails with
+// ApiError::Kind::NotFound, removing a missing entry succeeds. Each call takes effect when it is
+// made, so calls are ordered as they were issued.
 class MemorySecretStore : public SecretStore
 {
     Q_OBJECT

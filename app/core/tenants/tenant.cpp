@@ -22,7 +22,7 @@ constexpr std::array<std::pair<AuthKind, const char *>, 6> authNames{{
     {AuthKind::OAuth2AuthorizationCode, "oauth2-authorization-code"},
 }};
 
-template<typename Kind, std::size_t N>
+template <typename Kind, std::size_t N>
 QString nameOf(const std::array<std::pair<Kind, const char *>, N> &names, Kind kind)
 {
     for (const auto &[k, name] : names) {
@@ -32,7 +32,7 @@ QString nameOf(const std::array<std::pair<Kind, const char *>, N> &names, Kind k
     return {};
 }
 
-template<typename Kind, std::size_t N>
+template <typename Kind, std::size_t N>
 std::optional<Kind> kindOf(const std::array<std::pair<Kind, const char *>, N> &names,
                            const QString &name)
 {

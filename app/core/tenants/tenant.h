@@ -1,32 +1,40 @@
 #pragma once
 
 #include <QMetaType>
-#include <QStringList>
-
-#include <optional>
 #include <QString>
+#include <QStringList>
 #include <QUrl>
 #include <QVariantMap>
 
-enum class ServiceKind { Kinto, JamfPro, Kandji, Rest };
-enum class AuthKind { None, Basic, Bearer, OAuth2ClientCredentials, OAuth2Password, OAuth2AuthorizationCode };
+#include <optional>
 
-// A tenant: one account on one service. A value type; secrets are never part of it (they live in the
-// SecretStore under the tenant's id; secretPurposes lists their names so they can be removed).
+enum class ServiceKind { Kinto, JamfPro, Kandji, Rest };
+enum class AuthKind {
+    None,
+    Basic,
+    Bearer,
+    OAuth2ClientCredentials,
+    OAuth2Password,
+    OAuth2AuthorizationCode
+};
+
+// A tenant: one account on one service. A value type; secrets are never part of it (they live in
+// the SecretStore under the tenant's id; secretPurposes lists their names so they can be removed).
 struct Tenant
 {
-    QString id;          // stable unique id (a UUID without braces)
+    QString id; // stable unique id (a UUID without braces)
     QString displayName;
     ServiceKind service = ServiceKind::Kinto;
     QUrl baseUrl;
     AuthKind auth = AuthKind::None;
-    QString userName;    // Basic user, OAuth2 client id, ...
-    QVariantMap options; // service-specific, non-secret (e.g. "bucket", "tokenUrl", "maxConcurrent")
+    QString userName; // Basic user, OAuth2 client id, ...
+    // Service-specific, non-secret settings (e.g. "bucket", "tokenUrl", "maxConcurrent").
+    QVariantMap options;
     QStringList secretPurposes;
 
     bool operator==(const Tenant &) const = default;
 
-    static QString serviceName(ServiceKind kind);          // "kinto", "jamf", "kandji", "rest"
+    static QString serviceName(ServiceKind kind); // "kinto", "jamf", "kandji", "rest"
     static std::optional<ServiceKind> serviceFromName(const QString &name);
     // "none", "basic", "bearer", "oauth2-client-credentials", "oauth2-password",
     // "oauth2-authorization-code". These names are stored in the settings file.

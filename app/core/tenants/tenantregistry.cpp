@@ -29,7 +29,8 @@ ApiError unknownTenant(const QString &id)
 }
 
 // Options are stored as one line of JSON, so the settings file stays readable (and greppable).
-// Values are normalised the same way when a tenant is saved, so a tenant reads back as it was saved.
+// Values are normalised the same way when a tenant is saved, so a tenant reads back as it was
+// saved.
 QVariantMap normalisedOptions(const QVariantMap &options)
 {
     return QJsonObject::fromVariantMap(options).toVariantMap();
@@ -93,7 +94,8 @@ QString TenantRegistry::validationError(const Tenant &tenant)
     const QString scheme = url.scheme();
     if (!url.isValid() || (scheme != QLatin1String("http") && scheme != QLatin1String("https"))
         || url.host().isEmpty()) {
-        return tr("The base URL must be an http:// or https:// address with a host name (got \"%1\").")
+        return tr("The base URL must be an http:// or https:// address with a host name (got "
+                  "\"%1\").")
             .arg(url.toDisplayString());
     }
     return {};
@@ -164,8 +166,8 @@ Job *TenantRegistry::remove(const QString &id, SecretStore *store)
     auto progress = std::make_shared<Progress>();
     progress->pending = purposes.size();
 
-    // Runs once every deletion is done. Purposes recorded meanwhile (a concurrent storeSecret())
-    // keep the tenant, so no secret is left without its index.
+    // Runs once every deletion is done. A purpose recorded meanwhile under another name (a
+    // concurrent storeSecret()) keeps the tenant, so that secret is not left without its index.
     QPointer<TenantRegistry> self(this);
     auto finish = [self, id, job, progress] {
         if (!self) {
@@ -184,10 +186,12 @@ Job *TenantRegistry::remove(const QString &id, SecretStore *store)
             self->setSecretPurposes(id, remaining);
             ApiError error = progress->firstError;
             if (!error)
-                error = ApiError(ApiError::Kind::Conflict,
-                                 tr("Secrets were stored for the tenant while it was being removed."));
-            qCWarning(lcTenants) << "kept" << id << "because secrets could not be deleted:"
-                                 << remaining << error.message();
+                error = ApiError(
+                    ApiError::Kind::Conflict,
+                    tr("Secrets were stored for the tenant while it was being removed."));
+            qCWarning(lcTenants) << "kept" << id
+                                 << "because secrets could not be deleted:" << remaining
+                                 << error.message();
             job->fail(error);
             return;
         }
@@ -233,8 +237,8 @@ Job *TenantRegistry::storeSecret(const QString &tenantId, const QString &purpose
         return job;
     }
     if (purpose.isEmpty() || !store) {
-        job->failLater(ApiError(ApiError::Kind::Invalid,
-                                tr("A secret needs a purpose and a secret store.")));
+        job->failLater(
+            ApiError(ApiError::Kind::Invalid, tr("A secret needs a purpose and a secret store.")));
         return job;
     }
     const bool wasRecorded = current->secretPurposes.contains(purpose);
@@ -300,10 +304,10 @@ void TenantRegistry::load()
     const QStringList ids = m_settings->childGroups();
     for (const QString &id : ids) {
         m_settings->beginGroup(id);
-        const std::optional<ServiceKind> service =
-            Tenant::serviceFromName(m_settings->value(QStringLiteral("service")).toString());
-        const std::optional<AuthKind> auth =
-            Tenant::authFromName(m_settings->value(QStringLiteral("auth")).toString());
+        const std::optional<ServiceKind> service
+            = Tenant::serviceFromName(m_settings->value(QStringLiteral("service")).toString());
+        const std::optional<AuthKind> auth
+            = Tenant::authFromName(m_settings->value(QStringLiteral("auth")).toString());
         if (service && auth) {
             Tenant t;
             t.id = id;
@@ -312,7 +316,8 @@ void TenantRegistry::load()
             t.baseUrl = QUrl(m_settings->value(QStringLiteral("baseUrl")).toString());
             t.auth = *auth;
             t.userName = m_settings->value(QStringLiteral("userName")).toString();
-            t.options = QJsonDocument::fromJson(m_settings->value(QStringLiteral("options")).toString().toUtf8())
+            t.options = QJsonDocument::fromJson(
+                            m_settings->value(QStringLiteral("options")).toString().toUtf8())
                             .object()
                             .toVariantMap();
             t.secretPurposes = m_settings->value(QStringLiteral("secretPurposes")).toStringList();
@@ -338,16 +343,18 @@ bool TenantRegistry::save(const QString &id, const Tenant *tenant, QString *erro
         m_settings->setValue(QStringLiteral("baseUrl"), tenant->baseUrl.toString());
         m_settings->setValue(QStringLiteral("auth"), Tenant::authName(tenant->auth));
         m_settings->setValue(QStringLiteral("userName"), tenant->userName);
-        m_settings->setValue(QStringLiteral("options"),
-                             QString::fromUtf8(QJsonDocument(QJsonObject::fromVariantMap(tenant->options))
-                                                   .toJson(QJsonDocument::Compact)));
+        m_settings->setValue(
+            QStringLiteral("options"),
+            QString::fromUtf8(QJsonDocument(QJsonObject::fromVariantMap(tenant->options))
+                                  .toJson(QJsonDocument::Compact)));
         m_settings->setValue(QStringLiteral("secretPurposes"), tenant->secretPurposes);
         m_settings->endGroup();
     }
     m_settings->sync();
     if (m_settings->status() == QSettings::NoError)
         return true;
-    const QString reason = tr("Could not write the tenant settings to %1.").arg(m_settings->fileName());
+    const QString reason
+        = tr("Could not write the tenant settings to %1.").arg(m_settings->fileName());
     qCWarning(lcTenants) << reason;
     if (error)
         *error = reason;

@@ -13,9 +13,10 @@ class QSettings;
 class SecretStore;
 
 // The configured tenants, persisted with QSettings under "tenants/<id>" (id, displayName, service,
-// baseUrl, auth, userName, options, secretPurposes). Options are stored as JSON text: a saved tenant's
-// options come back as JSON types (strings, bools, numbers as qlonglong/double, lists as QVariantList). Secrets are never written to the settings: they
-// go to a SecretStore, and the tenant records only their purpose names, so remove() can delete them.
+// baseUrl, auth, userName, options, secretPurposes). Options are stored as JSON text: a saved
+// tenant's options come back as JSON types (strings, bools, numbers as qlonglong/double, lists as
+// QVariantList). Secrets are never written to the settings: they go to a SecretStore, and the
+// tenant records only their purpose names, so remove() can delete them.
 //
 // The registry reads the settings once, at construction, and writes every change through at once.
 // Two registries over the same settings do not see each other's changes.
@@ -33,13 +34,13 @@ public:
     QList<Tenant> tenants() const;
     std::optional<Tenant> tenant(const QString &id) const;
 
-    // Why tenant cannot be saved (empty name, base URL not http(s) with a host, malformed id), or an
-    // empty string when it can. For forms that validate before saving.
+    // Why tenant cannot be saved (empty name, base URL not http(s) with a host, malformed id), or
+    // an empty string when it can. For forms that validate before saving.
     static QString validationError(const Tenant &tenant);
 
-    // Adds tenant; an empty id is replaced by a new UUID. Returns the id, or an empty string (and the
-    // reason in *error) when the tenant is invalid, its id is taken or the settings cannot be written.
-    // tenant.secretPurposes is ignored: a new tenant has no secrets until storeSecret().
+    // Adds tenant; an empty id is replaced by a new UUID. Returns the id, or an empty string (and
+    // the reason in *error) when the tenant is invalid, its id is taken or the settings cannot be
+    // written. tenant.secretPurposes is ignored: a new tenant has no secrets until storeSecret().
     // Emits tenantAdded.
     QString add(const Tenant &tenant, QString *error = nullptr);
 
@@ -55,10 +56,11 @@ public:
     // Emits tenantRemoved on success. store may be null only when the tenant has no secrets.
     Job *remove(const QString &id, SecretStore *store);
 
-    // Writes secret to store under (tenantId, purpose) and records the purpose name (never the value)
-    // in the tenant's secretPurposes. The name is recorded before the write, so an interrupted write
-    // leaves at worst a name without a secret, never a secret nobody knows about. Fails with
-    // ApiError::Kind::NotFound for an unknown tenant, Kind::Invalid for an empty purpose.
+    // Writes secret to store under (tenantId, purpose) and records the purpose name (never the
+    // value) in the tenant's secretPurposes. The name is recorded before the write, so an
+    // interrupted write leaves at worst a name without a secret, never a secret nobody knows about.
+    // Fails with ApiError::Kind::NotFound for an unknown tenant, Kind::Invalid for an empty
+    // purpose.
     Job *storeSecret(const QString &tenantId, const QString &purpose, const QString &secret,
                      SecretStore *store);
 

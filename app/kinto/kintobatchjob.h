@@ -1,0 +1,47 @@
+#pragma once
+
+#include "kintobatch.h"
+#include "net/job.h"
+
+#include <QJsonArray>
+#include <QList>
+
+class HttpJob;
+
+// The sending of a KintoBatch.
+//
+// - progress(done, total) after each chunk, counted in operations.
+// - Success: result() is the array of sub-responses {status, path, body, headers}, one per operation
+//   in the original order (in dry mode: status 200, empty body, "dryRun": true).
+// - A sub-response in 400..499 not excused by ifNotExists/ifExists is a failure item. Unless the
+//   client ignores batch 4xx, the job then fails (kind and status of the first failing item) with a
+//   message naming the items and details = [{index, method, path, status, message}, ...].
+// - A 5xx (of the batch or of a sub-response), a network error or a malformed answer fails the job
+//   and cancels the chunks not yet answered; chunks already answered stay committed on the server
+//   (each chunk is its own transaction).
+// - responses() and failedIndexes() stay readable whatever the outcome (unanswered chunks: {}).
+class KintoBatchJob : public Job
+{
+    Q_OBJECT
+public:
+    QJsonArray responses() const { return m_responses; }
+    QList<int> failedIndexes() const { return m_failed; }
+    int chunkCount() const { return m_chunks; }
+
+private:
+    friend class KintoBatch;
+    KintoBatchJob(KintoClient *client, QList<KintoBatch::Operation> ops, const ApiError &buildError);
+
+    void start();
+    void sendChunks(int chunkSize);
+    void onChunk(HttpJob *http, int offset, int count);
+    void finishAll();
+
+    QPointer<KintoClient> m_client;
+    QList<KintoBatch::Operation> m_ops;
+    QJsonArray m_responses;
+    QList<int> m_failed;
+    int m_chunks = 0;
+    int m_chunksDone = 0;
+    qint64 m_opsDone = 0;
+};

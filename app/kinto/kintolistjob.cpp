@@ -1,0 +1,92 @@
+#include "kintolistjob.h"
+
+#include "kintoclient.h"
+#include "net/httpjob.h"
+
+#include <QJsonObject>
+#include <QTimer>
+
+KintoListJob::KintoListJob(KintoClient *client, const HttpRequest &firstPage, int maxPages, Mode mode,
+                           const QString &dedupKey, QObject *parent)
+    : Job(parent)
+    , m_client(client)
+    , m_template(firstPage)
+    , m_dedupKey(dedupKey)
+    , m_mode(mode)
+    , m_maxPages(maxPages)
+{
+    m_inFlight = true; // the first page is on its way
+    QTimer::singleShot(0, this, [this, firstPage] { request(firstPage); });
+}
+
+void KintoListJob::fetchMore()
+{
+    if (!canFetchMore())
+        return;
+    HttpRequest next("GET", m_nextPage); // Next-Page is absolute and carries every parameter
+    for (const auto &header : m_template.headers())
+        next.setHeader(header.first, header.second);
+    m_nextPage.clear();
+    m_inFlight = true;
+    request(next);
+}
+
+void KintoListJob::request(const HttpRequest &request)
+{
+    if (isFinished())
+        return;
+    if (!m_client) {
+        fail(ApiError(ApiError::Kind::Cancelled, tr("The Kinto client is gone.")));
+        return;
+    }
+    HttpJob *http = m_client->send(request);
+    addChild(http);
+    connect(http, &Job::finished, this, [this, http] { onPage(http); });
+}
+
+void KintoListJob::onPage(HttpJob *http)
+{
+    m_inFlight = false;
+    if (http->hasError()) {
+        fail(http->error());
+        return;
+    }
+    const HttpResponse &response = http->response();
+    if (m_pages == 0) {
+        m_timestamp = QString::fromLatin1(response.header("ETag")).remove(QLatin1Char('"'));
+        m_notModified = response.status == 304;
+    }
+    ++m_pages;
+
+    const QJsonValue data = response.json.toObject().value(QLatin1String("data"));
+    if (!response.dryRun && !m_notModified && !data.isArray()) {
+        fail(ApiError(ApiError::Kind::Parse, tr("The server's list has no \"data\" array."), response.status));
+        return;
+    }
+    const QJsonArray items = data.toArray();
+    m_items += items.size();
+    if (m_mode == Mode::Collect) {
+        for (const QJsonValue &item : items) {
+            const QString key = m_dedupKey.isEmpty() ? QString() : item.toObject().value(m_dedupKey).toString();
+            const auto known = key.isEmpty() ? m_positions.constEnd() : m_positions.constFind(key);
+            if (known != m_positions.constEnd()) {
+                m_collected.replace(*known, item);
+            } else {
+                if (!key.isEmpty())
+                    m_positions.insert(key, m_collected.size());
+                m_collected.append(item);
+            }
+        }
+    }
+
+    const QString next = QString::fromUtf8(response.header("Next-Page"));
+    const bool last = next.isEmpty() || (m_maxPages > 0 && m_pages >= m_maxPages);
+    Q_EMIT page(items, last);
+    if (last) {
+        succeed(m_collected);
+        return;
+    }
+    m_nextPage = next;
+    if (m_mode != Mode::OnDemand)
+        fetchMore();
+}

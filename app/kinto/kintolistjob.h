@@ -1,0 +1,65 @@
+#pragma once
+
+#include "net/httprequest.h"
+#include "net/job.h"
+
+#include <QHash>
+#include <QJsonArray>
+#include <QPointer>
+
+class KintoClient;
+class HttpJob;
+
+// A Kinto listing (GET on a plural endpoint), page after page following Next-Page.
+//
+// - page(items, last) is emitted for every page received, `last` true on the final one (then the job
+//   finishes successfully). An empty list still gives one page(…, true).
+// - Collect mode (KintoClient's get* listings): result() is every item, deduplicated by `dedupKey`
+//   as kinto-http does (a later copy replaces an earlier one in place).
+// - Stream mode: pages are not kept; result() is an empty array. For views that only show pages.
+// - OnDemand mode: like Stream, but after each page (but the last) the job waits for fetchMore()
+//   (a lazy view's fetchMore()). The job stays unfinished meanwhile; cancel() ends it.
+// - cancel() aborts the page in flight and finishes with a Cancelled error.
+class KintoListJob : public Job
+{
+    Q_OBJECT
+public:
+    enum class Mode { Collect, Stream, OnDemand };
+
+    // Created by KintoClient; starts from the event loop. maxPages 0 = every page.
+    KintoListJob(KintoClient *client, const HttpRequest &firstPage, int maxPages, Mode mode,
+                 const QString &dedupKey = QStringLiteral("id"), QObject *parent = nullptr);
+
+    Mode mode() const { return m_mode; }
+    // The list's timestamp: the first page's ETag without quotes (empty before it arrives).
+    QString timestamp() const { return m_timestamp; }
+    // The server answered 304 to If-None-Match: nothing changed, no items.
+    bool notModified() const { return m_notModified; }
+    int pagesFetched() const { return m_pages; }
+    qint64 itemsFetched() const { return m_items; }
+    // OnDemand: a page is ready to be requested (the previous one arrived and more exist).
+    bool canFetchMore() const { return !isFinished() && !m_inFlight && !m_nextPage.isEmpty(); }
+    // OnDemand: requests the next page; no effect while one is in flight or when none is left.
+    void fetchMore();
+
+Q_SIGNALS:
+    void page(const QJsonArray &items, bool last);
+
+private:
+    void request(const HttpRequest &request);
+    void onPage(HttpJob *http);
+
+    QPointer<KintoClient> m_client;
+    HttpRequest m_template; // headers of every page (If-None-Match)
+    QString m_nextPage;
+    QString m_dedupKey;
+    QJsonArray m_collected;
+    QHash<QString, qsizetype> m_positions;
+    QString m_timestamp;
+    Mode m_mode;
+    int m_maxPages;
+    int m_pages = 0;
+    qint64 m_items = 0;
+    bool m_inFlight = false;
+    bool m_notModified = false;
+};
