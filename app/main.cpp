@@ -6,11 +6,13 @@
 #include "secrets/keychainsecretstore.h"
 #include "secrets/memorysecretstore.h"
 #include "serviceicons.h"
+#include "tenants/sessionmanager.h"
 #include "tenants/tenantregistry.h"
 
 #include <QApplication>
 #include <QCommandLineParser>
 #include <QElapsedTimer>
+#include <QNetworkAccessManager>
 #include <QSettings>
 #include <QTemporaryDir>
 #include <QTimer>
@@ -83,7 +85,12 @@ int main(int argc, char *argv[])
         registry = std::make_unique<TenantRegistry>(settings.get());
     }
 
+    // One network access manager for the window's sessions; each tenant gets its own HttpClient.
+    QNetworkAccessManager network;
+    SessionManager sessions(registry.get(), secrets.get(), &network, &requestLog);
+
     MainWindow window(registry.get(), &requestLog);
+    QObject::connect(&sessions, &SessionManager::activityChanged, &window, &MainWindow::setActivity);
     if (demo) {
         startDemo(*registry, *secrets, &window);
         std::fprintf(stderr, "tenantdesk: --demo: the sandbox servers are not wired up yet; "

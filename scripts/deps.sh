@@ -4,7 +4,7 @@
 set -euo pipefail
 
 packages=(g++ cmake ninja-build qt6-base-dev qtkeychain-qt6-dev libsecret-1-0 libxkbcommon-dev
-          dbus gnome-keyring xvfb xauth fonts-dejavu-core openssl imagemagick)
+          dbus gnome-keyring xvfb xauth fonts-dejavu-core openssl)
 
 missing=()
 for p in "${packages[@]}"; do

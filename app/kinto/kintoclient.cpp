@@ -1,0 +1,763 @@
+#include "kintoclient.h"
+
+#include "auth/authstrategy.h"
+#include "net/httpjob.h"
+#include "net/json.h"
+
+#include <QCryptographicHash>
+#include <QDir>
+#include <QFile>
+#include <QFileInfo>
+#include <QMimeDatabase>
+#include <QRegularExpression>
+#include <QSaveFile>
+#include <QTimer>
+#include <QUuid>
+
+Q_LOGGING_CATEGORY(lcKinto, "tenantdesk.kinto")
+
+namespace {
+
+QUrl normalisedServerUrl(QUrl url)
+{
+    QString path = url.path();
+    while (path.endsWith(QLatin1Char('/')))
+        path.chop(1);
+    if (!path.endsWith(QLatin1String("/v1")))
+        path += QLatin1String("/v1");
+    url.setPath(path);
+    url.setQuery(QString());
+    url.setFragment(QString());
+    return url;
+}
+
+// kinto-http's create_session: "user:pass", "Bearer xyz" (any Bearer+… type word), "Basic xyz".
+AuthStrategy *authFromString(const QString &auth, ApiError *error)
+{
+    const QString text = auth.trimmed();
+    if (text.isEmpty())
+        return nullptr;
+    static const QRegularExpression token(QStringLiteral("^(Bearer\\S*|Basic)\\s+(\\S.*)$"),
+                                          QRegularExpression::CaseInsensitiveOption);
+    if (const QRegularExpressionMatch m = token.match(text); m.hasMatch()) {
+        // "Basic xyz" is kinto-http's TokenAuth: the header as given, whatever the token holds.
+        const bool basic = m.captured(1).compare(QLatin1String("Basic"), Qt::CaseInsensitive) == 0;
+        return new BearerAuth(m.captured(2), basic ? QStringLiteral("Basic") : m.captured(1));
+    }
+    if (text.contains(QLatin1Char(':')))
+        return BasicAuth::fromUserPassword(auth);
+    *error = ApiError(ApiError::Kind::Invalid,
+        KintoClient::tr("Unsupported auth value: use \"user:password\", \"Bearer TOKEN\" or \"Basic TOKEN\"."));
+    return nullptr;
+}
+
+bool isValidRecordId(const QString &id)
+{
+    if (id.isEmpty() || id == QLatin1String(".") || id == QLatin1String(".."))
+        return false;
+    for (const QChar c : id) {
+        if (c == QLatin1Char('/') || c.isSpace() || c.category() == QChar::Other_Control)
+            return false;
+    }
+    return true;
+}
+
+qint64 lastModifiedOf(const QJsonObject &data)
+{
+    return data.value(QLatin1String("last_modified")).toVariant().toLongLong();
+}
+
+QByteArray quotedTimestamp(qint64 ts)
+{
+    return '"' + QByteArray::number(ts) + '"';
+}
+
+QJsonArray dataArrayOf(const QJsonValue &body)
+{
+    return body.toObject().value(QLatin1String("data")).toArray();
+}
+
+} // namespace
+
+KintoClient::KintoClient(QNetworkAccessManager *nam, const Settings &settings, QObject *parent)
+    : KintoClient(settings, std::make_shared<HttpClient>(nam), parent)
+{
+    applySettings();
+}
+
+KintoClient::KintoClient(const Settings &settings, std::shared_ptr<HttpClient> http, QObject *parent)
+    : QObject(parent)
+    , m_settings(settings)
+    , m_http(std::move(http))
+{
+    m_settings.serverUrl = normalisedServerUrl(m_settings.serverUrl);
+}
+
+KintoClient::~KintoClient() = default;
+
+void KintoClient::applySettings()
+{
+    m_http->setBaseUrl(m_settings.serverUrl);
+    m_http->setLogLabel(m_settings.serverUrl.host());
+    m_http->setAuth(authFromString(m_settings.auth, &m_configError));
+    m_http->setDefaultHeaders(m_settings.headers);
+    if (m_settings.timeoutMs > 0)
+        m_http->setTransferTimeout(m_settings.timeoutMs);
+    m_http->setDryRun(m_settings.dryRun);
+    QString why;
+    if (!m_http->setMaxConcurrent(m_settings.maxConcurrent, &why) && !m_configError)
+        m_configError = ApiError(ApiError::Kind::Invalid, why);
+
+    // kinto-http's session retries on 5xx, 409 and 429, waiting Retry-After or its fixed retry_after.
+    RetryPolicy retry;
+    retry.maxRetries = qMax(0, m_settings.retries);
+    retry.statuses = { 409, 429 };
+    for (int status = 500; status < 600; ++status)
+        retry.statuses.insert(status);
+    retry.forcedRetryAfterMs = m_settings.retryAfterMs;
+    m_http->setRetryPolicy(retry);
+}
+
+KintoClient *KintoClient::clone(const std::function<void(Settings &)> &change, QObject *parent) const
+{
+    Settings s = m_settings;
+    if (change)
+        change(s);
+    s.serverUrl = normalisedServerUrl(s.serverUrl);
+    const Settings &o = m_settings;
+    const bool sameTransport = s.serverUrl == o.serverUrl && s.auth == o.auth && s.headers == o.headers
+        && s.timeoutMs == o.timeoutMs && s.retries == o.retries && s.retryAfterMs == o.retryAfterMs
+        && s.dryRun == o.dryRun && s.maxConcurrent == o.maxConcurrent;
+    if (!sameTransport)
+        return new KintoClient(m_http->networkAccessManager(), s, parent);
+    auto *copy = new KintoClient(s, m_http, parent);
+    copy->m_configError = m_configError;
+    copy->m_serverInfo = m_serverInfo;
+    return copy;
+}
+
+bool KintoClient::isValidId(const QString &id)
+{
+    static const QRegularExpression pattern(QStringLiteral("^[a-zA-Z0-9][a-zA-Z0-9_-]*$"));
+    return pattern.match(id).hasMatch();
+}
+
+QJsonObject KintoClient::existingObject(const ApiError &error)
+{
+    return error.details().toObject().value(QLatin1String("existing")).toObject();
+}
+
+QString KintoClient::endpoint(KintoEndpoint type, const QString &bucket, const QString &collection,
+                              const QString &id, ApiError *error) const
+{
+    ApiError problem;
+    auto segment = [&problem](const QString &value, const QString &what, bool record) -> QString {
+        if (problem)
+            return {};
+        if (value.isEmpty()) {
+            problem = ApiError(ApiError::Kind::Invalid, tr("The %1 id is missing.").arg(what));
+        } else if (record && !isValidRecordId(value)) {
+            problem = ApiError(ApiError::Kind::Invalid,
+                tr("Invalid record id \"%1\": it must not contain '/', spaces or control characters.").arg(value));
+        } else if (!record && !isValidId(value)) {
+            problem = ApiError(ApiError::Kind::Invalid,
+                tr("Invalid %1 id \"%2\": it must start with a letter or digit and contain only letters, "
+                   "digits, '-' and '_'.").arg(what, value));
+        }
+        return problem ? QString() : QString::fromLatin1(QUrl::toPercentEncoding(value));
+    };
+    const auto bucketPath = [&] { return QStringLiteral("/buckets/") + segment(bucketOr(bucket), QStringLiteral("bucket"), false); };
+    const auto collectionPath = [&] {
+        const QString b = bucketPath();
+        return b + QStringLiteral("/collections/") + segment(collectionOr(collection), QStringLiteral("collection"), false);
+    };
+    const auto recordPath = [&] {
+        const QString c = collectionPath();
+        return c + QStringLiteral("/records/") + segment(id, QStringLiteral("record"), true);
+    };
+
+    QString path;
+    switch (type) {
+    case KintoEndpoint::Root: path = QStringLiteral("/"); break;
+    case KintoEndpoint::Batch: path = QStringLiteral("/batch"); break;
+    case KintoEndpoint::Permissions: path = QStringLiteral("/permissions"); break;
+    case KintoEndpoint::Buckets: path = QStringLiteral("/buckets"); break;
+    case KintoEndpoint::Bucket: path = bucketPath(); break;
+    case KintoEndpoint::History: path = bucketPath() + QStringLiteral("/history"); break;
+    case KintoEndpoint::Groups: path = bucketPath() + QStringLiteral("/groups"); break;
+    case KintoEndpoint::Group: {
+        const QString b = bucketPath();
+        path = b + QStringLiteral("/groups/") + segment(id, QStringLiteral("group"), false);
+        break;
+    }
+    case KintoEndpoint::Collections: path = bucketPath() + QStringLiteral("/collections"); break;
+    case KintoEndpoint::Collection: path = collectionPath(); break;
+    case KintoEndpoint::Records: path = collectionPath() + QStringLiteral("/records"); break;
+    case KintoEndpoint::Record: path = recordPath(); break;
+    case KintoEndpoint::Attachment: path = recordPath() + QStringLiteral("/attachment"); break;
+    case KintoEndpoint::Changeset: path = collectionPath() + QStringLiteral("/changeset"); break;
+    }
+    if (problem) {
+        if (error)
+            *error = problem;
+        return {};
+    }
+    return path;
+}
+
+HttpJob *KintoClient::send(const HttpRequest &request)
+{
+    HttpJob *http = m_http->send(request);
+    connect(http, &Job::finished, this, [this, http] { noteAlert(http->response()); });
+    return http;
+}
+
+void KintoClient::noteAlert(const HttpResponse &response)
+{
+    const QByteArray header = response.header("Alert");
+    if (header.isEmpty())
+        return;
+    QJsonValue value;
+    Json::parse(header, &value);
+    QJsonObject alert = value.toObject();
+    if (alert.isEmpty())
+        alert.insert(QLatin1String("message"), QString::fromUtf8(header));
+    qCWarning(lcKinto).noquote() << "server alert from" << m_settings.serverUrl.toDisplayString() << ":"
+                                 << alert.value(QLatin1String("code")).toString()
+                                 << alert.value(QLatin1String("message")).toString()
+                                 << alert.value(QLatin1String("url")).toString();
+    Q_EMIT this->alert(alert);
+}
+
+ApiError KintoClient::checkReady() const
+{
+    return m_configError;
+}
+
+Job *KintoClient::failed(const ApiError &error)
+{
+    auto *job = new Job(this);
+    job->failLater(error);
+    return job;
+}
+
+void KintoClient::chain(Job *job, const HttpRequest &request, std::function<void(HttpJob *)> done)
+{
+    HttpJob *http = send(request);
+    job->addChild(http);
+    connect(http, &Job::finished, job, [http, done = std::move(done)] { done(http); });
+}
+
+void KintoClient::relay(Job *job, const HttpRequest &request)
+{
+    chain(job, request, [job](HttpJob *http) {
+        if (http->hasError())
+            job->fail(http->error());
+        else
+            job->succeed(http->result());
+    });
+}
+
+// --- Server
+
+Job *KintoClient::serverInfo(bool refresh)
+{
+    if (const ApiError error = checkReady())
+        return failed(error);
+    auto *job = new Job(this);
+    if (!refresh && !m_serverInfo.isEmpty()) {
+        job->succeedLater(m_serverInfo);
+        return job;
+    }
+    chain(job, HttpRequest("GET", endpoint(KintoEndpoint::Root)), [this, job](HttpJob *http) {
+        if (http->hasError()) {
+            job->fail(http->error());
+            return;
+        }
+        if (!http->response().dryRun)
+            m_serverInfo = http->result().toObject();
+        job->succeed(http->result());
+    });
+    return job;
+}
+
+// --- Generic operations
+
+Job *KintoClient::get(const KintoRef &ref, const QueryList &query)
+{
+    ApiError error = checkReady();
+    const QString path = error ? QString() : endpoint(ref, &error);
+    if (error)
+        return failed(error);
+    HttpRequest request("GET", path);
+    for (const auto &item : query)
+        request.addQuery(item.first, item.second);
+    auto *job = new Job(this);
+    relay(job, request);
+    return job;
+}
+
+KintoListJob *KintoClient::list(const KintoRef &plural, const KintoListOptions &options, KintoListJob::Mode mode)
+{
+    ApiError error = checkReady();
+    const QString path = error ? QString() : endpoint(plural, &error);
+    HttpRequest request("GET", path);
+    for (const auto &item : options.query())
+        request.addQuery(item.first, item.second);
+    if (options.ifNoneMatch > 0)
+        request.setHeader("If-None-Match", quotedTimestamp(options.ifNoneMatch));
+    const QString dedupKey = plural.type == KintoEndpoint::Permissions ? QStringLiteral("uri") : QStringLiteral("id");
+    auto *job = new KintoListJob(this, request, options.maxPages(), mode, dedupKey, this);
+    if (error)
+        job->failLater(error);
+    else
+        job->start();
+    return job;
+}
+
+KintoRef KintoClient::resolveId(KintoRef ref, const QJsonObject &data, bool generateRecordId) const
+{
+    const QString dataId = data.value(QLatin1String("id")).toString();
+    switch (ref.type) {
+    case KintoEndpoint::Bucket:
+        if (ref.bucket.isEmpty())
+            ref.bucket = dataId;
+        break;
+    case KintoEndpoint::Collection:
+        if (ref.collection.isEmpty())
+            ref.collection = dataId;
+        break;
+    case KintoEndpoint::Group:
+    case KintoEndpoint::Record:
+        if (ref.id.isEmpty())
+            ref.id = dataId;
+        if (ref.id.isEmpty() && generateRecordId && ref.type == KintoEndpoint::Record)
+            ref.id = QUuid::createUuid().toString(QUuid::WithoutBraces);
+        break;
+    default:
+        break;
+    }
+    return ref;
+}
+
+static QJsonObject writeBody(const QJsonObject &data, const KintoWrite &write)
+{
+    QJsonObject body { { QLatin1String("data"), data } };
+    if (write.permissions)
+        body.insert(QLatin1String("permissions"), *write.permissions);
+    return body;
+}
+
+KintoClient::Prepared KintoClient::prepareCreate(const KintoRef &ref, const QJsonObject &data, const KintoWrite &write) const
+{
+    Prepared p;
+    p.error = checkReady();
+    const QString path = p.error ? QString() : endpoint(resolveId(ref, data, true), &p.error);
+    p.request = HttpRequest("PUT", path);
+    p.request.setJsonBody(writeBody(data, write));
+    if (write.safe || write.ifNotExists)
+        p.request.setHeader("If-None-Match", "*"); // refuse to overwrite an existing object
+    return p;
+}
+
+KintoClient::Prepared KintoClient::prepareUpdate(const KintoRef &ref, const QJsonObject &data, const KintoWrite &write) const
+{
+    Prepared p;
+    p.error = checkReady();
+    const QString path = p.error ? QString() : endpoint(resolveId(ref, data, false), &p.error);
+    p.request = HttpRequest("PUT", path);
+    p.request.setJsonBody(writeBody(data, write));
+    const qint64 ifMatch = write.ifMatch > 0 ? write.ifMatch : lastModifiedOf(data);
+    if (write.safe && ifMatch > 0)
+        p.request.setHeader("If-Match", quotedTimestamp(ifMatch));
+    return p;
+}
+
+KintoClient::Prepared KintoClient::preparePatch(const KintoRef &ref, const KintoPatch &patch, const KintoWrite &write) const
+{
+    Prepared p;
+    p.error = checkReady();
+    const QString path = p.error ? QString() : endpoint(resolveId(ref, patch.data, false), &p.error);
+    p.request = HttpRequest("PATCH", path);
+    KintoPatch effective = patch;
+    if (write.permissions && patch.type != KintoPatch::Type::Json)
+        effective.permissions = write.permissions;
+    p.request.setJsonBody(effective.body(), effective.contentType());
+    const qint64 ifMatch = write.ifMatch > 0 ? write.ifMatch : lastModifiedOf(patch.data);
+    if (write.safe && ifMatch > 0) {
+        p.request.setHeader("If-Match", quotedTimestamp(ifMatch));
+        // A replay after a lost answer is refused by the server (412) rather than applied twice.
+        p.request.setRepeatable(true);
+    }
+    return p;
+}
+
+KintoClient::Prepared KintoClient::prepareRemove(const KintoRef &ref, const KintoWrite &write, bool plural) const
+{
+    Q_UNUSED(plural)
+    Prepared p;
+    p.error = checkReady();
+    const QString path = p.error ? QString() : endpoint(ref, &p.error);
+    p.request = HttpRequest("DELETE", path);
+    if (write.safe && write.ifMatch > 0)
+        p.request.setHeader("If-Match", quotedTimestamp(write.ifMatch));
+    return p;
+}
+
+Job *KintoClient::create(const KintoRef &ref, const QJsonObject &data, const KintoWrite &write)
+{
+    const Prepared p = prepareCreate(ref, data, write);
+    if (p.error)
+        return failed(p.error);
+    auto *job = new Job(this);
+    const QString path = p.request.path();
+    const bool parentMayBeMissing = ref.type != KintoEndpoint::Bucket;
+    chain(job, p.request, [this, job, path, write, parentMayBeMissing](HttpJob *http) {
+        if (!http->hasError()) {
+            job->succeed(http->result());
+            return;
+        }
+        ApiError error = http->error();
+        if (write.ifNotExists && error.httpStatus() == 412) {
+            // details.existing lacks the permissions: fetch the whole object, as kinto-http does.
+            relay(job, HttpRequest("GET", path));
+            return;
+        }
+        if (error.httpStatus() == 403 && parentMayBeMissing) {
+            error.setMessage(tr("%1 (check that the parent exists and that you may create or write there)")
+                                 .arg(error.message()));
+        }
+        job->fail(error);
+    });
+    return job;
+}
+
+Job *KintoClient::update(const KintoRef &ref, const QJsonObject &data, const KintoWrite &write)
+{
+    const Prepared p = prepareUpdate(ref, data, write);
+    if (p.error)
+        return failed(p.error);
+    auto *job = new Job(this);
+    relay(job, p.request);
+    return job;
+}
+
+Job *KintoClient::patch(const KintoRef &ref, const KintoPatch &patch, const KintoWrite &write)
+{
+    const Prepared p = preparePatch(ref, patch, write);
+    if (p.error)
+        return failed(p.error);
+    auto *job = new Job(this);
+    relay(job, p.request);
+    return job;
+}
+
+Job *KintoClient::remove(const KintoRef &ref, const KintoWrite &write)
+{
+    const Prepared p = prepareRemove(ref, write, false);
+    if (p.error)
+        return failed(p.error);
+    auto *job = new Job(this);
+    const bool bucket = ref.type == KintoEndpoint::Bucket;
+    chain(job, p.request, [job, write, bucket](HttpJob *http) {
+        if (!http->hasError()) {
+            job->succeed(http->result());
+            return;
+        }
+        const int status = http->error().httpStatus();
+        // Kinto answers 403 rather than 404 on a bucket the user cannot see (kinto-http ignores both).
+        if (write.ifExists && (status == 404 || (bucket && status == 403)))
+            job->succeed(QJsonValue());
+        else
+            job->fail(http->error());
+    });
+    return job;
+}
+
+Job *KintoClient::removeAll(const KintoRef &plural, const KintoWrite &write)
+{
+    const Prepared p = prepareRemove(plural, write, true);
+    if (p.error)
+        return failed(p.error);
+    auto *job = new Job(this);
+    chain(job, p.request, [job](HttpJob *http) {
+        if (http->hasError())
+            job->fail(http->error());
+        else
+            job->succeed(dataArrayOf(http->result()));
+    });
+    return job;
+}
+
+// --- Records
+
+KintoListJob *KintoClient::getPaginatedRecords(const QString &bucket, const QString &collection,
+                                               KintoListOptions options, KintoListJob::Mode mode)
+{
+    if (options.pages == 0)
+        options.pages = KintoListOptions::AllPages;
+    return list(KintoRef::ofRecords(bucket, collection), options, mode);
+}
+
+Job *KintoClient::getRecordsTimestamp(const QString &bucket, const QString &collection)
+{
+    ApiError error = checkReady();
+    const QString path = error ? QString() : endpoint(KintoRef::ofRecords(bucket, collection), &error);
+    if (error)
+        return failed(error);
+    auto *job = new Job(this);
+    chain(job, HttpRequest("HEAD", path), [job](HttpJob *http) {
+        if (http->hasError())
+            job->fail(http->error());
+        else
+            job->succeed(QString::fromLatin1(http->response().header("ETag")).remove(QLatin1Char('"')));
+    });
+    return job;
+}
+
+Job *KintoClient::countRecords(const QString &bucket, const QString &collection, const KintoListOptions &options)
+{
+    ApiError error = checkReady();
+    const QString path = error ? QString() : endpoint(KintoRef::ofRecords(bucket, collection), &error);
+    if (error)
+        return failed(error);
+    HttpRequest request("HEAD", path);
+    KintoListOptions filtersOnly = options;
+    filtersOnly.limit = 0; // a count is of everything that matches
+    for (const auto &item : filtersOnly.query())
+        request.addQuery(item.first, item.second);
+    auto *job = new Job(this);
+    chain(job, request, [job](HttpJob *http) {
+        if (http->hasError()) {
+            job->fail(http->error());
+            return;
+        }
+        const HttpResponse &response = http->response();
+        if (response.dryRun) {
+            job->succeed(0);
+            return;
+        }
+        QByteArray total = response.header("Total-Objects");
+        if (total.isEmpty())
+            total = response.header("Total-Records"); // before Kinto 12, and deprecated since
+        bool ok = false;
+        const qint64 count = total.trimmed().toLongLong(&ok);
+        if (ok)
+            job->succeed(double(count));
+        else
+            job->fail(ApiError(ApiError::Kind::Parse, tr("The server sent no Total-Objects header."), response.status));
+    });
+    return job;
+}
+
+// --- History and permissions
+
+KintoListJob *KintoClient::getHistory(const QString &bucket, const KintoListOptions &options)
+{
+    KintoListOptions all = options;
+    if (all.pages == 0)
+        all.pages = KintoListOptions::AllPages;
+    return list({ KintoEndpoint::History, bucket, {}, {} }, all);
+}
+
+Job *KintoClient::purgeHistory(const QString &bucket, const KintoListOptions &options)
+{
+    ApiError error = checkReady();
+    const QString path = error ? QString() : endpoint(KintoEndpoint::History, bucket, {}, {}, &error);
+    if (error)
+        return failed(error);
+    HttpRequest request("DELETE", path);
+    for (const auto &item : options.query())
+        request.addQuery(item.first, item.second);
+    auto *job = new Job(this);
+    chain(job, request, [job](HttpJob *http) {
+        if (http->hasError())
+            job->fail(http->error());
+        else
+            job->succeed(dataArrayOf(http->result()));
+    });
+    return job;
+}
+
+KintoListJob *KintoClient::getPermissions(const QStringList &excludeResourceNames, KintoListOptions options)
+{
+    if (options.sort.isEmpty())
+        options.sort = QStringLiteral("id");
+    if (options.pages == 0)
+        options.pages = KintoListOptions::AllPages;
+    if (!excludeResourceNames.isEmpty())
+        options.extra.append({ QStringLiteral("exclude_resource_name"), excludeResourceNames.join(QLatin1Char(',')) });
+    return list({ KintoEndpoint::Permissions, {}, {}, {} }, options);
+}
+
+// --- Attachments
+
+Job *KintoClient::addAttachment(const QString &bucket, const QString &collection, const QString &id,
+                                const QString &filePath, const KintoAttachmentOptions &options)
+{
+    ApiError error = checkReady();
+    const QString path = error ? QString() : endpoint(KintoEndpoint::Attachment, bucket, collection, id, &error);
+    if (error)
+        return failed(error);
+    const QFileInfo info(filePath);
+    if (!info.isFile() || !info.isReadable())
+        return failed(ApiError(ApiError::Kind::Invalid, tr("Cannot read the file \"%1\".").arg(filePath)));
+
+    MultipartPart file;
+    file.name = "attachment";
+    file.filePath = filePath;
+    file.fileName = options.fileName.isEmpty() ? info.fileName() : options.fileName;
+    file.contentType = options.mimeType;
+    if (file.contentType.isEmpty())
+        file.contentType = QMimeDatabase().mimeTypeForFile(info, QMimeDatabase::MatchExtension).name().toUtf8();
+    QList<MultipartPart> parts { file };
+    if (options.data)
+        parts.append({ "data", Json::toBytes(*options.data), {}, {}, {} });
+    if (options.permissions)
+        parts.append({ "permissions", Json::toBytes(*options.permissions), {}, {}, {} });
+
+    HttpRequest request("POST", path);
+    request.setMultipartBody(parts);
+    request.setRepeatable(true); // a second upload of the same file replaces the first
+    auto *job = new Job(this);
+    HttpJob *http = send(request);
+    job->addChild(http);
+    connect(http, &Job::progress, job, &Job::setProgress);
+    connect(http, &Job::finished, job, [job, http] {
+        if (http->hasError())
+            job->fail(http->error());
+        else
+            job->succeed(http->result());
+    });
+    return job;
+}
+
+Job *KintoClient::removeAttachment(const QString &bucket, const QString &collection, const QString &id)
+{
+    ApiError error = checkReady();
+    const QString path = error ? QString() : endpoint(KintoEndpoint::Attachment, bucket, collection, id, &error);
+    if (error)
+        return failed(error);
+    auto *job = new Job(this);
+    relay(job, HttpRequest("DELETE", path));
+    return job;
+}
+
+static QByteArray sha256OfFile(const QString &path)
+{
+    QFile file(path);
+    if (!file.open(QIODevice::ReadOnly))
+        return {};
+    QCryptographicHash hash(QCryptographicHash::Sha256);
+    hash.addData(&file);
+    return hash.result().toHex();
+}
+
+Job *KintoClient::downloadAttachment(const QJsonObject &record, const QString &destination, bool overwrite)
+{
+    if (const ApiError error = checkReady())
+        return failed(error);
+    const QJsonValue dataValue = record.value(QLatin1String("data"));
+    const QJsonObject data = dataValue.isObject() ? dataValue.toObject() : record;
+    const QJsonObject attachment = data.value(QLatin1String("attachment")).toObject();
+    const QString location = attachment.value(QLatin1String("location")).toString();
+    if (location.isEmpty())
+        return failed(ApiError(ApiError::Kind::Invalid, tr("The record has no attachment.")));
+    if (destination.isEmpty())
+        return failed(ApiError(ApiError::Kind::Invalid, tr("No destination given for the attachment.")));
+
+    QString path = destination;
+    if (QFileInfo(destination).isDir() || destination.endsWith(QLatin1Char('/'))) {
+        QString name = QFileInfo(attachment.value(QLatin1String("filename")).toString()).fileName();
+        if (name.isEmpty())
+            name = QFileInfo(QUrl(location).path()).fileName();
+        path = QDir(destination).filePath(name);
+    }
+    const QString hash = attachment.value(QLatin1String("hash")).toString().toLower();
+    auto *job = new Job(this);
+
+    if (!overwrite && !hash.isEmpty() && QFileInfo::exists(path) && QString::fromLatin1(sha256OfFile(path)) == hash) {
+        qCInfo(lcKinto) << "attachment" << path << "is already up to date";
+        job->succeedLater(QJsonObject { { QLatin1String("path"), path },
+                                        { QLatin1String("size"), double(QFileInfo(path).size()) },
+                                        { QLatin1String("hash"), hash },
+                                        { QLatin1String("downloaded"), false } });
+        return job;
+    }
+
+    const auto fetch = [this, job, path, hash](const QUrl &url) {
+        chain(job, HttpRequest("GET", url.toString(QUrl::FullyEncoded)), [this, job, path, hash](HttpJob *http) {
+            if (http->hasError()) {
+                job->fail(http->error());
+                return;
+            }
+            if (http->response().dryRun) {
+                job->succeed(QJsonObject { { QLatin1String("path"), path }, { QLatin1String("downloaded"), false },
+                                           { QLatin1String("dryRun"), true } });
+                return;
+            }
+            finishDownload(job, http->response().body, path, hash);
+        });
+    };
+
+    const QUrl absolute(location);
+    if (absolute.scheme() == QLatin1String("http") || absolute.scheme() == QLatin1String("https")) {
+        // Possibly another origin (a CDN): the HTTP client sends no credentials there.
+        QTimer::singleShot(0, job, [fetch, absolute] { fetch(absolute); });
+        return job;
+    }
+    // A relative location is joined to the attachments base_url (kinto-http's download_attachment).
+    Job *info = serverInfo();
+    job->addChild(info);
+    connect(info, &Job::finished, job, [this, job, info, location, fetch] {
+        if (info->hasError()) {
+            job->fail(info->error());
+            return;
+        }
+        QString base = info->result().toObject().value(QLatin1String("capabilities")).toObject()
+                           .value(QLatin1String("attachments")).toObject()
+                           .value(QLatin1String("base_url")).toString();
+        if (base.isEmpty()) {
+            QUrl origin = m_settings.serverUrl;
+            origin.setPath(QStringLiteral("/"));
+            base = origin.toString();
+        }
+        while (base.endsWith(QLatin1Char('/')))
+            base.chop(1);
+        QString rest = location;
+        while (rest.startsWith(QLatin1Char('/')))
+            rest.remove(0, 1);
+        fetch(QUrl(base + QLatin1Char('/') + rest));
+    });
+    return job;
+}
+
+void KintoClient::finishDownload(Job *job, const QByteArray &bytes, const QString &path, const QString &expectedHash)
+{
+    const QString actual = QString::fromLatin1(QCryptographicHash::hash(bytes, QCryptographicHash::Sha256).toHex());
+    if (!expectedHash.isEmpty() && actual != expectedHash) {
+        job->fail(ApiError(ApiError::Kind::Parse,
+            tr("Attachment integrity check failed: expected SHA-256 %1, received %2 (%n bytes); nothing was written.",
+               nullptr, int(bytes.size())).arg(expectedHash, actual)));
+        return;
+    }
+    if (expectedHash.isEmpty())
+        qCWarning(lcKinto) << "attachment" << path << "has no hash to check against";
+    QDir().mkpath(QFileInfo(path).absolutePath());
+    QSaveFile file(path);
+    if (!file.open(QIODevice::WriteOnly) || file.write(bytes) != bytes.size() || !file.commit()) {
+        job->fail(ApiError(ApiError::Kind::Invalid, tr("Cannot write \"%1\": %2").arg(path, file.errorString())));
+        return;
+    }
+    job->succeed(QJsonObject { { QLatin1String("path"), path },
+                               { QLatin1String("size"), double(bytes.size()) },
+                               { QLatin1String("hash"), actual },
+                               { QLatin1String("downloaded"), true } });
+}
+
+// --- Batch
+
+KintoBatch KintoClient::batch()
+{
+    return KintoBatch(this);
+}

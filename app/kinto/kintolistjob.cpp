@@ -15,8 +15,12 @@ KintoListJob::KintoListJob(KintoClient *client, const HttpRequest &firstPage, in
     , m_mode(mode)
     , m_maxPages(maxPages)
 {
+}
+
+void KintoListJob::start()
+{
     m_inFlight = true; // the first page is on its way
-    QTimer::singleShot(0, this, [this, firstPage] { request(firstPage); });
+    QTimer::singleShot(0, this, [this] { request(m_template); });
 }
 
 void KintoListJob::fetchMore()

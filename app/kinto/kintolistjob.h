@@ -26,9 +26,11 @@ class KintoListJob : public Job
 public:
     enum class Mode { Collect, Stream, OnDemand };
 
-    // Created by KintoClient; starts from the event loop. maxPages 0 = every page.
+    // Created by KintoClient, which then calls start(). maxPages 0 = every page.
     KintoListJob(KintoClient *client, const HttpRequest &firstPage, int maxPages, Mode mode,
                  const QString &dedupKey = QStringLiteral("id"), QObject *parent = nullptr);
+    // Requests the first page from the event loop.
+    void start();
 
     Mode mode() const { return m_mode; }
     // The list's timestamp: the first page's ETag without quotes (empty before it arrives).
@@ -50,7 +52,7 @@ private:
     void onPage(HttpJob *http);
 
     QPointer<KintoClient> m_client;
-    HttpRequest m_template; // headers of every page (If-None-Match)
+    HttpRequest m_template; // the first page; its headers go with every page (If-None-Match)
     QString m_nextPage;
     QString m_dedupKey;
     QJsonArray m_collected;

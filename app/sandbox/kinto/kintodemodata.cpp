@@ -28,7 +28,7 @@ KintoAcl acl(std::initializer_list<std::pair<const char *, std::initializer_list
     return out;
 }
 
-const char DevicesSchema[] = R"({
+const char DevicesSchema[] = R"json({
   "type": "object",
   "title": "Device",
   "required": ["name", "serial", "platform", "status"],
@@ -46,9 +46,9 @@ const char DevicesSchema[] = R"({
     "tags": {"type": "array", "title": "Tags", "items": {"type": "string"}, "uniqueItems": true},
     "managed": {"type": "boolean", "title": "Managed"}
   }
-})";
+})json";
 
-const char TicketsSchema[] = R"({
+const char TicketsSchema[] = R"json({
   "type": "object",
   "required": ["title", "status"],
   "properties": {
@@ -57,7 +57,7 @@ const char TicketsSchema[] = R"({
     "priority": {"type": "integer", "minimum": 1, "maximum": 5},
     "description": {"type": "string"}
   }
-})";
+})json";
 
 } // namespace
 
@@ -76,19 +76,19 @@ void seed(KintoService &service)
     const auto next = [&ts](qint64 step = 1000) { return ts += step; };
 
     // Bucket "main": readable by every authenticated user, written by admins and editors.
-    service.writeObject(QStringLiteral("/buckets/main"), parse(R"({"title": "Main inventory"})"),
+    service.writeObject(QStringLiteral("/buckets/main"), parse(R"json({"title": "Main inventory"})json"),
                         acl({{"read", {"system.Authenticated"}}, {"write", {"account:admin"}}}), admin, true, next());
     service.writeObject(QStringLiteral("/buckets/main/groups/editors"),
-                        parse(R"({"members": ["account:alice"], "title": "Editors"})"),
+                        parse(R"json({"members": ["account:alice"], "title": "Editors"})json"),
                         acl({{"write", {"account:admin"}}}), admin, true, next());
     service.writeObject(QStringLiteral("/buckets/main/groups/auditors"),
-                        parse(R"({"members": ["account:bob"], "title": "Auditors"})"),
+                        parse(R"json({"members": ["account:bob"], "title": "Auditors"})json"),
                         acl({{"write", {"account:admin"}}}), admin, true, next());
 
     QJsonObject devices{
         {QStringLiteral("title"), QStringLiteral("Devices")},
         {QStringLiteral("schema"), parse(DevicesSchema)},
-        {QStringLiteral("uiSchema"), parse(R"({"ui:order": ["name", "serial", "platform", "status", "*"]})")},
+        {QStringLiteral("uiSchema"), parse(R"json({"ui:order": ["name", "serial", "platform", "status", "*"]})json")},
         {QStringLiteral("displayFields"), QJsonArray{QStringLiteral("name"), QStringLiteral("platform"),
                                                      QStringLiteral("status"), QStringLiteral("owner.name")}},
         {QStringLiteral("sort"), QStringLiteral("-last_modified")},
@@ -127,7 +127,7 @@ void seed(KintoService &service)
             {QStringLiteral("status"), QString::fromLatin1(statuses[random() % 6])},
             {QStringLiteral("owner"), QJsonObject{{QStringLiteral("name"), person},
                                                   {QStringLiteral("email"),
-                                                   person.section(QLatin1Char(' '), 0, 0).toLower() + QStringLiteral("@example.com")}}},
+                                                   QString(person.section(QLatin1Char(' '), 0, 0).toLower() + QStringLiteral("@example.com"))}}},
             {QStringLiteral("purchased"), QDate(2019, 1, 1).addDays(random() % 1900).toString(Qt::ISODate)},
             {QStringLiteral("price"), double(300 + random() % 3000) + 0.99},
             {QStringLiteral("storage_gb"), int(64 << (random() % 5))},
@@ -142,7 +142,7 @@ void seed(KintoService &service)
     }
 
     // A small collection with a schema, one without.
-    QJsonObject tickets = parse(R"({"title": "Tickets", "displayFields": ["title", "status", "priority"]})");
+    QJsonObject tickets = parse(R"json({"title": "Tickets", "displayFields": ["title", "status", "priority"]})json");
     tickets.insert(QStringLiteral("schema"), parse(TicketsSchema));
     const qint64 ticketsSchema =
         service.writeObject(QStringLiteral("/buckets/main/collections/tickets"), tickets,
@@ -164,7 +164,7 @@ void seed(KintoService &service)
                             KintoAcl{{QStringLiteral("write"), {owner}}}, owner, true, next());
     }
     service.writeObject(QStringLiteral("/buckets/main/collections/notes"),
-                        parse(R"({"title": "Notes", "displayFields": ["text"]})"),
+                        parse(R"json({"title": "Notes", "displayFields": ["text"]})json"),
                         acl({{"write", {"account:admin", "/buckets/main/groups/editors"}}}), admin, true, next());
     for (int i = 1; i <= 5; ++i) {
         service.writeObject(QStringLiteral("/buckets/main/collections/notes/records/note-%1").arg(i),
@@ -174,9 +174,9 @@ void seed(KintoService &service)
     }
 
     // Bucket "staging": alice's own space.
-    service.writeObject(QStringLiteral("/buckets/staging"), parse(R"({"title": "Staging"})"),
+    service.writeObject(QStringLiteral("/buckets/staging"), parse(R"json({"title": "Staging"})json"),
                         acl({{"write", {"account:alice"}}}), QStringLiteral("account:alice"), true, next());
-    service.writeObject(QStringLiteral("/buckets/staging/collections/drafts"), parse(R"({"title": "Drafts"})"),
+    service.writeObject(QStringLiteral("/buckets/staging/collections/drafts"), parse(R"json({"title": "Drafts"})json"),
                         acl({{"write", {"account:alice"}}}), QStringLiteral("account:alice"), true, next());
     for (int i = 1; i <= 3; ++i) {
         service.writeObject(QStringLiteral("/buckets/staging/collections/drafts/records/draft-%1").arg(i),
@@ -185,10 +185,10 @@ void seed(KintoService &service)
     }
 
     // Bucket "public": readable without credentials.
-    service.writeObject(QStringLiteral("/buckets/public"), parse(R"({"title": "Public"})"),
+    service.writeObject(QStringLiteral("/buckets/public"), parse(R"json({"title": "Public"})json"),
                         acl({{"read", {"system.Everyone"}}, {"write", {"account:admin"}}}), admin, true, next());
     service.writeObject(QStringLiteral("/buckets/public/collections/announcements"),
-                        parse(R"({"title": "Announcements", "displayFields": ["title", "date"]})"),
+                        parse(R"json({"title": "Announcements", "displayFields": ["title", "date"]})json"),
                         acl({{"write", {"account:admin"}}}), admin, true, next());
     static const char *const news[] = {"Maintenance window on Saturday", "New laptop models available",
                                        "Security training due"};

@@ -269,7 +269,7 @@ QJsonObject aclToJson(const KintoAcl &acl)
 
 QString passwordHash(const QString &password, const QByteArray &salt)
 {
-    const QByteArray digest = QCryptographicHash::hash(salt + password.toUtf8(), QCryptographicHash::Sha256).toHex();
+    const QByteArray digest = QCryptographicHash::hash(QByteArray(salt + password.toUtf8()), QCryptographicHash::Sha256).toHex();
     return QStringLiteral("$sha256$") + QString::fromLatin1(salt) + QLatin1Char('$') + QString::fromLatin1(digest);
 }
 
@@ -400,7 +400,7 @@ bool headerHasParam(const QByteArray &header, const QByteArray &param)
 {
     for (const QByteArray &piece : header.split(';')) {
         const QByteArray p = piece.trimmed();
-        if (p.toLower().startsWith(param + '='))
+        if (p.toLower().startsWith(QByteArray(param + '=')))
             return true;
     }
     return false;
@@ -441,7 +441,7 @@ std::optional<QList<MultipartPart>> parseMultipart(const QByteArray &contentType
                 part.contentType = value;
             }
         }
-        const qsizetype next = body.indexOf("\r\n" + delimiter, headEnd + 4);
+        const qsizetype next = body.indexOf(QByteArray("\r\n" + delimiter), headEnd + 4);
         if (next < 0)
             return std::nullopt;
         part.body = body.mid(headEnd + 4, next - headEnd - 4);
@@ -736,30 +736,30 @@ KintoResponse KintoService::hello(const Caller &caller) const
     QJsonObject capabilities{
         {QStringLiteral("history"),
          QJsonObject{{QStringLiteral("description"), QStringLiteral("Track changes on data.")},
-                     {QStringLiteral("url"), docs + QStringLiteral("api/1.x/history.html")}}},
+                     {QStringLiteral("url"), QString(docs + QStringLiteral("api/1.x/history.html"))}}},
         {QStringLiteral("accounts"),
          QJsonObject{{QStringLiteral("description"), QStringLiteral("Manage user accounts.")},
-                     {QStringLiteral("url"), docs + QStringLiteral("api/1.x/accounts.html")}}},
+                     {QStringLiteral("url"), QString(docs + QStringLiteral("api/1.x/accounts.html"))}}},
         {QStringLiteral("attachments"),
          QJsonObject{{QStringLiteral("description"), QStringLiteral("Add file attachments to records")},
                      {QStringLiteral("url"), QStringLiteral("https://github.com/Kinto/kinto-attachment/")},
                      {QStringLiteral("version"), QString::fromLatin1(AttachmentVersion)},
-                     {QStringLiteral("base_url"), m_origin + QStringLiteral("/attachments/")}}},
+                     {QStringLiteral("base_url"), QString(m_origin + QStringLiteral("/attachments/"))}}},
         {QStringLiteral("permissions_endpoint"),
          QJsonObject{{QStringLiteral("description"),
                       QStringLiteral("The permissions endpoint can be used to list all user objects permissions.")},
                      {QStringLiteral("url"),
-                      docs + QStringLiteral("configuration/settings.html#activating-the-permissions-endpoint")}}},
+                      QString(docs + QStringLiteral("configuration/settings.html#activating-the-permissions-endpoint"))}}},
         {QStringLiteral("schema"),
          QJsonObject{{QStringLiteral("description"), QStringLiteral("Validates collection records with JSON schemas.")},
-                     {QStringLiteral("url"), docs + QStringLiteral("api/1.x/collections.html#collection-json-schema")}}},
+                     {QStringLiteral("url"), QString(docs + QStringLiteral("api/1.x/collections.html#collection-json-schema"))}}},
     };
     QJsonObject body{
         {QStringLiteral("project_name"), QStringLiteral("kinto")},
         {QStringLiteral("project_version"), QString::fromLatin1(ProjectVersion)},
         {QStringLiteral("http_api_version"), QStringLiteral("1.23")},
         {QStringLiteral("project_docs"), QStringLiteral("https://kinto.readthedocs.io/")},
-        {QStringLiteral("url"), m_origin + QStringLiteral("/v1/")},
+        {QStringLiteral("url"), QString(m_origin + QStringLiteral("/v1/"))},
         {QStringLiteral("settings"),
          QJsonObject{{QStringLiteral("batch_max_requests"), m_batchMaxRequests},
                      {QStringLiteral("readonly"), false},
@@ -993,7 +993,7 @@ KintoAcl KintoService::newAcl(const Resource &res, const std::optional<QJsonObje
         const QJsonArray principals = it.value().toArray();
         if (!it.value().isArray() || std::any_of(principals.begin(), principals.end(),
                                                  [](const QJsonValue &v) { return !v.isString(); }))
-            invalid(QStringLiteral("body"), QStringLiteral("permissions.") + it.key(),
+            invalid(QStringLiteral("body"), QString(QStringLiteral("permissions.") + it.key()),
                     QStringLiteral("%1 is not iterable").arg(KintoJsonSchema::pythonRepr(it.value())));
     }
     const auto principalsOf = [](const QJsonValue &v) {
@@ -1253,8 +1253,8 @@ KintoResponse KintoService::listResponse(const KintoRequest &request, QList<QJso
         }
         const QJsonObject token{
             {QStringLiteral("last_object"), lastObject},
-            {QStringLiteral("offset"), listing.offset + objects.size()},
-            {QStringLiteral("nonce"), QStringLiteral("pagination-token-") + uuid4()},
+            {QStringLiteral("offset"), qint64(listing.offset + objects.size())},
+            {QStringLiteral("nonce"), QString(QStringLiteral("pagination-token-") + uuid4())},
         };
         QUrlQuery query = request.query;
         query.removeAllQueryItems(QStringLiteral("_limit"));
@@ -1613,14 +1613,14 @@ KintoResponse KintoService::batch(const KintoRequest &request)
         if (!requests.at(i).isObject())
             invalid(QStringLiteral("body"), QStringLiteral("requests.%1").arg(i), QStringLiteral("Should be a mapping"));
         if (!sub.value(QStringLiteral("path")).toString().startsWith(QLatin1Char('/')))
-            invalid(QStringLiteral("body"), prefix + QStringLiteral("path"),
+            invalid(QStringLiteral("body"), QString(prefix + QStringLiteral("path")),
                     sub.contains(QStringLiteral("path")) ? QStringLiteral("String does not match expected pattern")
                                                          : QStringLiteral("Required"));
         static const QStringList methods{QStringLiteral("GET"), QStringLiteral("HEAD"), QStringLiteral("DELETE"),
                                          QStringLiteral("TRACE"), QStringLiteral("POST"), QStringLiteral("PUT"),
                                          QStringLiteral("PATCH")};
         if (sub.contains(QStringLiteral("method")) && !methods.contains(sub.value(QStringLiteral("method")).toString().toUpper()))
-            invalid(QStringLiteral("body"), prefix + QStringLiteral("method"),
+            invalid(QStringLiteral("body"), QString(prefix + QStringLiteral("method")),
                     QStringLiteral("\"%1\" is not one of GET, HEAD, DELETE, TRACE, POST, PUT, PATCH")
                         .arg(sub.value(QStringLiteral("method")).toString()));
         subrequests.append(sub);
@@ -1651,14 +1651,14 @@ KintoResponse KintoService::batch(const KintoRequest &request)
         subrequest.query = QUrlQuery(url.query(QUrl::FullyEncoded));
         const QByteArray authorization = request.header("Authorization");
         if (!authorization.isEmpty())
-            subrequest.headers.append({"Authorization", authorization});
+            subrequest.headers.append({QByteArray("Authorization"), authorization});
         const QJsonObject headers = sub.value(QStringLiteral("headers")).toObject();
         for (auto it = headers.constBegin(); it != headers.constEnd(); ++it)
             subrequest.headers.append({it.key().toLatin1(), it.value().toString().toUtf8()});
         if (sub.contains(QStringLiteral("body"))) {
             subrequest.body = toJson(sub.value(QStringLiteral("body")));
             if (subrequest.header("Content-Type").isEmpty())
-                subrequest.headers.append({"Content-Type", "application/json"});
+                subrequest.headers.append({QByteArray("Content-Type"), QByteArray("application/json")});
         }
 
         const KintoResponse response = handle(subrequest);
@@ -1672,7 +1672,7 @@ KintoResponse KintoService::batch(const KintoRequest &request)
             headerMap.insert(QString::fromLatin1(name), QString::fromUtf8(value));
         QJsonObject item{
             {QStringLiteral("status"), response.status},
-            {QStringLiteral("path"), QStringLiteral("/v1") + subrequest.path},
+            {QStringLiteral("path"), QString(QStringLiteral("/v1") + subrequest.path)},
             {QStringLiteral("headers"), headerMap},
         };
         if (!response.body.isEmpty()) {
@@ -1810,9 +1810,9 @@ KintoResponse KintoService::attachmentPost(const KintoRequest &request, const Ca
     const QJsonObject attachment{
         {QStringLiteral("filename"), filename},
         {QStringLiteral("hash"), QString::fromLatin1(QCryptographicHash::hash(file->body, QCryptographicHash::Sha256).toHex())},
-        {QStringLiteral("location"), m_origin + QStringLiteral("/attachments/") + relativePath},
+        {QStringLiteral("location"), QString(m_origin + QStringLiteral("/attachments/") + relativePath)},
         {QStringLiteral("mimetype"), QString::fromLatin1(mimetype)},
-        {QStringLiteral("size"), file->body.size()},
+        {QStringLiteral("size"), qint64(file->body.size())},
     };
 
     QJsonObject data = existing.value_or(QJsonObject{{QStringLiteral("id"), record.id}});

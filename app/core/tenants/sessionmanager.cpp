@@ -1,0 +1,178 @@
+#include "sessionmanager.h"
+
+#include "auth/authstrategy.h"
+#include "auth/oauth2auth.h"
+#include "net/httpclient.h"
+#include "secrets/secretstore.h"
+#include "tenantregistry.h"
+
+#include <QTimer>
+
+#include <memory>
+
+SessionManager::SessionManager(TenantRegistry *registry, SecretStore *secrets, QNetworkAccessManager *nam,
+    RequestLog *log, QObject *parent)
+    : QObject(parent)
+    , m_registry(registry)
+    , m_secrets(secrets)
+    , m_nam(nam)
+    , m_log(log)
+{
+    connect(m_registry, &TenantRegistry::tenantChanged, this, &SessionManager::close);
+    connect(m_registry, &TenantRegistry::tenantRemoved, this, &SessionManager::close);
+}
+
+SessionManager::~SessionManager() = default;
+
+// The secrets each kind of authentication needs.
+static QStringList purposesFor(AuthKind auth)
+{
+    switch (auth) {
+    case AuthKind::None: return {};
+    case AuthKind::Basic: return { SecretPurpose::Password };
+    case AuthKind::Bearer: return { SecretPurpose::Token };
+    case AuthKind::OAuth2ClientCredentials: return { SecretPurpose::ClientSecret };
+    case AuthKind::OAuth2Password: return { SecretPurpose::ClientSecret, SecretPurpose::Password };
+    case AuthKind::OAuth2AuthorizationCode: return { SecretPurpose::ClientSecret };
+    }
+    return {};
+}
+
+Job *SessionManager::open(const QString &tenantId)
+{
+    auto *job = new Job(this);
+    const std::optional<Tenant> tenant = m_registry->tenant(tenantId);
+    if (!tenant) {
+        job->failLater(ApiError(ApiError::Kind::NotFound, tr("There is no tenant with id \"%1\".").arg(tenantId)));
+        return job;
+    }
+    if (m_clients.value(tenantId)) {
+        job->succeedLater();
+        return job;
+    }
+
+    // Read the needed secrets one after another (from the event loop), then build the client.
+    auto state = std::make_shared<OpenState>(OpenState { *tenant, purposesFor(tenant->auth), {} });
+    QTimer::singleShot(0, job, [this, state, job] { readSecret(state, 0, job); });
+    return job;
+}
+
+void SessionManager::readSecret(const std::shared_ptr<OpenState> &state, int index, Job *job)
+{
+    if (index == state->purposes.size()) {
+        createClient(state->tenant, state->secrets, job);
+        return;
+    }
+    const QString purpose = state->purposes.at(index);
+    Job *read = m_secrets->read(state->tenant.id, purpose);
+    job->addChild(read);
+    connect(read, &Job::finished, job, [this, state, index, job, read, purpose] {
+        if (read->hasError()) {
+            ApiError error = read->error();
+            if (error.kind() == ApiError::Kind::NotFound)
+                error.setMessage(tr("No %1 is stored for tenant \"%2\": edit the tenant to enter it.")
+                                     .arg(purpose, state->tenant.displayName));
+            job->fail(error);
+            return;
+        }
+        state->secrets.insert(purpose, read->result().toString());
+        readSecret(state, index + 1, job);
+    });
+}
+
+void SessionManager::createClient(const Tenant &tenant, const QHash<QString, QString> &secrets, Job *job)
+{
+    auto client = std::make_unique<HttpClient>(m_nam);
+    client->setBaseUrl(tenant.baseUrl);
+    client->setRequestLog(m_log);
+    client->setLogLabel(tenant.displayName);
+    QString error;
+    if (!client->setMaxConcurrent(tenant.options.value(QStringLiteral("maxConcurrent"), 5).toInt(), &error)) {
+        job->fail(ApiError(ApiError::Kind::Invalid, error));
+        return;
+    }
+    client->setTransferTimeout(tenant.options.value(QStringLiteral("timeoutSeconds"), 60).toInt() * 1000);
+    client->setPinnedCertificate(tenant.options.value(QStringLiteral("pinnedCertificate")).toByteArray());
+
+    const auto option = [&](const char *name) { return tenant.options.value(QLatin1String(name)).toString(); };
+    switch (tenant.auth) {
+    case AuthKind::None:
+        break;
+    case AuthKind::Basic:
+        client->setAuth(new BasicAuth(tenant.userName, secrets.value(SecretPurpose::Password)));
+        break;
+    case AuthKind::Bearer:
+        client->setAuth(new BearerAuth(secrets.value(SecretPurpose::Token),
+            option("bearerType").isEmpty() ? QStringLiteral("Bearer") : option("bearerType")));
+        break;
+    case AuthKind::OAuth2ClientCredentials:
+    case AuthKind::OAuth2Password:
+    case AuthKind::OAuth2AuthorizationCode: {
+        OAuth2Auth::Settings settings;
+        settings.tokenUrl = tenant.baseUrl.resolved(QUrl(option("tokenUrl")));
+        if (option("tokenUrl").isEmpty() || !settings.tokenUrl.isValid()) {
+            job->fail(ApiError(ApiError::Kind::Invalid, tr("Tenant \"%1\" has no valid token URL.").arg(tenant.displayName)));
+            return;
+        }
+        settings.clientId = tenant.userName;
+        settings.clientSecret = secrets.value(SecretPurpose::ClientSecret);
+        settings.scope = option("scope");
+        settings.clientAuth = option("clientAuth") == QLatin1String("form") ? OAuth2Auth::ClientAuth::FormFields
+                                                                             : OAuth2Auth::ClientAuth::Basic;
+        if (tenant.auth == AuthKind::OAuth2Password) {
+            settings.grant = OAuth2Auth::Grant::Password;
+            settings.username = option("oauthUser");
+            settings.password = secrets.value(SecretPurpose::Password);
+        } else if (tenant.auth == AuthKind::OAuth2AuthorizationCode) {
+            settings.grant = OAuth2Auth::Grant::AuthorizationCode;
+            settings.authorizationUrl = QUrl(option("authorizationUrl"));
+            settings.redirectUri = QUrl(option("redirectUri"));
+        }
+        auto *auth = new OAuth2Auth(m_nam, settings);
+        auth->tokenClient()->setRequestLog(m_log);
+        auth->tokenClient()->setLogLabel(tenant.displayName);
+        client->setAuth(auth);
+        break;
+    }
+    }
+
+    HttpClient *raw = client.release();
+    raw->setParent(this);
+    connect(raw, &HttpClient::activityChanged, this, &SessionManager::sumActivity);
+    m_clients.insert(tenant.id, raw);
+    job->succeed();
+}
+
+HttpClient *SessionManager::client(const QString &tenantId) const
+{
+    return m_clients.value(tenantId);
+}
+
+void SessionManager::close(const QString &tenantId)
+{
+    if (HttpClient *client = m_clients.take(tenantId)) {
+        delete client;
+        sumActivity();
+    }
+}
+
+int SessionManager::inFlight() const
+{
+    int n = 0;
+    for (const auto &client : m_clients)
+        n += client ? client->inFlight() : 0;
+    return n;
+}
+
+int SessionManager::queued() const
+{
+    int n = 0;
+    for (const auto &client : m_clients)
+        n += client ? client->queued() : 0;
+    return n;
+}
+
+void SessionManager::sumActivity()
+{
+    Q_EMIT activityChanged(inFlight(), queued());
+}

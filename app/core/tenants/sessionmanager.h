@@ -1,0 +1,67 @@
+#pragma once
+
+#include "tenant.h"
+
+#include <QHash>
+#include <QObject>
+#include <QPointer>
+
+#include <memory>
+
+class HttpClient;
+class Job;
+class QNetworkAccessManager;
+class RequestLog;
+class SecretStore;
+class TenantRegistry;
+
+// Turns tenants into ready HTTP clients: one HttpClient per tenant (its own session) over the
+// QNetworkAccessManager given, with the tenant's base URL, options and authentication, whose
+// secrets are read from the SecretStore. Sums the activity of every session for the status bar.
+//
+// Options read from Tenant::options: "maxConcurrent" (default 5), "timeoutSeconds" (default 60),
+// "pinnedCertificate" (SHA-256 hex), "bearerType" (default "Bearer"), "tokenUrl", "scope",
+// "clientAuth" ("basic" or "form"). Secrets: SecretPurpose::Password (Basic, OAuth2 password
+// grant, with the user name in "oauthUser"), Token (Bearer), ClientSecret (OAuth2).
+class SessionManager : public QObject
+{
+    Q_OBJECT
+public:
+    // None of the arguments is owned; all must outlive the manager.
+    SessionManager(TenantRegistry *registry, SecretStore *secrets, QNetworkAccessManager *nam,
+        RequestLog *log, QObject *parent = nullptr);
+    ~SessionManager() override;
+
+    // Prepares the tenant's client (reading its secrets). The job succeeds once client(id) is
+    // ready; it fails with NotFound for an unknown tenant or a missing secret, Invalid for bad
+    // options, or the secret store's own error. A session already open succeeds at once (async).
+    Job *open(const QString &tenantId);
+    // The tenant's client, or nullptr when not open. Owned by the manager.
+    HttpClient *client(const QString &tenantId) const;
+    // Drops the session (e.g. after the tenant's settings changed); its running requests are aborted.
+    void close(const QString &tenantId);
+
+    int inFlight() const;
+    int queued() const;
+
+Q_SIGNALS:
+    // The sum over every session.
+    void activityChanged(int inFlight, int queued);
+
+private:
+    struct OpenState
+    {
+        Tenant tenant;
+        QStringList purposes;
+        QHash<QString, QString> secrets;
+    };
+    void readSecret(const std::shared_ptr<OpenState> &state, int index, Job *job);
+    void sumActivity();
+    void createClient(const Tenant &tenant, const QHash<QString, QString> &secrets, Job *job);
+
+    TenantRegistry *m_registry;
+    SecretStore *m_secrets;
+    QNetworkAccessManager *m_nam;
+    RequestLog *m_log;
+    QHash<QString, QPointer<HttpClient>> m_clients;
+};
