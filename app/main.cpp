@@ -2,9 +2,11 @@
 // the main window, and wires them together.
 
 #include "mainwindow.h"
+#include "tenantconnector.h"
 #include "net/requestlog.h"
 #include "secrets/keychainsecretstore.h"
 #include "secrets/memorysecretstore.h"
+#include "kintosandbox.h"
 #include "serviceicons.h"
 #include "tenants/sessionmanager.h"
 #include "tenants/tenantregistry.h"
@@ -24,18 +26,41 @@
 #define TENANTDESK_VERSION "0.1.0"
 #endif
 
-// ---------------------------------------------------------------------------------------------
-// DEMO STUB — NOT IMPLEMENTED YET (the lead fills this in).
-// Meant to start the embedded sandbox servers (app/sandbox) on loopback, add one tenant per server
-// to registry (a throwaway registry in a temporary directory) and put their secrets in secrets (a
-// MemorySecretStore). The servers must be parented to owner so they stop with the window.
-// Today it does nothing, and main() says so on stderr.
-// ---------------------------------------------------------------------------------------------
-static void startDemo(TenantRegistry &registry, SecretStore &secrets, QObject *owner)
+// Starts the embedded sandbox servers on loopback (owned by `owner`) and adds a tenant for each to
+// the throwaway registry, with its secrets in the in-memory store. Returns false with *error set
+// when a server cannot start.
+static bool startDemo(TenantRegistry &registry, SecretStore &secrets, QObject *owner, QString *error)
 {
-    Q_UNUSED(registry)
-    Q_UNUSED(secrets)
-    Q_UNUSED(owner)
+    auto *kinto = new KintoSandbox(owner);
+    if (!kinto->start()) {
+        *error = QStringLiteral("the Kinto sandbox cannot listen on 127.0.0.1");
+        return false;
+    }
+    kinto->seedDemoData();
+
+    const struct {
+        const char *name;
+        const char *user;
+        const char *password;
+        const char *bucket;
+    } accounts[] = {
+        { "Kinto demo (admin)", "admin", "admin", "main" },
+        { "Kinto demo (alice)", "alice", "alice", "staging" },
+    };
+    for (const auto &account : accounts) {
+        Tenant tenant;
+        tenant.displayName = QString::fromUtf8(account.name);
+        tenant.service = ServiceKind::Kinto;
+        tenant.baseUrl = kinto->baseUrl();
+        tenant.auth = AuthKind::Basic;
+        tenant.userName = QString::fromUtf8(account.user);
+        tenant.options.insert(QStringLiteral("bucket"), QString::fromUtf8(account.bucket));
+        const QString id = registry.add(tenant, error);
+        if (id.isEmpty())
+            return false;
+        registry.storeSecret(id, SecretPurpose::Password, QString::fromUtf8(account.password), &secrets);
+    }
+    return true;
 }
 
 int main(int argc, char *argv[])
@@ -91,10 +116,14 @@ int main(int argc, char *argv[])
 
     MainWindow window(registry.get(), &requestLog);
     QObject::connect(&sessions, &SessionManager::activityChanged, &window, &MainWindow::setActivity);
+    TenantConnector connector(registry.get(), &sessions, window.tenantModel());
+    QObject::connect(&window, &MainWindow::currentTenantChanged, &connector, &TenantConnector::connectTenant);
     if (demo) {
-        startDemo(*registry, *secrets, &window);
-        std::fprintf(stderr, "tenantdesk: --demo: the sandbox servers are not wired up yet; "
-                             "starting with an empty temporary tenant list.\n");
+        QString error;
+        if (!startDemo(*registry, *secrets, &window, &error)) {
+            std::fprintf(stderr, "tenantdesk: cannot start the demo: %s\n", qPrintable(error));
+            return 1;
+        }
     }
     window.show();
 

@@ -209,6 +209,7 @@ void tst_HttpClient::nonIdempotentNotRetried_data()
     QTest::newRow("POST marked repeatable") << QByteArray("POST") << true << 5;
     QTest::newRow("PUT is idempotent") << QByteArray("PUT") << false << 5;
     QTest::newRow("DELETE is idempotent") << QByteArray("DELETE") << false << 5;
+    QTest::newRow("GET with its own budget of 1") << QByteArray("GET") << false << 2;
 }
 
 void tst_HttpClient::nonIdempotentNotRetried()
@@ -218,7 +219,11 @@ void tst_HttpClient::nonIdempotentNotRetried()
     QFETCH(int, expectedAttempts);
     m_server->setHandler([](const HttpServerRequest &, HttpResponder *r) { r->respond(502, {}, "bad gateway"); });
     HttpRequest request(method, QStringLiteral("/things"));
-    request.setJsonBody(QJsonObject { { QStringLiteral("a"), 1 } }).setRepeatable(repeatable);
+    if (method != "GET")
+        request.setJsonBody(QJsonObject { { QStringLiteral("a"), 1 } });
+    else
+        request.setMaxRetries(1);
+    request.setRepeatable(repeatable);
     auto job = sendAndWait(request);
     QVERIFY(job);
     QCOMPARE(m_server->requestCount(), expectedAttempts);

@@ -423,7 +423,8 @@ void HttpClient::retryOrFail(HttpJob *job, const ApiError &error, int retryAfter
 {
     ++job->m_attemptErrors;
     const int retries = job->m_response.retries;
-    const bool canRetry = job->m_request.isRetryable() && retries < m_retry.maxRetries && !job->m_deadlineExpired
+    const int budget = job->m_request.maxRetries() >= 0 ? job->m_request.maxRetries() : m_retry.maxRetries;
+    const bool canRetry = job->m_request.isRetryable() && retries < budget && !job->m_deadlineExpired
         && (error.httpStatus() > 0 || m_retry.retryNetworkErrors);
     if (!canRetry) {
         ApiError final = error;

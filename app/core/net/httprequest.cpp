@@ -92,6 +92,12 @@ HttpRequest &HttpRequest::setAnonymous(bool anonymous)
     return *this;
 }
 
+HttpRequest &HttpRequest::setMaxRetries(int retries)
+{
+    m_maxRetries = retries;
+    return *this;
+}
+
 HttpRequest &HttpRequest::setTransferTimeout(int ms)
 {
     m_transferTimeout = ms;

@@ -63,6 +63,10 @@ public:
     HttpRequest &setAnonymous(bool anonymous);
     bool isAnonymous() const { return m_anonymous; }
 
+    // Overrides the client's retry budget for this request (-1 = the client's RetryPolicy).
+    HttpRequest &setMaxRetries(int retries);
+    int maxRetries() const { return m_maxRetries; }
+
     // Overrides the client's transfer timeout (ms) for this request; 0 = the client's default.
     HttpRequest &setTransferTimeout(int ms);
     int transferTimeout() const { return m_transferTimeout; }
@@ -82,6 +86,7 @@ private:
     QByteArray m_raw;
     QByteArray m_contentType;
     int m_transferTimeout = 0;
+    int m_maxRetries = -1;
     bool m_repeatable = false;
     bool m_anonymous = false;
 };

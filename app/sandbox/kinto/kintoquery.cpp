@@ -1,6 +1,7 @@
 #include "kintoquery.h"
 
 #include <QJsonArray>
+#include <QHash>
 #include <QJsonDocument>
 #include <QRegularExpression>
 
@@ -60,6 +61,27 @@ void insertNested(QJsonObject &target, const QStringList &parts, int index, cons
     QJsonObject child = target.value(key).toObject();
     insertNested(child, parts, index + 1, value);
     target.insert(key, child);
+}
+
+// like_ patterns: "*" is the wildcard, no wildcard means "contains", case-insensitive (ILIKE).
+// Compiled once per pattern: a filter is matched against every object of a list.
+const QRegularExpression &likePattern(const QString &raw)
+{
+    static QHash<QString, QRegularExpression> cache;
+    const auto it = cache.constFind(raw);
+    if (it != cache.cend())
+        return *it;
+    QString pattern = raw;
+    if (!pattern.contains(QLatin1Char('*')))
+        pattern = QLatin1Char('*') + pattern + QLatin1Char('*');
+    QStringList pieces = pattern.split(QLatin1Char('*'));
+    for (QString &piece : pieces)
+        piece = QRegularExpression::escape(piece);
+    if (cache.size() > 256)
+        cache.clear();
+    return *cache.insert(raw, QRegularExpression(QRegularExpression::anchoredPattern(pieces.join(QStringLiteral(".*"))),
+                                                 QRegularExpression::CaseInsensitiveOption
+                                                     | QRegularExpression::DotMatchesEverythingOption));
 }
 
 } // namespace
@@ -147,16 +169,7 @@ bool matches(const QJsonObject &object, const Filter &filter)
     case Op::Like: {
         if (!v.found || !v.value.isString())
             return false;
-        QString pattern = filter.value.toVariant().toString();
-        if (!pattern.contains(QLatin1Char('*')))
-            pattern = QLatin1Char('*') + pattern + QLatin1Char('*');
-        QStringList pieces = pattern.split(QLatin1Char('*'));
-        for (QString &piece : pieces)
-            piece = QRegularExpression::escape(piece);
-        const QRegularExpression re(QRegularExpression::anchoredPattern(pieces.join(QStringLiteral(".*"))),
-                                    QRegularExpression::CaseInsensitiveOption
-                                        | QRegularExpression::DotMatchesEverythingOption);
-        return re.match(v.value.toString()).hasMatch();
+        return likePattern(filter.value.toVariant().toString()).match(v.value.toString()).hasMatch();
     }
     case Op::Has: {
         const bool wanted = filter.value.isBool() ? filter.value.toBool()

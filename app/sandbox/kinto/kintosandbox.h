@@ -23,6 +23,15 @@ struct HttpServerRequest;
 // Invalid credentials make the request anonymous, as on a real Kinto (so protected endpoints
 // answer 401 errno 104).
 //
+// Behaviour follows Kinto's server code where the spec leaves room: a missing object answers
+// 404 errno 110 (details {id, resource_name}, no message) when the caller may read its parent,
+// else 403/401; a missing parent bucket/collection answers 404 errno 111; validation errors build
+// their message like kinto.core.errors.json_error_handler ("<name> in body: <description>", or the
+// description alone when it already contains the name); a JSON schema error's name is chosen like
+// kinto/schema_validation.py does. Simplifications: admin principals bypass every check; JSON
+// schemas support the keywords listed in kintojsonschema.h (no $ref); no default bucket, signer,
+// snapshot, /__user_data__, /__api__ or /contribute.json; DELETE pagination tokens are reusable.
+//
 // Faults (setLatency, failNext, setBackoff, dropNext) apply to every HTTP request received, in the
 // order: drop, then fail, then serve; latency delays each answer.
 class KintoSandbox : public QObject

@@ -44,8 +44,8 @@ struct KintoAttachmentFile
 
 // The Kinto HTTP API 1.23 (with the accounts, history, attachments and permissions-endpoint
 // features) over an in-memory KintoStore. Synchronous and transport-free: KintoSandbox feeds it
-// requests from the loopback server. Behaviour follows Kinto's server code; see the sandbox README
-// comment in kintosandbox.h for the few simplifications.
+// requests from the loopback server. Behaviour follows Kinto's server code; kintosandbox.h lists
+// the few simplifications. Not thread-safe: use it from one thread.
 class KintoService
 {
 public:
