@@ -77,7 +77,7 @@ KintoBatch &KintoBatch::remove(const KintoRef &ref, const KintoWrite &write)
         append({}, noClient(), {});
         return *this;
     }
-    const KintoClient::Prepared p = m_client->prepareRemove(ref, write, false);
+    const KintoClient::Prepared p = m_client->prepareRemove(ref, write);
     Operation op;
     op.missingIsFine = write.ifExists;
     op.bucket = ref.type == KintoEndpoint::Bucket;
@@ -91,7 +91,7 @@ KintoBatch &KintoBatch::removeAll(const KintoRef &plural, const KintoWrite &writ
         append({}, noClient(), {});
         return *this;
     }
-    const KintoClient::Prepared p = m_client->prepareRemove(plural, write, true);
+    const KintoClient::Prepared p = m_client->prepareRemove(plural, write);
     append(p.request, p.error, {});
     return *this;
 }

@@ -67,6 +67,7 @@ void KintoBatchJob::sendChunks(int chunkSize)
         request.setRepeatable(true);
         HttpJob *http = m_client->send(request);
         addChild(http);
+        m_sent.append(http);
         connect(http, &Job::finished, this, [this, http, offset, count] { onChunk(http, offset, count); });
     }
 }
@@ -84,8 +85,10 @@ void KintoBatchJob::onChunk(HttpJob *http, int offset, int count)
     const auto abort = [this](const ApiError &error) {
         fail(error);
         // The chunks still out would only be discarded: stop them.
-        for (HttpJob *other : findChildren<HttpJob *>())
-            other->cancel();
+        for (const QPointer<HttpJob> &other : std::as_const(m_sent)) {
+            if (other)
+                other->cancel();
+        }
     };
     if (http->hasError()) {
         abort(http->error());

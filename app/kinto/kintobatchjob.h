@@ -5,6 +5,7 @@
 
 #include <QJsonArray>
 #include <QList>
+#include <QPointer>
 
 class HttpJob;
 
@@ -41,6 +42,7 @@ private:
     QList<KintoBatch::Operation> m_ops;
     QJsonArray m_responses;
     QList<int> m_failed;
+    QList<QPointer<HttpJob>> m_sent; // the chunks' requests
     int m_chunks = 0;
     int m_chunksDone = 0;
     qint64 m_opsDone = 0;

@@ -166,12 +166,12 @@ QString KintoClient::endpoint(KintoEndpoint type, const QString &bucket, const Q
         }
         return problem ? QString() : QString::fromLatin1(QUrl::toPercentEncoding(value));
     };
-    const auto bucketPath = [&] { return QStringLiteral("/buckets/") + segment(bucketOr(bucket), QStringLiteral("bucket"), false); };
-    const auto collectionPath = [&] {
+    const auto bucketPath = [&]() -> QString { return QStringLiteral("/buckets/") + segment(bucketOr(bucket), QStringLiteral("bucket"), false); };
+    const auto collectionPath = [&]() -> QString {
         const QString b = bucketPath();
         return b + QStringLiteral("/collections/") + segment(collectionOr(collection), QStringLiteral("collection"), false);
     };
-    const auto recordPath = [&] {
+    const auto recordPath = [&]() -> QString {
         const QString c = collectionPath();
         return c + QStringLiteral("/records/") + segment(id, QStringLiteral("record"), true);
     };
@@ -392,9 +392,8 @@ KintoClient::Prepared KintoClient::preparePatch(const KintoRef &ref, const Kinto
     return p;
 }
 
-KintoClient::Prepared KintoClient::prepareRemove(const KintoRef &ref, const KintoWrite &write, bool plural) const
+KintoClient::Prepared KintoClient::prepareRemove(const KintoRef &ref, const KintoWrite &write) const
 {
-    Q_UNUSED(plural)
     Prepared p;
     p.error = checkReady();
     const QString path = p.error ? QString() : endpoint(ref, &p.error);
@@ -454,7 +453,7 @@ Job *KintoClient::patch(const KintoRef &ref, const KintoPatch &patch, const Kint
 
 Job *KintoClient::remove(const KintoRef &ref, const KintoWrite &write)
 {
-    const Prepared p = prepareRemove(ref, write, false);
+    const Prepared p = prepareRemove(ref, write);
     if (p.error)
         return failed(p.error);
     auto *job = new Job(this);
@@ -476,7 +475,7 @@ Job *KintoClient::remove(const KintoRef &ref, const KintoWrite &write)
 
 Job *KintoClient::removeAll(const KintoRef &plural, const KintoWrite &write)
 {
-    const Prepared p = prepareRemove(plural, write, true);
+    const Prepared p = prepareRemove(plural, write);
     if (p.error)
         return failed(p.error);
     auto *job = new Job(this);

@@ -267,7 +267,7 @@ private:
     Prepared prepareCreate(const KintoRef &ref, const QJsonObject &data, const KintoWrite &write) const;
     Prepared prepareUpdate(const KintoRef &ref, const QJsonObject &data, const KintoWrite &write) const;
     Prepared preparePatch(const KintoRef &ref, const KintoPatch &patch, const KintoWrite &write) const;
-    Prepared prepareRemove(const KintoRef &ref, const KintoWrite &write, bool plural) const;
+    Prepared prepareRemove(const KintoRef &ref, const KintoWrite &write) const;
     void noteAlert(const HttpResponse &response);
     void finishDownload(Job *job, const QByteArray &bytes, const QString &path, const QString &expectedHash);
 

@@ -1,7 +1,39 @@
-// Placeholder until the Kinto client lands (issue 3).
-#include <cstdio>
-int main()
+// tenantctl: TenantDesk's command-line companion over the same core (no widgets).
+#include "kintocommand.h"
+
+#include <QCoreApplication>
+#include <QTextStream>
+
+static const char usage[] =
+    "Usage: tenantctl SERVICE [options] COMMAND ...\n"
+    "\n"
+    "Services:\n"
+    "  kinto   a Kinto server (tenantctl kinto --help)\n"
+    "\n"
+    "Exit codes: 0 ok, 1 other error, 2 usage, 3 not found, 4 conflict, 5 auth, 6 network.\n";
+
+int main(int argc, char *argv[])
 {
-    std::fputs("tenantctl: no commands yet\n", stderr);
+    QCoreApplication app(argc, argv);
+    QCoreApplication::setApplicationName(QStringLiteral("tenantctl"));
+    QCoreApplication::setApplicationVersion(QStringLiteral(TENANTDESK_VERSION));
+
+    const QStringList arguments = QCoreApplication::arguments();
+    const QString service = arguments.value(1);
+    if (service == QLatin1String("kinto")) {
+        KintoCommand command;
+        return command.run(arguments);
+    }
+    if (service == QLatin1String("-h") || service == QLatin1String("--help")) {
+        QTextStream(stdout) << usage;
+        return 0;
+    }
+    if (service == QLatin1String("--version")) {
+        QTextStream(stdout) << "tenantctl " << TENANTDESK_VERSION << '\n';
+        return 0;
+    }
+    QTextStream(stderr) << (service.isEmpty() ? QStringLiteral("tenantctl: no service given\n")
+                                              : QStringLiteral("tenantctl: unknown service \"%1\"\n").arg(service))
+                        << usage;
     return 2;
 }

@@ -1,0 +1,67 @@
+#pragma once
+
+#include "kintoclient.h"
+
+#include <QCommandLineParser>
+#include <QObject>
+#include <QStringList>
+
+#include <memory>
+
+// `tenantctl kinto [global options] COMMAND [command options]`: Kinto from the command line,
+// kinto-http's cli_utils options plus one command per client operation.
+//
+// Output: JSON on stdout (one indented document; with --jsonl one compact line per list item);
+// errors on stderr with the server's message. Exit codes: see ExitCode.
+class KintoCommand : public QObject
+{
+    Q_OBJECT
+public:
+    enum ExitCode {
+        Ok = 0,
+        Other = 1,
+        Usage = 2,    // bad arguments, or a request refused before sending (invalid id)
+        NotFound = 3, // 404
+        Conflict = 4, // 409, 412
+        Auth = 5,     // 401, 403
+        Network = 6,  // no HTTP answer: connection, timeout, TLS
+    };
+
+    explicit KintoCommand(QObject *parent = nullptr);
+    ~KintoCommand() override;
+
+    // `arguments` start with the program name, then "kinto". Runs the event loop until the command
+    // is done; returns the exit code.
+    int run(const QStringList &arguments);
+
+    static int exitCodeFor(const ApiError &error);
+
+private:
+    struct Command;
+    static const QList<Command> &commands();
+    static const Command *find(const QString &name);
+
+    int usageError(const QString &message);
+    QString globalHelp() const;
+    bool setUpClient(QString *error);
+    void setUpLogging();
+
+    // Starts the command; returns nullptr (after printing) on a usage error.
+    Job *start(const Command &command, QCommandLineParser &parser, QString *error);
+    Job *startList(QCommandLineParser &parser, const QStringList &args, QString *error);
+    Job *startWrite(const QString &verb, QCommandLineParser &parser, const QStringList &args, QString *error);
+    Job *startBatch(const QStringList &args, QString *error);
+    Job *startAttachment(QCommandLineParser &parser, const QStringList &args, QString *error);
+    bool listOptions(QCommandLineParser &parser, KintoListOptions *options, QString *error) const;
+
+    void finish(Job *job);
+    void print(const QJsonValue &value);
+
+    QCommandLineParser m_global;
+    KintoClient::Settings m_settings;
+    std::unique_ptr<class QNetworkAccessManager> m_nam;
+    std::unique_ptr<KintoClient> m_client;
+    bool m_jsonl = false;
+    bool m_streamed = false; // a list already printed page by page
+    int m_exitCode = Ok;
+};

@@ -1,0 +1,511 @@
+// `tenantctl kinto ...` run as a separate process against a KintoSandbox in this test process:
+// stdout JSON, exit codes, stderr messages, and what the server holds afterwards.
+
+#include "kintoclient.h"
+#include "kintosandbox.h"
+#include "kintoservice.h"
+#include "loopbackhttpserver.h"
+#include "testsupport.h"
+
+#include <QCryptographicHash>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QNetworkAccessManager>
+#include <QProcess>
+#include <QRandomGenerator>
+#include <QSignalSpy>
+#include <QTcpServer>
+#include <QTemporaryDir>
+#include <QTest>
+
+#include <memory>
+
+namespace {
+
+struct Run
+{
+    int exitCode = -1;
+    QByteArray out;
+    QByteArray err;
+
+    QJsonValue json() const
+    {
+        QJsonParseError error;
+        const QJsonDocument doc = QJsonDocument::fromJson(out, &error);
+        if (error.error != QJsonParseError::NoError)
+            qWarning() << "stdout is not one JSON document:" << out.left(300);
+        return doc.isObject() ? QJsonValue(doc.object()) : QJsonValue(doc.array());
+    }
+    QList<QJsonObject> lines() const
+    {
+        QList<QJsonObject> objects;
+        for (const QByteArray &line : out.split('\n')) {
+            if (!line.isEmpty())
+                objects << QJsonDocument::fromJson(line).object();
+        }
+        return objects;
+    }
+};
+
+QStringList strings(std::initializer_list<const char *> items)
+{
+    QStringList list;
+    for (const char *item : items)
+        list << QString::fromUtf8(item);
+    return list;
+}
+
+QJsonObject obj(const char *json)
+{
+    return QJsonDocument::fromJson(json).object();
+}
+
+} // namespace
+
+// The whole output of a failed run, for the failure message.
+#define DESCRIBE(run) qPrintable(QStringLiteral("exit %1\nstdout: %2\nstderr: %3").arg(run.exitCode).arg(QString::fromUtf8(run.out.left(2000)), QString::fromUtf8(run.err.left(2000))))
+
+class tst_Tenantctl : public QObject
+{
+    Q_OBJECT
+
+private:
+    // Runs the binary with exactly these arguments (the event loop runs meanwhile: the sandbox is here).
+    Run raw(const QStringList &arguments, const QByteArray &input = {})
+    {
+        QProcess process;
+        QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
+        env.remove(QStringLiteral("KINTO_SERVER_URL"));
+        env.remove(QStringLiteral("KINTO_AUTH"));
+        process.setProcessEnvironment(env);
+        QSignalSpy finished(&process, &QProcess::finished);
+        process.start(QStringLiteral(TENANTCTL_PATH), arguments);
+        if (!process.waitForStarted(10000))
+            return {};
+        if (!input.isEmpty())
+            process.write(input);
+        process.closeWriteChannel();
+        if (!finished.wait(60000)) {
+            process.kill();
+            process.waitForFinished();
+            return {};
+        }
+        Run run { process.exitStatus() == QProcess::NormalExit ? process.exitCode() : -2, process.readAllStandardOutput(),
+                  process.readAllStandardError() };
+        if (run.err.contains("QCommandLineParser"))
+            m_parserWarnings << QString::fromUtf8(run.err); // an option read that the command does not define
+        return run;
+    }
+    // `tenantctl kinto -s URL -a AUTH -b BUCKET -c items ARGS...`
+    Run kinto(const QStringList &arguments, const QByteArray &input = {})
+    {
+        return raw(QStringList { QStringLiteral("kinto"), QStringLiteral("-s"), m_sandbox.baseUrl().toString(),
+                                 QStringLiteral("-a"), QStringLiteral("alice:alice-secret"), QStringLiteral("-b"), m_bucket,
+                                 QStringLiteral("-c"), QStringLiteral("items") }
+                       + arguments,
+                   input);
+    }
+    std::optional<QJsonObject> held(const QString &relativeUri)
+    {
+        return m_sandbox.service().object(QStringLiteral("/buckets/") + m_bucket + relativeUri);
+    }
+    int requests() const { return m_sandbox.server()->requestCount(); }
+
+    KintoSandbox m_sandbox;
+    QNetworkAccessManager m_nam;
+    std::unique_ptr<KintoClient> m_client;
+    QString m_bucket;
+    QTemporaryDir m_dir;
+    QStringList m_parserWarnings;
+
+private Q_SLOTS:
+    void initTestCase()
+    {
+        QVERIFY(QFile::exists(QStringLiteral(TENANTCTL_PATH)));
+        QVERIFY(m_sandbox.start());
+        m_sandbox.addAccount(QStringLiteral("alice"), QStringLiteral("alice-secret"));
+        QVERIFY(m_dir.isValid());
+    }
+
+    void init()
+    {
+        m_bucket = QStringLiteral("cli-%1").arg(QRandomGenerator::global()->generate() % 1000000);
+        KintoClient::Settings s;
+        s.serverUrl = m_sandbox.baseUrl();
+        s.auth = QStringLiteral("alice:alice-secret");
+        s.bucket = m_bucket;
+        s.collection = QStringLiteral("items");
+        m_client = std::make_unique<KintoClient>(&m_nam, s);
+        std::unique_ptr<Job> bucket(m_client->createBucket(m_bucket));
+        QVERIFY(TestSupport::waitFor(bucket.get()) && !bucket->hasError());
+        std::unique_ptr<Job> collection(m_client->createCollection({}, {}));
+        QVERIFY(TestSupport::waitFor(collection.get()) && !collection->hasError());
+    }
+
+    void cleanup()
+    {
+        m_client.reset();
+        const QStringList warnings = m_parserWarnings;
+        m_parserWarnings.clear();
+        QVERIFY2(warnings.isEmpty(), qPrintable(warnings.join(QLatin1Char('\n'))));
+    }
+
+    void help_data()
+    {
+        QTest::addColumn<QStringList>("arguments");
+        QTest::addColumn<QString>("mentions");
+        QTest::newRow("tenantctl --help") << strings({ "--help" }) << "kinto";
+        QTest::newRow("kinto --help") << strings({ "kinto", "--help" }) << "delete-all";
+        QTest::newRow("list --help") << strings({ "kinto", "list", "--help" }) << "--filter";
+        QTest::newRow("patch --help") << strings({ "kinto", "patch", "--help" }) << "--json-patch";
+        QTest::newRow("attachment --help") << strings({ "kinto", "attachment", "--help" }) << "--overwrite";
+        QTest::newRow("help after global options") << strings({ "kinto", "-s", "http://x.test", "batch", "-h" }) << "batch_max_requests";
+    }
+    void help()
+    {
+        QFETCH(QStringList, arguments);
+        QFETCH(QString, mentions);
+        const Run run = raw(arguments);
+        QVERIFY2(run.exitCode == 0, DESCRIBE(run));
+        QVERIFY2(run.out.contains("Usage: tenantctl"), DESCRIBE(run));
+        QVERIFY2(run.out.contains(mentions.toUtf8()), DESCRIBE(run));
+    }
+
+    void usageErrors_data()
+    {
+        QTest::addColumn<QStringList>("arguments"); // after the common -s/-a/-b/-c, unless raw
+        QTest::addColumn<bool>("rawArguments");
+        QTest::addColumn<QString>("mentions");
+        QTest::newRow("no service") << QStringList() << true << "no service";
+        QTest::newRow("unknown service") << strings({ "jamf" }) << true << "unknown service";
+        QTest::newRow("no command") << QStringList() << false << "no command";
+        QTest::newRow("unknown command") << strings({ "frobnicate" }) << false << "unknown command";
+        QTest::newRow("no server") << strings({ "kinto", "info" }) << true << "no server";
+        QTest::newRow("unknown option") << strings({ "list", "records", "--colour" }) << false << "colour";
+        QTest::newRow("bad JSON data") << strings({ "create", "record", "r1", "--data", "{oops" }) << false << "invalid JSON";
+        QTest::newRow("data not an object") << strings({ "create", "record", "r1", "--data", "[1]" }) << false << "object";
+        QTest::newRow("unknown type") << strings({ "list", "widgets" }) << false << "TYPE";
+        QTest::newRow("delete-all without --yes") << strings({ "delete-all", "records" }) << false << "--yes";
+        QTest::newRow("invalid bucket id") << strings({ "get", "bucket", "a b" }) << false << "Invalid bucket id";
+        QTest::newRow("bad filter") << strings({ "list", "records", "--filter", "novalue" }) << false << "KEY=VALUE";
+        QTest::newRow("bad pages") << strings({ "list", "records", "--pages", "many" }) << false << "--pages";
+        QTest::newRow("two patch kinds") << strings({ "patch", "record", "r1", "--data", "{}", "--merge", "{}" }) << false << "one of";
+        QTest::newRow("missing batch file") << strings({ "batch", "/nonexistent.json" }) << false << "cannot read";
+    }
+    void usageErrors()
+    {
+        QFETCH(QStringList, arguments);
+        QFETCH(bool, rawArguments);
+        QFETCH(QString, mentions);
+        const int before = requests();
+        const Run run = rawArguments ? raw(arguments) : kinto(arguments);
+        QVERIFY2(run.exitCode == 2, DESCRIBE(run));
+        QVERIFY2(run.err.contains(mentions.toUtf8()), DESCRIBE(run));
+        QVERIFY(run.out.isEmpty());
+        QCOMPARE(requests(), before);
+    }
+
+    void info()
+    {
+        const Run run = kinto(strings({ "info" }));
+        QVERIFY2(run.exitCode == 0, DESCRIBE(run));
+        const QJsonObject hello = run.json().toObject();
+        QCOMPARE(hello[QLatin1String("settings")][QLatin1String("batch_max_requests")].toInt(), 25);
+        QCOMPARE(hello[QLatin1String("user")][QLatin1String("id")].toString(), QStringLiteral("account:alice"));
+    }
+
+    void recordLifecycle()
+    {
+        Run run = kinto(strings({ "create", "record", "r1", "--data", R"({"title": "a", "meta": {"x": 1, "y": 2}})",
+                                  "--permissions", R"({"read": ["system.Everyone"]})" }));
+        QVERIFY2(run.exitCode == 0, DESCRIBE(run));
+        QCOMPARE(run.json()[QLatin1String("data")][QLatin1String("id")].toString(), QStringLiteral("r1"));
+        QCOMPARE(held(QStringLiteral("/collections/items/records/r1"))->value(QLatin1String("title")).toString(), QStringLiteral("a"));
+        const qint64 created = qint64(run.json()[QLatin1String("data")][QLatin1String("last_modified")].toDouble());
+
+        run = kinto(strings({ "create", "record", "r1", "--data", R"({"title": "b"})" }));
+        QVERIFY2(run.exitCode == 4, DESCRIBE(run));
+        QVERIFY2(run.err.contains("412") && run.err.contains("current object on the server"), DESCRIBE(run));
+
+        run = kinto(strings({ "create", "record", "r1", "--data", R"({"title": "b"})", "--if-not-exists" }));
+        QVERIFY2(run.exitCode == 0, DESCRIBE(run));
+        QCOMPARE(run.json()[QLatin1String("data")][QLatin1String("title")].toString(), QStringLiteral("a"));
+        QCOMPARE(run.json()[QLatin1String("permissions")][QLatin1String("read")].toArray(), QJsonArray { QStringLiteral("system.Everyone") });
+
+        run = kinto(strings({ "patch", "record", "r1", "--merge", R"({"meta": {"x": null, "z": 3}})" }));
+        QVERIFY2(run.exitCode == 0, DESCRIBE(run));
+        QCOMPARE(held(QStringLiteral("/collections/items/records/r1"))->value(QLatin1String("meta")).toObject(), obj(R"({"y": 2, "z": 3})"));
+
+        run = kinto(strings({ "patch", "record", "r1", "--json-patch", R"([{"op": "replace", "path": "/data/title", "value": "c"}])" }));
+        QVERIFY2(run.exitCode == 0, DESCRIBE(run));
+        QCOMPARE(held(QStringLiteral("/collections/items/records/r1"))->value(QLatin1String("title")).toString(), QStringLiteral("c"));
+
+        // A stale --if-match: refused, and the server keeps its version.
+        run = kinto(QStringList { QStringLiteral("update"), QStringLiteral("record"), QStringLiteral("r1"), QStringLiteral("--data"),
+                                  QStringLiteral(R"({"title": "stale"})"), QStringLiteral("--if-match"), QString::number(created) });
+        QVERIFY2(run.exitCode == 4, DESCRIBE(run));
+        QCOMPARE(held(QStringLiteral("/collections/items/records/r1"))->value(QLatin1String("title")).toString(), QStringLiteral("c"));
+
+        run = kinto(strings({ "update", "record", "r1", "--data", R"({"title": "d"})" }));
+        QVERIFY2(run.exitCode == 0, DESCRIBE(run));
+        QCOMPARE(held(QStringLiteral("/collections/items/records/r1"))->value(QLatin1String("title")).toString(), QStringLiteral("d"));
+        QVERIFY(!held(QStringLiteral("/collections/items/records/r1"))->contains(QLatin1String("meta")));
+
+        run = kinto(strings({ "get", "record", "r1" }));
+        QVERIFY2(run.exitCode == 0, DESCRIBE(run));
+        QCOMPARE(run.json()[QLatin1String("data")][QLatin1String("title")].toString(), QStringLiteral("d"));
+
+        run = kinto(strings({ "delete", "record", "r1" }));
+        QVERIFY2(run.exitCode == 0, DESCRIBE(run));
+        QVERIFY(!held(QStringLiteral("/collections/items/records/r1")));
+        run = kinto(strings({ "get", "record", "r1" }));
+        QVERIFY2(run.exitCode == 3, DESCRIBE(run));
+        run = kinto(strings({ "delete", "record", "r1" }));
+        QVERIFY2(run.exitCode == 3, DESCRIBE(run));
+        run = kinto(strings({ "delete", "record", "r1", "--if-exists" }));
+        QVERIFY2(run.exitCode == 0, DESCRIBE(run));
+    }
+
+    void dataFromFileAndStdin()
+    {
+        const QString file = m_dir.filePath(QStringLiteral("data.json"));
+        QFile f(file);
+        QVERIFY(f.open(QIODevice::WriteOnly));
+        f.write(R"({"from": "file"})");
+        f.close();
+        Run run = kinto(QStringList { QStringLiteral("create"), QStringLiteral("record"), QStringLiteral("f1"), QStringLiteral("--data"),
+                                      QLatin1Char('@') + file });
+        QVERIFY2(run.exitCode == 0, DESCRIBE(run));
+        QCOMPARE(held(QStringLiteral("/collections/items/records/f1"))->value(QLatin1String("from")).toString(), QStringLiteral("file"));
+        run = kinto(strings({ "create", "record", "s1", "--data", "@-" }), R"({"from": "stdin"})");
+        QVERIFY2(run.exitCode == 0, DESCRIBE(run));
+        QCOMPARE(held(QStringLiteral("/collections/items/records/s1"))->value(QLatin1String("from")).toString(), QStringLiteral("stdin"));
+    }
+
+    void bucketsGroupsCollections()
+    {
+        Run run = kinto(strings({ "create", "group", "editors", "--data", R"({"members": ["account:bob"]})" }));
+        QVERIFY2(run.exitCode == 0, DESCRIBE(run));
+        QCOMPARE(held(QStringLiteral("/groups/editors"))->value(QLatin1String("members")).toArray(), QJsonArray { QStringLiteral("account:bob") });
+        run = kinto(strings({ "create", "collection", "c2", "--data", R"({"displayFields": ["title"]})" }));
+        QVERIFY2(run.exitCode == 0, DESCRIBE(run));
+        QVERIFY(held(QStringLiteral("/collections/c2")));
+        run = kinto(strings({ "list", "collections", "--sort", "id" }));
+        QVERIFY2(run.exitCode == 0, DESCRIBE(run));
+        QCOMPARE(run.json().toArray().size(), 2);
+        QCOMPARE(run.json()[0][QLatin1String("id")].toString(), QStringLiteral("c2"));
+        run = kinto(strings({ "get", "bucket" })); // -b is the default id
+        QVERIFY2(run.exitCode == 0, DESCRIBE(run));
+        QCOMPARE(run.json()[QLatin1String("data")][QLatin1String("id")].toString(), m_bucket);
+        run = kinto(strings({ "delete-all", "groups", "--yes" }));
+        QVERIFY2(run.exitCode == 0, DESCRIBE(run));
+        QCOMPARE(run.json().toArray().size(), 1);
+        QVERIFY(!held(QStringLiteral("/groups/editors")));
+    }
+
+    void exitCodes_data()
+    {
+        QTest::addColumn<QString>("server"); // "sandbox" or "closed"
+        QTest::addColumn<QString>("auth");
+        QTest::addColumn<QStringList>("arguments");
+        QTest::addColumn<int>("exitCode");
+        QTest::newRow("not found") << "sandbox" << "alice:alice-secret" << strings({ "get", "record", "nope" }) << 3;
+        QTest::newRow("wrong password") << "sandbox" << "alice:wrong" << strings({ "create", "bucket", "zz-denied" }) << 5;
+        QTest::newRow("connection refused") << "closed" << "alice:alice-secret" << strings({ "info" }) << 6;
+        QTest::newRow("unsupported auth") << "sandbox" << "justatoken" << strings({ "info" }) << 2;
+    }
+    void exitCodes()
+    {
+        QFETCH(QString, server);
+        QFETCH(QString, auth);
+        QFETCH(QStringList, arguments);
+        QFETCH(int, exitCode);
+        QString url = m_sandbox.baseUrl().toString();
+        if (server == QLatin1String("closed")) {
+            QTcpServer probe; // a port nobody listens on once the probe is gone
+            QVERIFY(probe.listen(QHostAddress::LocalHost));
+            url = QStringLiteral("http://127.0.0.1:%1").arg(probe.serverPort());
+        }
+        const Run run = raw(QStringList { QStringLiteral("kinto"), QStringLiteral("-s"), url, QStringLiteral("-a"), auth,
+                                          QStringLiteral("-b"), m_bucket, QStringLiteral("-c"), QStringLiteral("items") }
+                            + arguments);
+        QVERIFY2(run.exitCode == exitCode, DESCRIBE(run));
+        QVERIFY2(run.err.startsWith("tenantctl kinto: "), DESCRIBE(run));
+        QVERIFY(run.out.isEmpty());
+    }
+
+    void listingAndPaging_data()
+    {
+        QTest::addColumn<QStringList>("arguments");
+        QTest::addColumn<bool>("jsonl");
+        QTest::addColumn<QStringList>("expectedIds"); // empty: just count
+        QTest::addColumn<int>("expectedCount");
+        QTest::newRow("every page as lines") << strings({ "--limit", "10", "--pages", "all" }) << true << QStringList() << 25;
+        QTest::newRow("one page by default with --limit") << strings({ "--limit", "10" }) << false << QStringList() << 10;
+        QTest::newRow("two pages") << strings({ "--limit", "10", "--pages", "2" }) << true << QStringList() << 20;
+        QTest::newRow("filter and sort") << strings({ "--filter", "min_n=22", "--sort", "-n" }) << false
+                                         << strings({ "r24", "r23", "r22" }) << 3;
+        QTest::newRow("two filters") << strings({ "--filter", "in_id=r01,r05,r07", "--filter", "gt_n=4", "--sort", "n" }) << true
+                                     << strings({ "r05", "r07" }) << 2;
+        QTest::newRow("fields") << strings({ "--fields", "n", "--filter", "n=3" }) << false << strings({ "r03" }) << 1;
+    }
+    void listingAndPaging()
+    {
+        QFETCH(QStringList, arguments);
+        QFETCH(bool, jsonl);
+        QFETCH(QStringList, expectedIds);
+        QFETCH(int, expectedCount);
+        KintoBatch batch = m_client->batch();
+        for (int i = 0; i < 25; ++i)
+            batch.create(KintoRef::ofRecord({}, {}, QStringLiteral("r%1").arg(i, 2, 10, QLatin1Char('0'))),
+                         QJsonObject { { QLatin1String("n"), i }, { QLatin1String("other"), true } });
+        std::unique_ptr<Job> seeded(batch.send());
+        QVERIFY(TestSupport::waitFor(seeded.get()) && !seeded->hasError());
+
+        const Run run = jsonl ? raw(QStringList { QStringLiteral("kinto"), QStringLiteral("--jsonl"), QStringLiteral("-s"),
+                                                  m_sandbox.baseUrl().toString(), QStringLiteral("-a"), QStringLiteral("alice:alice-secret"),
+                                                  QStringLiteral("-b"), m_bucket, QStringLiteral("-c"), QStringLiteral("items"),
+                                                  QStringLiteral("list"), QStringLiteral("records") }
+                                    + arguments)
+                              : kinto(strings({ "list", "records" }) + arguments);
+        QVERIFY2(run.exitCode == 0, DESCRIBE(run));
+        QList<QJsonObject> items;
+        if (jsonl) {
+            items = run.lines();
+        } else {
+            for (const QJsonValue &item : run.json().toArray())
+                items << item.toObject();
+        }
+        QCOMPARE(items.size(), expectedCount);
+        QStringList ids;
+        for (const QJsonObject &item : items)
+            ids << item.value(QLatin1String("id")).toString();
+        QCOMPARE(QSet<QString>(ids.begin(), ids.end()).size(), expectedCount);
+        if (!expectedIds.isEmpty())
+            QCOMPARE(ids, expectedIds);
+        if (arguments.contains(QStringLiteral("--fields")))
+            QVERIFY(!items.first().contains(QLatin1String("other")));
+
+        const Run count = kinto(strings({ "count" }));
+        QVERIFY2(count.exitCode == 0, DESCRIBE(count));
+        QCOMPARE(count.out.trimmed(), QByteArray("25"));
+        const Run timestamp = kinto(strings({ "timestamp" }));
+        QVERIFY2(timestamp.exitCode == 0, DESCRIBE(timestamp));
+        QVERIFY(timestamp.out.trimmed().startsWith('"'));
+    }
+
+    void batchFromFile()
+    {
+        std::unique_ptr<Job> existing(m_client->createRecord({}, {}, QStringLiteral("taken"), obj(R"({"v": 0})")));
+        QVERIFY(TestSupport::waitFor(existing.get()) && !existing->hasError());
+        const QString path = QStringLiteral("/buckets/%1/collections/items/records/").arg(m_bucket);
+        QJsonArray requests;
+        for (const QString &id : strings({ "b1", "b2", "taken", "b3" }))
+            requests.append(QJsonObject { { QLatin1String("path"), QString(path + id) },
+                                          { QLatin1String("body"), QJsonObject { { QLatin1String("data"), QJsonObject { { QLatin1String("v"), id } } } } },
+                                          { QLatin1String("headers"), QJsonObject { { QLatin1String("If-None-Match"), QStringLiteral("*") } } } });
+        const QJsonObject content { { QLatin1String("defaults"), QJsonObject { { QLatin1String("method"), QStringLiteral("PUT") } } },
+                                    { QLatin1String("requests"), requests } };
+        const QString file = m_dir.filePath(QStringLiteral("batch.json"));
+        QFile f(file);
+        QVERIFY(f.open(QIODevice::WriteOnly));
+        f.write(QJsonDocument(content).toJson());
+        f.close();
+
+        Run run = kinto(QStringList { QStringLiteral("batch"), file });
+        QVERIFY2(run.exitCode == 4, DESCRIBE(run)); // the 412 on "taken"
+        QVERIFY2(run.err.contains("1 of 4 batch operations failed"), DESCRIBE(run));
+        const QJsonArray responses = run.json().toArray();
+        QCOMPARE(responses.size(), 4);
+        QList<int> statuses;
+        for (const QJsonValue &r : responses)
+            statuses << r[QLatin1String("status")].toInt();
+        QCOMPARE(statuses, (QList<int> { 201, 201, 412, 201 }));
+        QVERIFY(held(QStringLiteral("/collections/items/records/b3")));
+        QCOMPARE(held(QStringLiteral("/collections/items/records/taken"))->value(QLatin1String("v")).toInt(), 0);
+
+        // From stdin, a bare array.
+        run = kinto(strings({ "batch", "-" }),
+                    QJsonDocument(QJsonArray { QJsonObject { { QLatin1String("method"), QStringLiteral("DELETE") },
+                                                             { QLatin1String("path"), QString(path + QStringLiteral("b1")) } } })
+                        .toJson());
+        QVERIFY2(run.exitCode == 0, DESCRIBE(run));
+        QVERIFY(!held(QStringLiteral("/collections/items/records/b1")));
+    }
+
+    void attachments()
+    {
+        const QString source = m_dir.filePath(QStringLiteral("photo.bin"));
+        QByteArray bytes;
+        for (int i = 0; i < 5000; ++i)
+            bytes += char(i % 251);
+        QFile f(source);
+        QVERIFY(f.open(QIODevice::WriteOnly));
+        f.write(bytes);
+        f.close();
+        Run run = kinto(QStringList { QStringLiteral("attachment"), QStringLiteral("upload"), QStringLiteral("a1"), source,
+                                      QStringLiteral("--data"), QStringLiteral(R"({"title": "photo"})") });
+        QVERIFY2(run.exitCode == 0, DESCRIBE(run));
+        const QString sha = QString::fromLatin1(QCryptographicHash::hash(bytes, QCryptographicHash::Sha256).toHex());
+        QCOMPARE(run.json()[QLatin1String("hash")].toString(), sha);
+        QCOMPARE(held(QStringLiteral("/collections/items/records/a1"))->value(QLatin1String("title")).toString(), QStringLiteral("photo"));
+
+        const QString target = m_dir.filePath(QStringLiteral("download/copy.bin"));
+        run = kinto(QStringList { QStringLiteral("attachment"), QStringLiteral("download"), QStringLiteral("a1"), target });
+        QVERIFY2(run.exitCode == 0, DESCRIBE(run));
+        QCOMPARE(run.json()[QLatin1String("path")].toString(), target);
+        QFile copy(target);
+        QVERIFY(copy.open(QIODevice::ReadOnly));
+        QCOMPARE(copy.readAll(), bytes);
+
+        run = kinto(strings({ "attachment", "remove", "a1" }));
+        QVERIFY2(run.exitCode == 0, DESCRIBE(run));
+        QVERIFY(held(QStringLiteral("/collections/items/records/a1"))->value(QLatin1String("attachment")).isNull());
+        run = kinto(strings({ "attachment", "download", "a1", "/tmp/never" }));
+        QVERIFY2(run.exitCode == 2, DESCRIBE(run)); // no attachment to download: refused
+    }
+
+    void historyAndPermissions()
+    {
+        Run run = kinto(strings({ "create", "record", "h1", "--data", R"({"v": 1})" }));
+        QVERIFY2(run.exitCode == 0, DESCRIBE(run));
+        run = kinto(strings({ "patch", "record", "h1", "--data", R"({"v": 2})" }));
+        QVERIFY2(run.exitCode == 0, DESCRIBE(run));
+
+        run = kinto(strings({ "history", "--filter", "resource_name=record", "--sort", "last_modified" }));
+        QVERIFY2(run.exitCode == 0, DESCRIBE(run));
+        QStringList actions;
+        for (const QJsonValue &entry : run.json().toArray())
+            actions << entry[QLatin1String("action")].toString();
+        QCOMPARE(actions, strings({ "create", "update" }));
+
+        run = kinto(strings({ "purge-history", "--filter", "resource_name=record" }));
+        QVERIFY2(run.exitCode == 0, DESCRIBE(run));
+        run = kinto(strings({ "history", "--filter", "resource_name=record" }));
+        QCOMPARE(run.json().toArray().size(), 0);
+
+        run = raw(QStringList { QStringLiteral("kinto"), QStringLiteral("--jsonl"), QStringLiteral("-s"), m_sandbox.baseUrl().toString(),
+                                QStringLiteral("-a"), QStringLiteral("alice:alice-secret"), QStringLiteral("permissions"),
+                                QStringLiteral("--filter"), QStringLiteral("bucket_id=") + m_bucket, QStringLiteral("--exclude"),
+                                QStringLiteral("record") });
+        QVERIFY2(run.exitCode == 0, DESCRIBE(run));
+        QStringList names;
+        for (const QJsonObject &entry : run.lines())
+            names << entry.value(QLatin1String("resource_name")).toString();
+        names.sort();
+        QCOMPARE(names, strings({ "bucket", "collection" }));
+    }
+
+    void dryRunSendsNothing()
+    {
+        const int before = requests();
+        const Run run = kinto(strings({ "--dry-run", "create", "record", "dry1", "--data", R"({"v": 1})" }));
+        QVERIFY2(run.exitCode == 0, DESCRIBE(run));
+        QCOMPARE(requests(), before);
+        QVERIFY(!held(QStringLiteral("/collections/items/records/dry1")));
+    }
+};
+
+QTEST_GUILESS_MAIN(tst_Tenantctl)
+#include "tst_tenantctl.moc"
