@@ -95,6 +95,20 @@ KintoClient::KintoClient(const Settings &settings, std::shared_ptr<HttpClient> h
 
 KintoClient::~KintoClient() = default;
 
+KintoClient *KintoClient::forSession(HttpClient *session, const QString &bucket)
+{
+    if (auto *existing = session->findChild<KintoClient *>(QString(), Qt::FindDirectChildrenOnly))
+        return existing;
+    Settings settings;
+    settings.serverUrl = session->baseUrl();
+    settings.bucket = bucket.isEmpty() ? QStringLiteral("default") : bucket;
+    settings.maxConcurrent = session->maxConcurrent();
+    // The session owns the transport; the client only borrows it (and is its child).
+    auto *client = new KintoClient(settings, std::shared_ptr<HttpClient>(session, [](HttpClient *) {}), session);
+    session->setBaseUrl(client->serverUrl());
+    return client;
+}
+
 void KintoClient::applySettings()
 {
     m_http->setBaseUrl(m_settings.serverUrl);
@@ -128,8 +142,11 @@ KintoClient *KintoClient::clone(const std::function<void(Settings &)> &change, Q
     const bool sameTransport = s.serverUrl == o.serverUrl && s.auth == o.auth && s.headers == o.headers
         && s.timeoutMs == o.timeoutMs && s.retries == o.retries && s.retryAfterMs == o.retryAfterMs
         && s.dryRun == o.dryRun && s.maxConcurrent == o.maxConcurrent;
-    if (!sameTransport)
-        return new KintoClient(m_http->networkAccessManager(), s, parent);
+    if (!sameTransport) {
+        auto *copy = new KintoClient(m_http->networkAccessManager(), s, parent);
+        copy->m_http->setRequestLog(m_http->requestLog()); // a new transport, logged in the same place
+        return copy;
+    }
     auto *copy = new KintoClient(s, m_http, parent);
     copy->m_configError = m_configError;
     copy->m_serverInfo = m_serverInfo;

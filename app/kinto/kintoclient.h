@@ -53,6 +53,12 @@ public:
     };
 
     KintoClient(QNetworkAccessManager *nam, const Settings &settings, QObject *parent = nullptr);
+
+    // The Kinto client of a tenant session: over the session's HttpClient (its authentication,
+    // concurrency cap, retry policy and request log stay as the session set them), created on first
+    // use and owned by that HttpClient, so it goes away with the session. The base URL is
+    // normalised to end in "/v1". `bucket` is the default bucket when the client is created.
+    static KintoClient *forSession(HttpClient *session, const QString &bucket = QStringLiteral("default"));
     ~KintoClient() override;
 
     const Settings &settings() const { return m_settings; }

@@ -70,6 +70,7 @@ public:
     QByteArray pinnedCertificate() const { return m_pin; }
 
     void setRequestLog(RequestLog *log) { m_log = log; }
+    RequestLog *requestLog() const { return m_log; }
     void setLogLabel(const QString &label) { m_logLabel = label; }
 
     // Queues the request. The job finishes asynchronously, always (see job.h).
