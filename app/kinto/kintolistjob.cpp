@@ -83,6 +83,30 @@ void KintoListJob::onPage(HttpJob *http)
         }
     }
 
+    if (m_mode == Mode::Compact) {
+        for (const QJsonValue &item : items) {
+            const QJsonObject object = item.toObject();
+            const QString key = m_dedupKey.isEmpty() ? QString() : object.value(m_dedupKey).toString();
+            qsizetype known = -1;
+            const size_t hash = qHash(key);
+            if (!key.isEmpty()) {
+                for (auto it = m_compactPositions.constFind(hash); it != m_compactPositions.constEnd() && it.key() == hash; ++it) {
+                    if (m_records.value(*it, m_dedupKey).toString() == key) {
+                        known = *it;
+                        break;
+                    }
+                }
+            }
+            if (known >= 0) {
+                m_records.replace(known, object);
+            } else {
+                if (!key.isEmpty())
+                    m_compactPositions.insert(hash, m_records.size());
+                m_records.append(object);
+            }
+        }
+    }
+
     const QString next = QString::fromUtf8(response.header("Next-Page"));
     const bool last = next.isEmpty() || (m_maxPages > 0 && m_pages >= m_maxPages);
     Q_EMIT page(items, last);

@@ -1,6 +1,7 @@
 #pragma once
 
 #include "net/httprequest.h"
+#include "kintorecordset.h"
 #include "net/job.h"
 
 #include <QHash>
@@ -19,12 +20,14 @@ class HttpJob;
 // - Stream mode: pages are not kept; result() is an empty array. For views that only show pages.
 // - OnDemand mode: like Stream, but after each page (but the last) the job waits for fetchMore()
 //   (a lazy view's fetchMore()). The job stays unfinished meanwhile; cancel() ends it.
+// - Compact mode: like Collect, but the items are kept in records() (a KintoRecordSet, close to
+//   their JSON size) instead of result(), which stays an empty array. For very large listings.
 // - cancel() aborts the page in flight and finishes with a Cancelled error.
 class KintoListJob : public Job
 {
     Q_OBJECT
 public:
-    enum class Mode { Collect, Stream, OnDemand };
+    enum class Mode { Collect, Stream, OnDemand, Compact };
 
     // Created by KintoClient, which then calls start(). maxPages 0 = every page.
     KintoListJob(KintoClient *client, const HttpRequest &firstPage, int maxPages, Mode mode,
@@ -43,6 +46,8 @@ public:
     bool canFetchMore() const { return !isFinished() && !m_inFlight && !m_nextPage.isEmpty(); }
     // OnDemand: requests the next page; no effect while one is in flight or when none is left.
     void fetchMore();
+    // Compact mode: every item received so far, deduplicated like Collect.
+    const KintoRecordSet &records() const { return m_records; }
 
 Q_SIGNALS:
     void page(const QJsonArray &items, bool last);
@@ -57,6 +62,8 @@ private:
     QString m_dedupKey;
     QJsonArray m_collected;
     QHash<QString, qsizetype> m_positions;
+    KintoRecordSet m_records;
+    QMultiHash<size_t, qsizetype> m_compactPositions; // hash of the key -> index (ids not kept twice)
     QString m_timestamp;
     Mode m_mode;
     int m_maxPages;

@@ -181,7 +181,7 @@ Timing bareFetch(QNetworkAccessManager *nam, const QUrl &firstPage, const QByteA
 
 // The client's whole-list fetch (Collect) or its page stream (Stream), every page.
 Timing clientFetch(KintoClient *client, const QString &bucket, const QString &collection, int limit,
-                   KintoListJob::Mode mode, QJsonArray *keep = nullptr)
+                   KintoListJob::Mode mode, QJsonArray *keep = nullptr, KintoRecordSet *keepCompact = nullptr)
 {
     KintoListOptions options;
     options.limit = limit;
@@ -200,6 +200,8 @@ Timing clientFetch(KintoClient *client, const QString &bucket, const QString &co
     t.records = mode == KintoListJob::Mode::Collect ? job->result().toArray().size() : streamed;
     if (keep)
         *keep = job->result().toArray();
+    if (keepCompact)
+        *keepCompact = job->records();
     delete job;
     flushDeletes();
     return t;
@@ -412,6 +414,17 @@ int main(int argc, char **argv)
     const qint64 rssReleased = TestSupport::currentRssKiB();
     const qint64 growthBytes = (rssHolding - rssBefore) * 1024;
 
+    // The same records held compactly (KintoListJob's Compact mode, a KintoRecordSet).
+    trimHeap();
+    const qint64 compactRssBefore = TestSupport::currentRssKiB();
+    KintoRecordSet compact;
+    const Timing compactRun = clientFetch(&client, bucket, LargeCollection, limit, KintoListJob::Mode::Compact, nullptr, &compact);
+    trimHeap();
+    const qint64 compactGrowthBytes = (TestSupport::currentRssKiB() - compactRssBefore) * 1024;
+    const qsizetype compactHeld = compact.size();
+    compact.clear();
+    trimHeap();
+
     if (!useSandbox && !parser.isSet(keepOption)) {
         KintoWrite ifExists;
         ifExists.ifExists = true;
@@ -461,6 +474,10 @@ int main(int argc, char **argv)
     row(memWidths, { QStringLiteral("per record: heap growth / JSON bytes"),
                      number(double(heapBefore >= 0 ? heapGrowth : growthBytes) / memoryRun.records)
                          + QStringLiteral(" / ") + number(double(jsonBytes) / memoryRun.records) });
+    row(memWidths, { QStringLiteral("records held compactly (Compact mode)"), number(qint64(compactHeld)) });
+    row(memWidths, { QStringLiteral("compact: fetch time ms"), number(compactRun.ms, 1) });
+    row(memWidths, { QStringLiteral("compact: RSS growth while holding them"), mebibytes(compactGrowthBytes) });
+    row(memWidths, { QStringLiteral("compact: ratio RSS growth / JSON (target < 2)"), number(double(compactGrowthBytes) / jsonBytes, 2) });
     row(memWidths, { QStringLiteral("RSS given back when released"), mebibytes((rssHolding - rssReleased) * 1024) });
     row(memWidths, { QStringLiteral("peak RSS of the run (VmHWM)"), mebibytes(TestSupport::peakRssKiB() * 1024) });
     return 0;

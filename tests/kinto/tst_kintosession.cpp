@@ -7,6 +7,7 @@
 #include "testsupport.h"
 
 #include <QJsonArray>
+#include <QJsonDocument>
 #include <QNetworkAccessManager>
 #include <QTemporaryDir>
 #include <QTest>
@@ -20,6 +21,7 @@ class tst_KintoSession : public QObject
     Q_OBJECT
 private Q_SLOTS:
     void sessionClientUsesTenantCredentials();
+    void compactListingHoldsTheSameRecords();
 };
 
 void tst_KintoSession::sessionClientUsesTenantCredentials()
@@ -64,6 +66,38 @@ void tst_KintoSession::sessionClientUsesTenantCredentials()
     collections.reset();
     sessions.close(id);
     QVERIFY(kinto.isNull()); // gone with its session
+}
+
+void tst_KintoSession::compactListingHoldsTheSameRecords()
+{
+    KintoSandbox sandbox;
+    QVERIFY(sandbox.start());
+    sandbox.seedDemoData();
+    QNetworkAccessManager nam;
+    KintoClient::Settings settings;
+    settings.serverUrl = sandbox.baseUrl();
+    settings.auth = QStringLiteral("admin:admin");
+    KintoClient client(&nam, settings);
+    KintoListOptions options;
+    options.limit = 3000; // several pages
+    options.pages = KintoListOptions::AllPages;
+    std::unique_ptr<KintoListJob> collect(keep(client.getRecords(QStringLiteral("main"), QStringLiteral("devices"), options)));
+    std::unique_ptr<KintoListJob> compact(keep(client.getPaginatedRecords(QStringLiteral("main"), QStringLiteral("devices"), options,
+        KintoListJob::Mode::Compact)));
+    QVERIFY(waitFor(collect.get()) && waitFor(compact.get()));
+    QVERIFY2(!compact->hasError(), qPrintable(compact->error().toString()));
+    const QJsonArray all = collect->result().toArray();
+    QCOMPARE(all.size(), 10000);
+    QCOMPARE(compact->pagesFetched(), 4);
+    QCOMPARE(compact->result().toArray().size(), 0); // kept in records(), not in result()
+    const KintoRecordSet &records = compact->records();
+    QCOMPARE(records.size(), all.size());
+    for (qsizetype i : { qsizetype(0), qsizetype(4321), qsizetype(9999) })
+        QCOMPARE(records.at(i), all.at(i).toObject());
+    QCOMPARE(records.indexOf(all.at(777).toObject().value(QLatin1String("id")).toString()), 777);
+    // Held close to (here: below) the JSON size.
+    const qint64 json = QJsonDocument(all).toJson(QJsonDocument::Compact).size();
+    QVERIFY2(records.encodedBytes() < json, qPrintable(QStringLiteral("%1 vs %2").arg(records.encodedBytes()).arg(json)));
 }
 
 QTEST_GUILESS_MAIN(tst_KintoSession)
