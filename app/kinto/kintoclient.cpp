@@ -1,5 +1,7 @@
 #include "kintoclient.h"
 
+#include <QRandomGenerator>
+
 #include "auth/authstrategy.h"
 #include "net/httpjob.h"
 #include "net/json.h"
@@ -776,4 +778,45 @@ void KintoClient::finishDownload(Job *job, const QByteArray &bytes, const QStrin
 KintoBatch KintoClient::batch()
 {
     return KintoBatch(this);
+}
+
+Job *KintoClient::getChangeset(const QString &bucket, const QString &collection, bool bustCache, const QueryList &query)
+{
+    QueryList params = query;
+    const bool hasExpected = std::any_of(params.cbegin(), params.cend(),
+        [](const auto &item) { return item.first == QLatin1String("_expected"); });
+    if (!hasExpected) {
+        // As kinto-http: a random value in [999999000000, 999999999999] busts caches, 0 does not.
+        const qint64 expected = bustCache ? 999999000000LL + qint64(QRandomGenerator::global()->bounded(1000000)) : 0;
+        params.prepend({ QStringLiteral("_expected"), QString::number(expected) });
+    }
+    return get(KintoRef { KintoEndpoint::Changeset, bucket, collection, {} }, params);
+}
+
+static KintoPatch signoffPatch(const QString &status, const char *commentField, const QString &message)
+{
+    QJsonObject data { { QStringLiteral("status"), status } };
+    if (commentField)
+        data.insert(QLatin1String(commentField), message);
+    return KintoPatch::basic(data);
+}
+
+Job *KintoClient::requestReview(const QString &message, const QString &collection, const QString &bucket)
+{
+    return patchCollection(bucket, collection, signoffPatch(QStringLiteral("to-review"), "last_editor_comment", message));
+}
+
+Job *KintoClient::declineChanges(const QString &message, const QString &collection, const QString &bucket)
+{
+    return patchCollection(bucket, collection, signoffPatch(QStringLiteral("work-in-progress"), "last_reviewer_comment", message));
+}
+
+Job *KintoClient::approveChanges(const QString &collection, const QString &bucket)
+{
+    return patchCollection(bucket, collection, signoffPatch(QStringLiteral("to-sign"), nullptr, {}));
+}
+
+Job *KintoClient::rollbackChanges(const QString &message, const QString &collection, const QString &bucket)
+{
+    return patchCollection(bucket, collection, signoffPatch(QStringLiteral("to-rollback"), "last_editor_comment", message));
 }

@@ -240,6 +240,18 @@ public:
     // resolved against the server's attachments base_url. Result: {path, size, hash, downloaded}.
     Job *downloadAttachment(const QJsonObject &record, const QString &destination, bool overwrite = false);
 
+    // --- Remote Settings
+    // GET .../changeset (the kinto-changes plugin): {metadata, timestamp, changes}. Sends `_expected`:
+    // 0, or with bustCache a random value defeating caches, unless `query` has its own; other query
+    // items (e.g. _since) are sent as given.
+    Job *getChangeset(const QString &bucket = {}, const QString &collection = {}, bool bustCache = false,
+                      const QueryList &query = {});
+    // The signer plugin's review workflow: a PATCH of the collection's status (and comment).
+    Job *requestReview(const QString &message, const QString &collection = {}, const QString &bucket = {});
+    Job *declineChanges(const QString &message, const QString &collection = {}, const QString &bucket = {});
+    Job *approveChanges(const QString &collection = {}, const QString &bucket = {});
+    Job *rollbackChanges(const QString &message, const QString &collection = {}, const QString &bucket = {});
+
     // --- Batch
     // A builder for POST /batch; see kintobatch.h.
     KintoBatch batch();

@@ -704,6 +704,10 @@ KintoResponse KintoService::dispatch(const KintoRequest &request, const Caller &
         }
         break;
     case 5:
+        if (seg.at(2) == QLatin1String("collections") && seg.at(4) == QLatin1String("changeset")) {
+            allow({"GET"});
+            return changeset(request, caller, Resource::make(QStringLiteral("collection"), seg.at(1), {}, seg.at(3)));
+        }
         if (seg.at(2) == QLatin1String("collections") && seg.at(4) == QLatin1String("records")) {
             plural();
             return resourceRequest(request, caller, Resource::make(QStringLiteral("record"), seg.at(1), seg.at(3)));
@@ -750,6 +754,11 @@ KintoResponse KintoService::hello(const Caller &caller) const
                       QStringLiteral("The permissions endpoint can be used to list all user objects permissions.")},
                      {QStringLiteral("url"),
                       QString(docs + QStringLiteral("configuration/settings.html#activating-the-permissions-endpoint"))}}},
+        {QStringLiteral("changes"),
+         QJsonObject{{QStringLiteral("description"),
+                      QStringLiteral("Track modifications of records in Kinto and store the collection timestamps into a specific bucket and collection.")},
+                     {QStringLiteral("url"), QStringLiteral("http://kinto.readthedocs.io/en/latest/tutorials/synchronisation.html#polling-for-remote-changes")},
+                     {QStringLiteral("collections"), QJsonArray{}}}},
         {QStringLiteral("schema"),
          QJsonObject{{QStringLiteral("description"), QStringLiteral("Validates collection records with JSON schemas.")},
                      {QStringLiteral("url"), QString(docs + QStringLiteral("api/1.x/collections.html#collection-json-schema"))}}},
@@ -1750,6 +1759,44 @@ KintoResponse KintoService::permissionsList(const KintoRequest &request, const C
         return response;
     }
     return listResponse(request, entries, listing, response);
+}
+
+// ---- changeset (remote-settings' kinto-changes): a collection's metadata and records in one answer
+
+KintoResponse KintoService::changeset(const KintoRequest &request, const Caller &caller, const Resource &collection)
+{
+    authorize(request, caller, collection, false, {});
+    ensureParents(collection);
+    const std::optional<QJsonObject> metadata = m_store.get(collection.parentUri, collection.name, collection.id);
+    if (!metadata)
+        fail(404, 111, QStringLiteral("The resource you are looking for could not be found."));
+    if (!request.query.hasQueryItem(QStringLiteral("_expected")))
+        invalid(QStringLiteral("querystring"), QStringLiteral("_expected"), QStringLiteral("_expected is missing"));
+
+    const QString recordsParent = collection.objectUri();
+    const qint64 timestamp = m_store.timestamp(recordsParent, QStringLiteral("record"));
+    const QString sinceText = request.query.queryItemValue(QStringLiteral("_since"), QUrl::FullyDecoded).remove(QLatin1Char('"'));
+    bool hasSince = false;
+    const qint64 since = sinceText.toLongLong(&hasSince);
+    QList<QJsonObject> changes = m_store.list(recordsParent, QStringLiteral("record"), hasSince);
+    if (hasSince)
+        changes.erase(std::remove_if(changes.begin(), changes.end(),
+                          [since](const QJsonObject &o) { return o.value(QStringLiteral("last_modified")).toInteger() <= since; }),
+            changes.end());
+    std::sort(changes.begin(), changes.end(), [](const QJsonObject &a, const QJsonObject &b) {
+        return a.value(QStringLiteral("last_modified")).toInteger() > b.value(QStringLiteral("last_modified")).toInteger();
+    });
+    QJsonArray list;
+    for (const QJsonObject &o : std::as_const(changes))
+        list.append(o);
+    KintoResponse response;
+    addTimestampHeaders(response, timestamp);
+    response.setHeader("Content-Type", "application/json");
+    response.body = QJsonDocument(QJsonObject { { QStringLiteral("metadata"), *metadata },
+                                      { QStringLiteral("timestamp"), timestamp },
+                                      { QStringLiteral("changes"), list } })
+                        .toJson(QJsonDocument::Compact);
+    return response;
 }
 
 // ---- attachments (kinto-attachment)

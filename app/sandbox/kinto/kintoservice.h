@@ -108,6 +108,7 @@ private:
     KintoResponse objectDelete(const KintoRequest &request, const Caller &caller, const Resource &res);
 
     // Permissions
+    KintoResponse changeset(const KintoRequest &request, const Caller &caller, const Resource &collection);
     std::optional<QSet<QString>> authorize(const KintoRequest &request, const Caller &caller, const Resource &res,
                                            bool plural, const std::optional<QJsonObject> &current) const;
     bool hasAny(const QList<QPair<QString, QString>> &bound, const Caller &caller, const QString &resourceName,
