@@ -704,7 +704,13 @@ Job *KintoClient::downloadAttachment(const QJsonObject &record, const QString &d
     }
 
     const auto fetch = [this, job, path, hash](const QUrl &url) {
-        chain(job, HttpRequest("GET", url.toString(QUrl::FullyEncoded)), [this, job, path, hash](HttpJob *http) {
+        if (hash.isEmpty())
+            qCWarning(lcKinto) << "attachment" << path << "has no hash to check against";
+        QDir().mkpath(QFileInfo(path).absolutePath());
+        // Streamed to disk by the HTTP client, kept only when whole and matching the record's hash.
+        HttpRequest request("GET", url.toString(QUrl::FullyEncoded));
+        request.setDownloadFile(path, hash.toLatin1());
+        chain(job, request, [job, path](HttpJob *http) {
             if (http->hasError()) {
                 job->fail(http->error());
                 return;
@@ -714,7 +720,11 @@ Job *KintoClient::downloadAttachment(const QJsonObject &record, const QString &d
                                            { QLatin1String("dryRun"), true } });
                 return;
             }
-            finishDownload(job, http->response().body, path, hash);
+            const QJsonObject written = http->result().toObject();
+            job->succeed(QJsonObject { { QLatin1String("path"), path },
+                                       { QLatin1String("size"), written.value(QLatin1String("size")) },
+                                       { QLatin1String("hash"), written.value(QLatin1String("sha256")) },
+                                       { QLatin1String("downloaded"), true } });
         });
     };
 
@@ -748,29 +758,6 @@ Job *KintoClient::downloadAttachment(const QJsonObject &record, const QString &d
         fetch(QUrl(base + QLatin1Char('/') + rest));
     });
     return job;
-}
-
-void KintoClient::finishDownload(Job *job, const QByteArray &bytes, const QString &path, const QString &expectedHash)
-{
-    const QString actual = QString::fromLatin1(QCryptographicHash::hash(bytes, QCryptographicHash::Sha256).toHex());
-    if (!expectedHash.isEmpty() && actual != expectedHash) {
-        job->fail(ApiError(ApiError::Kind::Parse,
-            tr("Attachment integrity check failed: expected SHA-256 %1, received %2 (%n bytes); nothing was written.",
-               nullptr, int(bytes.size())).arg(expectedHash, actual)));
-        return;
-    }
-    if (expectedHash.isEmpty())
-        qCWarning(lcKinto) << "attachment" << path << "has no hash to check against";
-    QDir().mkpath(QFileInfo(path).absolutePath());
-    QSaveFile file(path);
-    if (!file.open(QIODevice::WriteOnly) || file.write(bytes) != bytes.size() || !file.commit()) {
-        job->fail(ApiError(ApiError::Kind::Invalid, tr("Cannot write \"%1\": %2").arg(path, file.errorString())));
-        return;
-    }
-    job->succeed(QJsonObject { { QLatin1String("path"), path },
-                               { QLatin1String("size"), double(bytes.size()) },
-                               { QLatin1String("hash"), actual },
-                               { QLatin1String("downloaded"), true } });
 }
 
 // --- Batch

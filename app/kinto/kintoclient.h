@@ -287,7 +287,6 @@ private:
     Prepared preparePatch(const KintoRef &ref, const KintoPatch &patch, const KintoWrite &write) const;
     Prepared prepareRemove(const KintoRef &ref, const KintoWrite &write) const;
     void noteAlert(const HttpResponse &response);
-    void finishDownload(Job *job, const QByteArray &bytes, const QString &path, const QString &expectedHash);
 
     Settings m_settings;
     std::shared_ptr<HttpClient> m_http;

@@ -4,7 +4,10 @@
 #include "net/requestlog.h"
 #include "testsupport.h"
 
+#include <QCryptographicHash>
+#include <QDir>
 #include <QElapsedTimer>
+#include <QFileInfo>
 #include <QJsonArray>
 #include <QJsonObject>
 #include <QLoggingCategory>
@@ -49,6 +52,8 @@ private Q_SLOTS:
     void redirectToOtherHostDropsCredentials();
     void redirectOnSameHostKeepsCredentials();
     void multipartUploadStreamsFromDisk();
+    void downloadStreamsToFile_data();
+    void downloadStreamsToFile();
     void tlsVerifiedUnlessPinned_data();
     void tlsVerifiedUnlessPinned();
 
@@ -569,6 +574,60 @@ void tst_HttpClient::multipartUploadStreamsFromDisk()
     const qint64 growthMiB = (TestSupport::peakRssKiB() - rssBefore) / 1024;
     QVERIFY2(growthMiB < 25, qPrintable(QStringLiteral("peak RSS grew by %1 MiB for a 50 MiB upload").arg(growthMiB)));
     QCOMPARE(m_log->entries().constLast().bytesOut, size + 7);
+}
+
+void tst_HttpClient::downloadStreamsToFile_data()
+{
+    QTest::addColumn<QString>("serve");    // ok, truncated, missing
+    QTest::addColumn<bool>("rightHash");
+    QTest::addColumn<bool>("kept");
+    QTest::addColumn<ApiError::Kind>("kind");
+    QTest::newRow("whole file, hash matches") << QStringLiteral("ok") << true << true << ApiError::Kind::None;
+    QTest::newRow("hash differs: nothing kept") << QStringLiteral("ok") << false << false << ApiError::Kind::Parse;
+    QTest::newRow("connection cut mid-body: nothing kept") << QStringLiteral("truncated") << true << false << ApiError::Kind::Network;
+    QTest::newRow("404: message, nothing kept") << QStringLiteral("missing") << true << false << ApiError::Kind::Http;
+}
+
+void tst_HttpClient::downloadStreamsToFile()
+{
+    QFETCH(QString, serve);
+    QFETCH(bool, rightHash);
+    QFETCH(bool, kept);
+    QFETCH(ApiError::Kind, kind);
+    RetryPolicy none;
+    none.maxRetries = 0;
+    m_client->setRetryPolicy(none);
+
+    QByteArray content(5 * 1024 * 1024, Qt::Uninitialized);
+    for (qsizetype i = 0; i < content.size(); ++i)
+        content[i] = char(i * 7 % 251);
+    m_server->setHandler([&](const HttpServerRequest &, HttpResponder *r) {
+        if (serve == QLatin1String("missing"))
+            r->respondJson(404, R"({"detail":"No such file."})");
+        else if (serve == QLatin1String("truncated"))
+            r->respondRaw("HTTP/1.1 200 OK\r\nContent-Length: " + QByteArray::number(content.size()) + "\r\n\r\n" + content.left(1024 * 1024));
+        else
+            r->respond(200, { { "Content-Type", "application/octet-stream" } }, content);
+    });
+    QTemporaryDir dir;
+    const QString path = dir.filePath(QStringLiteral("payload.bin"));
+    const QByteArray sha = QCryptographicHash::hash(content, QCryptographicHash::Sha256).toHex();
+    HttpRequest request("GET", QStringLiteral("/files/payload.bin"));
+    request.setDownloadFile(path, rightHash ? sha.toUpper() : QByteArray(64, 'a'));
+    auto job = sendAndWait(request);
+    QVERIFY(job);
+    QCOMPARE(job->error().kind(), kind);
+    QCOMPARE(QFileInfo::exists(path), kept);
+    QCOMPARE(QDir(dir.path()).entryList(QDir::Files | QDir::Hidden).size(), kept ? 1 : 0); // no temporary left over
+    if (kept) {
+        QFile file(path);
+        QVERIFY(file.open(QIODevice::ReadOnly));
+        QVERIFY(file.readAll() == content);
+        QCOMPARE(job->result().toObject().value(QLatin1String("sha256")).toString(), QString::fromLatin1(sha));
+        QCOMPARE(job->response().body.size(), 0); // never held in memory
+    }
+    if (serve == QLatin1String("missing"))
+        QCOMPARE(job->error().message(), QStringLiteral("No such file."));
 }
 
 void tst_HttpClient::tlsVerifiedUnlessPinned_data()

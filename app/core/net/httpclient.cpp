@@ -10,7 +10,9 @@
 #include <QFile>
 #include <QFileInfo>
 #include <QHttpMultiPart>
+#include <QJsonObject>
 #include <QMimeDatabase>
+#include <QSaveFile>
 #include <QNetworkAccessManager>
 #include <QNetworkReply>
 #include <QSslCertificate>
@@ -316,7 +318,59 @@ void HttpClient::issue(HttpJob *job)
             reasons << error.errorString();
         reply->setProperty("tenantdesk.tlsErrors", reasons.join(QStringLiteral("; ")));
     });
+    if (!request.downloadFile().isEmpty()) {
+        // Stream a successful body to disk as it arrives; error bodies stay in memory for the message.
+        delete job->m_sink;
+        job->m_sink = nullptr;
+        job->m_sinkHash.reset();
+        job->m_sinkBytes = 0;
+        connect(reply, &QNetworkReply::readyRead, job, [job, reply] {
+            const int status = reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt();
+            if (status < 200 || status >= 300)
+                return;
+            if (!job->m_sink) {
+                job->m_sink = new QSaveFile(job->m_request.downloadFile(), job);
+                if (!job->m_sink->open(QIODevice::WriteOnly)) {
+                    reply->setProperty("tenantdesk.sinkError", job->m_sink->errorString());
+                    reply->abort();
+                    return;
+                }
+            }
+            const QByteArray chunk = reply->readAll();
+            job->m_sinkHash.addData(chunk);
+            job->m_sinkBytes += chunk.size();
+            if (job->m_sink->write(chunk) != chunk.size()) {
+                reply->setProperty("tenantdesk.sinkError", job->m_sink->errorString());
+                reply->abort();
+            }
+        });
+    }
     connect(reply, &QNetworkReply::finished, job, [this, job, reply] { onReplyFinished(job, reply); });
+}
+
+// Completes a streamed download: the file is renamed into place only when whole and, if asked, when
+// its SHA-256 matches.
+static ApiError commitDownload(HttpJob *job, QSaveFile *sink, const QCryptographicHash &hash, qint64 size, QJsonValue *result)
+{
+    const HttpRequest &request = job->request();
+    const QByteArray sha256 = hash.result().toHex();
+    if (!request.expectedSha256().isEmpty() && sha256 != request.expectedSha256()) {
+        if (sink)
+            sink->cancelWriting();
+        return ApiError(ApiError::Kind::Parse,
+            HttpClient::tr("The download's integrity check failed: SHA-256 %1, expected %2; the file was not kept.")
+                .arg(QString::fromLatin1(sha256), QString::fromLatin1(request.expectedSha256())));
+    }
+    if (!sink) { // an empty body: no data ever arrived
+        QSaveFile empty(request.downloadFile());
+        if (!empty.open(QIODevice::WriteOnly) || !empty.commit())
+            return ApiError(ApiError::Kind::Invalid, HttpClient::tr("Cannot write \"%1\": %2").arg(request.downloadFile(), empty.errorString()));
+    } else if (!sink->commit()) {
+        return ApiError(ApiError::Kind::Invalid, HttpClient::tr("Cannot write \"%1\": %2").arg(request.downloadFile(), sink->errorString()));
+    }
+    *result = QJsonObject { { QStringLiteral("path"), request.downloadFile() }, { QStringLiteral("size"), double(size) },
+        { QStringLiteral("sha256"), QString::fromLatin1(sha256) } };
+    return {};
 }
 
 void HttpClient::onReplyFinished(HttpJob *job, QNetworkReply *reply)
@@ -330,6 +384,17 @@ void HttpClient::onReplyFinished(HttpJob *job, QNetworkReply *reply)
     const QNetworkReply::NetworkError netError = reply->error();
     const QByteArray body = reply->isOpen() ? reply->readAll() : QByteArray();
     job->m_bytesIn += body.size();
+
+    if (const QString sinkError = reply->property("tenantdesk.sinkError").toString(); !sinkError.isEmpty()) {
+        delete job->m_sink;
+        job->m_sink = nullptr;
+        finishJob(job, ApiError(ApiError::Kind::Invalid, tr("Cannot write \"%1\": %2").arg(job->m_request.downloadFile(), sinkError)));
+        return;
+    }
+    if (job->m_sink && (status < 200 || status >= 300 || netError != QNetworkReply::NoError)) {
+        delete job->m_sink; // an interrupted download leaves no file
+        job->m_sink = nullptr;
+    }
 
     if (status == 0) {
         ApiError error;
@@ -352,6 +417,12 @@ void HttpClient::onReplyFinished(HttpJob *job, QNetworkReply *reply)
             error = ApiError(ApiError::Kind::Network, reply->errorString());
         }
         retryOrFail(job, error, -1);
+        return;
+    }
+
+    if (netError != QNetworkReply::NoError && status >= 200 && status < 300) {
+        // The headers said success but the body was cut short.
+        retryOrFail(job, ApiError(ApiError::Kind::Network, reply->errorString()), -1);
         return;
     }
 
@@ -402,6 +473,34 @@ void HttpClient::onReplyFinished(HttpJob *job, QNetworkReply *reply)
             return;
         }
         Json::parse(body, &response.json);
+        finishJob(job, error);
+        return;
+    }
+
+    if (!job->m_request.downloadFile().isEmpty()) {
+        if (!body.isEmpty()) { // the tail that arrived with finished()
+            if (!job->m_sink) {
+                job->m_sink = new QSaveFile(job->m_request.downloadFile(), job);
+                job->m_sink->open(QIODevice::WriteOnly);
+            }
+            job->m_sinkHash.addData(body);
+            job->m_sinkBytes += body.size();
+            job->m_sink->write(body);
+        }
+        response.body.clear();
+        bool hasLength = false;
+        const qint64 length = response.header("Content-Length").toLongLong(&hasLength);
+        if (hasLength && length != job->m_sinkBytes && job->m_method != "HEAD") {
+            delete job->m_sink; // cut short: no file
+            job->m_sink = nullptr;
+            retryOrFail(job, ApiError(ApiError::Kind::Network,
+                tr("The download was cut short: %1 of %2 bytes arrived.").arg(job->m_sinkBytes).arg(length)), -1);
+            return;
+        }
+        const ApiError error = commitDownload(job, job->m_sink, job->m_sinkHash, job->m_sinkBytes, &response.json);
+        job->m_bytesIn += job->m_sinkBytes;
+        delete job->m_sink;
+        job->m_sink = nullptr;
         finishJob(job, error);
         return;
     }

@@ -4,11 +4,13 @@
 #include "httpresponse.h"
 #include "job.h"
 
+#include <QCryptographicHash>
 #include <QElapsedTimer>
 #include <QPointer>
 
 class HttpClient;
 class QNetworkReply;
+class QSaveFile;
 class QTimer;
 
 // One request sent by an HttpClient. Finishes once the response is final (after any retries and
@@ -36,6 +38,9 @@ private:
     QByteArray m_method;              // current method (303 turns it into GET)
     QPointer<QNetworkReply> m_reply;
     QTimer *m_retryTimer = nullptr;
+    QSaveFile *m_sink = nullptr;      // the download file of the current attempt (setDownloadFile)
+    QCryptographicHash m_sinkHash { QCryptographicHash::Sha256 };
+    qint64 m_sinkBytes = 0;
     QTimer *m_deadlineTimer = nullptr;
     QElapsedTimer m_clock;
     qint64 m_bytesOut = 0;

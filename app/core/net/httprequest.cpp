@@ -92,6 +92,13 @@ HttpRequest &HttpRequest::setAnonymous(bool anonymous)
     return *this;
 }
 
+HttpRequest &HttpRequest::setDownloadFile(const QString &path, const QByteArray &expectedSha256)
+{
+    m_downloadFile = path;
+    m_expectedSha256 = expectedSha256.toLower();
+    return *this;
+}
+
 HttpRequest &HttpRequest::setMaxRetries(int retries)
 {
     m_maxRetries = retries;

@@ -63,6 +63,14 @@ public:
     HttpRequest &setAnonymous(bool anonymous);
     bool isAnonymous() const { return m_anonymous; }
 
+    // Streams a successful (2xx) response body into `path` instead of memory (written to a temporary
+    // file, renamed into place only when complete). With `expectedSha256` (hex) the file is kept only
+    // if its SHA-256 matches; otherwise the job fails with Kind::Parse and no file is left. The
+    // job's result is then {"path", "size", "sha256"}. Error bodies still arrive in memory.
+    HttpRequest &setDownloadFile(const QString &path, const QByteArray &expectedSha256 = {});
+    QString downloadFile() const { return m_downloadFile; }
+    QByteArray expectedSha256() const { return m_expectedSha256; }
+
     // Overrides the client's retry budget for this request (-1 = the client's RetryPolicy).
     HttpRequest &setMaxRetries(int retries);
     int maxRetries() const { return m_maxRetries; }
@@ -87,6 +95,8 @@ private:
     QByteArray m_contentType;
     int m_transferTimeout = 0;
     int m_maxRetries = -1;
+    QString m_downloadFile;
+    QByteArray m_expectedSha256;
     bool m_repeatable = false;
     bool m_anonymous = false;
 };
