@@ -3,6 +3,7 @@
 
 #include "mainwindow.h"
 #include "tenantconnector.h"
+#include "wizards/addkintotenantwizard.h"
 #include "net/requestlog.h"
 #include "secrets/keychainsecretstore.h"
 #include "secrets/memorysecretstore.h"
@@ -11,6 +12,7 @@
 #include "tenants/sessionmanager.h"
 #include "tenants/tenantregistry.h"
 
+#include <QAction>
 #include <QApplication>
 #include <QCommandLineParser>
 #include <QElapsedTimer>
@@ -116,6 +118,10 @@ int main(int argc, char *argv[])
 
     MainWindow window(registry.get(), &requestLog);
     QObject::connect(&sessions, &SessionManager::activityChanged, &window, &MainWindow::setActivity);
+    window.addTenantAction()->setEnabled(true);
+    QObject::connect(window.addTenantAction(), &QAction::triggered, &window, [&] {
+        AddKintoTenantWizard::run(&window, registry.get(), secrets.get(), &network);
+    });
     TenantConnector connector(registry.get(), &sessions, window.tenantModel());
     QObject::connect(&window, &MainWindow::currentTenantChanged, &connector, &TenantConnector::connectTenant);
     if (demo) {

@@ -1,5 +1,6 @@
 #include "mainwindow.h"
 
+#include "browse/kintonavigator.h"
 #include "net/requestlog.h"
 #include "requestlogmodel.h"
 #include "serviceicons.h"
@@ -51,10 +52,12 @@ MainWindow::MainWindow(TenantRegistry *registry, RequestLog *log, QWidget *paren
     createActions();
     m_pages = new QStackedWidget(this);
     m_pages->setObjectName(QStringLiteral("pages"));
-    m_pages->addWidget(createWelcomePage());
+    m_welcomePage = createWelcomePage();
+    m_pages->addWidget(m_welcomePage);
     setCentralWidget(m_pages);
 
     createTenantsDock();
+    m_navigator = new KintoNavigator(this);
     createRequestLogDock();
     createMenus();
     createStatusBar();
@@ -90,16 +93,18 @@ void MainWindow::createTenantsDock()
     m_tenantTree->setObjectName(QStringLiteral("tenantTree"));
     m_tenantTree->setModel(m_tenantModel);
     m_tenantTree->setHeaderHidden(true);
-    // Tenants have no children yet; turn this back on when buckets and collections arrive.
-    m_tenantTree->setRootIsDecorated(false);
+    m_tenantTree->setRootIsDecorated(true);
     m_tenantTree->setUniformRowHeights(true);
     m_tenantTree->setIconSize(QSize(20, 20));
     m_tenantTree->setSelectionMode(QAbstractItemView::SingleSelection);
     m_tenantTree->setEditTriggers(QAbstractItemView::NoEditTriggers);
     connect(m_tenantTree->selectionModel(), &QItemSelectionModel::currentChanged, this,
             [this](const QModelIndex &current) {
-                Q_EMIT currentTenantChanged(
-                    current.data(TenantTreeModel::TenantIdRole).toString());
+                const QString tenantId = current.data(TenantTreeModel::TenantIdRole).toString();
+                if (tenantId == m_currentTenantId)
+                    return;
+                m_currentTenantId = tenantId;
+                Q_EMIT currentTenantChanged(tenantId);
             });
 
     m_tenantsDock = new QDockWidget(tr("Tenants"), this);
@@ -328,6 +333,33 @@ void MainWindow::updateWelcomeText()
 QString MainWindow::currentTenantId() const
 {
     return m_tenantTree->currentIndex().data(TenantTreeModel::TenantIdRole).toString();
+}
+
+void MainWindow::showPage(QWidget *page)
+{
+    if (page == m_welcomePage)
+        page = nullptr;
+    if (page == m_shownPage) {
+        m_pages->setCurrentWidget(page ? page : m_welcomePage);
+        return;
+    }
+    QWidget *previous = m_shownPage;
+    m_shownPage = page;
+    if (page) {
+        m_pages->addWidget(page);
+        m_pages->setCurrentWidget(page);
+    } else {
+        m_pages->setCurrentWidget(m_welcomePage);
+    }
+    if (previous) {
+        m_pages->removeWidget(previous);
+        previous->deleteLater();
+    }
+}
+
+QWidget *MainWindow::currentPage() const
+{
+    return m_pages->currentWidget();
 }
 
 void MainWindow::showAbout()

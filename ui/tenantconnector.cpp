@@ -1,5 +1,6 @@
 #include "tenantconnector.h"
 
+#include "kintoclient.h"
 #include "net/httpclient.h"
 #include "tenants/sessionmanager.h"
 #include "tenants/tenantregistry.h"
@@ -63,6 +64,8 @@ void TenantConnector::finish(const QString &tenantId, Job *job)
             : offline                                                     ? State::Offline
                                                                           : State::AuthFailed;
         m_model->setTenantState(tenantId, state, error.toString());
+        if (tenant->service == ServiceKind::Kinto)
+            m_model->setKintoClient(tenantId, nullptr);
     } else if (tenant->service == ServiceKind::Kinto) {
         const QJsonObject info = job->result().toObject();
         const QString user = info.value(QLatin1String("user")).toObject().value(QLatin1String("id")).toString();
@@ -72,11 +75,18 @@ void TenantConnector::finish(const QString &tenantId, Job *job)
             m_model->setTenantState(tenantId, State::AuthFailed,
                 tr("The server did not accept the credentials of \"%1\" (it answered as to an anonymous user).")
                     .arg(tenant->userName));
+            m_model->setKintoClient(tenantId, nullptr);
         } else {
             m_model->setTenantState(tenantId, State::Ok,
                 tr("Kinto %1, HTTP API %2, signed in as %3")
                     .arg(version, info.value(QLatin1String("http_api_version")).toString(),
                         user.isEmpty() ? tr("anonymous") : user));
+            // The tree lists the tenant's buckets through the session's Kinto client (the same
+            // client on every check of an open session, so a re-check keeps the loaded rows).
+            if (HttpClient *http = m_sessions->client(tenantId)) {
+                const QString bucket = tenant->options.value(QStringLiteral("bucket")).toString();
+                m_model->setKintoClient(tenantId, KintoClient::forSession(http, bucket));
+            }
         }
     } else {
         m_model->setTenantState(tenantId, State::Ok, tr("Reachable"));

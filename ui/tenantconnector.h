@@ -13,6 +13,8 @@ class TenantTreeModel;
 // asks the server who we are, and shows the outcome as the tenant's state in the tree:
 // Connecting, then Ok (with the server's version and user), AuthFailed (with the server's
 // message), or Offline (network errors, timeouts, TLS). One check per tenant at a time.
+// A Kinto tenant that connects gives the tree its session's KintoClient (with the tenant's
+// "bucket" option as default bucket), so its buckets can be browsed; a failed check takes it back.
 class TenantConnector : public QObject
 {
     Q_OBJECT

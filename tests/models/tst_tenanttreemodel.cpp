@@ -1,9 +1,15 @@
+#include "kintoclient.h"
+#include "kintosandbox.h"
+#include "kintoservice.h"
 #include "net/job.h"
 #include "tenants/tenantregistry.h"
 #include "tenanttreemodel.h"
 #include "testsupport.h"
 
 #include <QAbstractItemModelTester>
+#include <QJsonArray>
+#include <QLocale>
+#include <QNetworkAccessManager>
 #include <QSignalSpy>
 #include <QTemporaryDir>
 #include <QTest>
@@ -24,12 +30,19 @@ Tenant makeTenant(const QString &name, ServiceKind service = ServiceKind::Kinto,
     return t;
 }
 
-QStringList names(const QAbstractItemModel &model)
+QStringList names(const QAbstractItemModel &model, const QModelIndex &parent = {}, int role = Qt::DisplayRole)
 {
     QStringList result;
-    for (int row = 0; row < model.rowCount(); ++row)
-        result << model.index(row, 0).data().toString();
+    for (int row = 0; row < model.rowCount(parent); ++row)
+        result << model.index(row, 0, parent).data(role).toString();
     return result;
+}
+
+using Kind = TenantTreeModel::NodeKind;
+
+Kind kindOf(const QModelIndex &index)
+{
+    return Kind(index.data(TenantTreeModel::NodeKindRole).toInt());
 }
 
 } // namespace
@@ -46,7 +59,14 @@ private Q_SLOTS:
     void changedTenantIsUpdated();
     void renameMovesTheRow();
     void removedTenantDisappears();
-    void tenantsHaveNoChildrenYet();
+    void tenantsWithoutClientHaveNoRows();
+    void tenantListsItsBuckets();
+    void bucketListsCollectionsWithCounts();
+    void bucketListsGroupsWithMembers();
+    void failedFetchShowsAnErrorRow_data();
+    void failedFetchShowsAnErrorRow();
+    void refreshKeepsRowsAndFollowsTheServer();
+    void clearingTheClientRemovesTheChildren();
     void setTenantState_data();
     void setTenantState();
     void sameStateTwiceSignalsOnce();
@@ -55,6 +75,10 @@ private Q_SLOTS:
 
 private:
     QString add(const Tenant &tenant);
+    // A model with one Kinto tenant browsing the demo sandbox as `user`.
+    struct Browse;
+    std::unique_ptr<Browse> browse(const QString &user = QStringLiteral("admin"));
+    static bool fetchAndWait(TenantTreeModel &model, const QModelIndex &index);
 
     std::unique_ptr<QTemporaryDir> m_dir;
     std::unique_ptr<TenantRegistry> m_registry;
@@ -185,25 +209,283 @@ void TestTenantTreeModel::removedTenantDisappears()
     QVERIFY(!model.setTenantState(beta, TenantTreeModel::State::Ok));
 }
 
-void TestTenantTreeModel::tenantsHaveNoChildrenYet()
+struct TestTenantTreeModel::Browse
+{
+    std::unique_ptr<KintoSandbox> sandbox = std::make_unique<KintoSandbox>();
+    QNetworkAccessManager nam;
+    std::unique_ptr<KintoClient> client;
+    std::unique_ptr<TenantTreeModel> model;
+    std::unique_ptr<QAbstractItemModelTester> tester;
+    QString tenantId;
+    QModelIndex tenant() const { return model->indexForTenant(tenantId); }
+};
+
+std::unique_ptr<TestTenantTreeModel::Browse> TestTenantTreeModel::browse(const QString &user)
+{
+    auto b = std::make_unique<Browse>();
+    if (!b->sandbox->start())
+        return {};
+    b->sandbox->seedDemoData();
+    Tenant tenant = makeTenant(QStringLiteral("Sandbox"), ServiceKind::Kinto, b->sandbox->baseUrl().toString());
+    b->tenantId = add(tenant);
+    KintoClient::Settings settings;
+    settings.serverUrl = b->sandbox->baseUrl();
+    settings.auth = user + QLatin1Char(':') + user;
+    b->client = std::make_unique<KintoClient>(&b->nam, settings);
+    b->model = std::make_unique<TenantTreeModel>(m_registry.get());
+    // The tester fetches as a view would: it walks every node it can fetch.
+    b->tester = std::make_unique<QAbstractItemModelTester>(b->model.get(),
+                                                           QAbstractItemModelTester::FailureReportingMode::Fatal);
+    b->tester->setUseFetchMore(true);
+    if (!b->model->setKintoClient(b->tenantId, b->client.get()))
+        return {};
+    return b;
+}
+
+bool TestTenantTreeModel::fetchAndWait(TenantTreeModel &model, const QModelIndex &index)
+{
+    QSignalSpy fetched(&model, &TenantTreeModel::fetched);
+    const QPersistentModelIndex target(index);
+    model.fetchMore(index);
+    for (int i = 0; i < 100; ++i) {
+        for (const QList<QVariant> &args : std::as_const(fetched)) {
+            if (args.at(0).toModelIndex() == target)
+                return true;
+        }
+        fetched.wait(100);
+    }
+    return false;
+}
+
+void TestTenantTreeModel::tenantsWithoutClientHaveNoRows()
 {
     add(makeTenant(QStringLiteral("Alpha")));
+    add(makeTenant(QStringLiteral("Beta"), ServiceKind::JamfPro, QStringLiteral("https://school.jamfcloud.com")));
     TenantTreeModel model(m_registry.get());
     QAbstractItemModelTester tester(&model, QAbstractItemModelTester::FailureReportingMode::Fatal);
 
-    const QModelIndex tenant = model.index(0, 0);
-    QVERIFY(model.hasChildren());
-    QVERIFY(!model.hasChildren(tenant));
-    QVERIFY(!model.canFetchMore(tenant));
-    QCOMPARE(model.rowCount(tenant), 0);
-    QVERIFY(!model.index(0, 0, tenant).isValid());
-    QVERIFY(!model.parent(tenant).isValid());
+    const QModelIndex kinto = model.index(0, 0);
+    QVERIFY2(model.hasChildren(kinto), "a Kinto tenant can be expanded before it is connected");
+    QVERIFY(!model.canFetchMore(kinto)); // nothing to fetch with until a client is set
+    QCOMPARE(model.rowCount(kinto), 0);
+    QVERIFY(!model.index(0, 0, kinto).isValid());
+    QVERIFY(!model.parent(kinto).isValid());
     QCOMPARE(model.columnCount(), 1);
-    QVERIFY(!model.index(1, 0).isValid());
+    QVERIFY(!model.index(2, 0).isValid());
     QVERIFY(!model.index(0, 1).isValid());
+
+    const QModelIndex jamf = model.index(1, 0);
+    QVERIFY(!model.hasChildren(jamf));
+    QVERIFY(!model.setKintoClient(jamf.data(TenantTreeModel::TenantIdRole).toString(), nullptr));
+    QVERIFY(!model.setKintoClient(QStringLiteral("no-such-id"), nullptr));
 
     TenantTreeModel empty(nullptr);
     QCOMPARE(empty.rowCount(), 0);
+}
+
+void TestTenantTreeModel::tenantListsItsBuckets()
+{
+    const auto b = browse();
+    QVERIFY(b);
+    TenantTreeModel &model = *b->model;
+    int bucketListings = 0;
+    connect(b->sandbox.get(), &KintoSandbox::requestServed, this,
+            [&bucketListings](const QByteArray &method, const QString &path) {
+                if (method == "GET" && path.endsWith(QLatin1String("/buckets")))
+                    ++bucketListings;
+            });
+
+    // The tester, like a view, asked for the tenant's children as soon as it had a client.
+    const QModelIndex tenant = b->tenant();
+    QVERIFY(model.hasChildren(tenant));
+    QSignalSpy inserted(&model, &QAbstractItemModel::rowsInserted);
+    QVERIFY2(!model.canFetchMore(tenant), "one request in flight at a time");
+    QVERIFY(tenant.data(TenantTreeModel::LoadingRole).toBool());
+    model.fetchMore(tenant); // ignored while in flight
+    QTRY_COMPARE(model.rowCount(tenant), 3);
+
+    QList<QList<QVariant>> underTenant;
+    for (const QList<QVariant> &args : std::as_const(inserted)) {
+        if (args.at(0).toModelIndex() == tenant)
+            underTenant << args;
+    }
+    QCOMPARE(underTenant.count(), 1); // one range for the whole list
+    QCOMPARE(underTenant.at(0).at(1).toInt(), 0);
+    QCOMPARE(underTenant.at(0).at(2).toInt(), 2);
+    QCOMPARE(bucketListings, 1);
+    QCOMPARE(names(model, tenant), (QStringList{QStringLiteral("main"), QStringLiteral("public"), QStringLiteral("staging")}));
+    const QModelIndex main = model.index(0, 0, tenant);
+    QCOMPARE(kindOf(main), Kind::Bucket);
+    QCOMPARE(main.data(TenantTreeModel::BucketIdRole).toString(), QStringLiteral("main"));
+    QCOMPARE(main.data(TenantTreeModel::TenantIdRole).toString(), b->tenantId);
+    QCOMPARE(main.data(TenantTreeModel::ObjectRole).toJsonObject().value(QLatin1String("title")).toString(),
+             QStringLiteral("Main inventory"));
+    QVERIFY(main.data(Qt::ToolTipRole).toString().contains(QStringLiteral("Main inventory")));
+    QCOMPARE(model.parent(main), tenant);
+    QVERIFY(!model.canFetchMore(tenant));
+    QVERIFY(!tenant.data(TenantTreeModel::LoadingRole).toBool());
+    QCOMPARE(model.findKintoNode(b->tenantId, Kind::Bucket, QStringLiteral("staging")), model.index(2, 0, tenant));
+
+    // A bucket holds its two lists, each fetched on its own.
+    QCOMPARE(model.rowCount(main), 2);
+    QCOMPARE(kindOf(model.index(0, 0, main)), Kind::CollectionsFolder);
+    QCOMPARE(kindOf(model.index(1, 0, main)), Kind::GroupsFolder);
+    QVERIFY(model.hasChildren(model.index(0, 0, main)));
+    QTRY_COMPARE(model.rowCount(model.index(0, 0, main)), 3); // fetched by the tester, as a view would
+}
+
+void TestTenantTreeModel::bucketListsCollectionsWithCounts()
+{
+    const auto b = browse();
+    QVERIFY(b);
+    TenantTreeModel &model = *b->model;
+    QVERIFY(fetchAndWait(model, b->tenant()));
+    const QModelIndex folder = model.findKintoNode(b->tenantId, Kind::CollectionsFolder, QStringLiteral("main"));
+    QVERIFY(folder.isValid());
+    QVERIFY(fetchAndWait(model, folder));
+
+    QCOMPARE(names(model, folder, TenantTreeModel::CollectionIdRole),
+             (QStringList{QStringLiteral("devices"), QStringLiteral("notes"), QStringLiteral("tickets")}));
+    QCOMPARE(folder.data().toString(), QStringLiteral("Collections (3)"));
+    const QModelIndex devices = model.index(0, 0, folder);
+    QCOMPARE(kindOf(devices), Kind::Collection);
+    QCOMPARE(devices.data(TenantTreeModel::BucketIdRole).toString(), QStringLiteral("main"));
+    QVERIFY(devices.data(TenantTreeModel::ObjectRole).toJsonObject().contains(QLatin1String("schema")));
+    QVERIFY(!model.hasChildren(devices));
+    QVERIFY(!model.canFetchMore(devices));
+
+    // The counts follow the list, one HEAD per collection.
+    QTRY_COMPARE(devices.data(TenantTreeModel::RecordCountRole).toLongLong(), qint64(10000));
+    QCOMPARE(devices.data().toString(), QStringLiteral("devices (%1)").arg(QLocale().toString(10000)));
+    QTRY_VERIFY(model.index(2, 0, folder).data(TenantTreeModel::RecordCountRole).toLongLong() > 0);
+    QVERIFY(devices.data(Qt::ToolTipRole).toString().contains(QStringLiteral("JSON schema")));
+}
+
+void TestTenantTreeModel::bucketListsGroupsWithMembers()
+{
+    const auto b = browse();
+    QVERIFY(b);
+    TenantTreeModel &model = *b->model;
+    QVERIFY(fetchAndWait(model, b->tenant()));
+    const QModelIndex folder = model.findKintoNode(b->tenantId, Kind::GroupsFolder, QStringLiteral("main"));
+    QVERIFY(fetchAndWait(model, folder));
+
+    QCOMPARE(names(model, folder, TenantTreeModel::GroupIdRole),
+             (QStringList{QStringLiteral("auditors"), QStringLiteral("editors")}));
+    const QModelIndex editors = model.findKintoNode(b->tenantId, Kind::Group, QStringLiteral("main"),
+                                                    QStringLiteral("editors"));
+    QCOMPARE(editors, model.index(1, 0, folder));
+    QCOMPARE(kindOf(editors), Kind::Group);
+    QCOMPARE(editors.data().toString(), QStringLiteral("editors (1)"));
+    QCOMPARE(editors.data(TenantTreeModel::ObjectRole).toJsonObject().value(QLatin1String("members")).toArray(),
+             QJsonArray{QStringLiteral("account:alice")});
+    QVERIFY(editors.data(Qt::ToolTipRole).toString().contains(QStringLiteral("account:alice")));
+}
+
+void TestTenantTreeModel::failedFetchShowsAnErrorRow_data()
+{
+    QTest::addColumn<bool>("serverGone");
+    QTest::addColumn<QString>("messagePart");
+    QTest::newRow("server gone") << true << QStringLiteral("refused");
+    QTest::newRow("server error") << false << QStringLiteral("503");
+}
+
+void TestTenantTreeModel::failedFetchShowsAnErrorRow()
+{
+    QFETCH(bool, serverGone);
+    QFETCH(QString, messagePart);
+    const auto b = browse();
+    QVERIFY(b);
+    TenantTreeModel &model = *b->model;
+    if (serverGone)
+        b->sandbox.reset(); // nothing listens there any more
+    else
+        b->sandbox->failNext(1, 503);
+
+    const QModelIndex tenant = b->tenant();
+    QVERIFY(fetchAndWait(model, tenant));
+    QCOMPARE(model.rowCount(tenant), 1);
+    const QModelIndex error = model.index(0, 0, tenant);
+    QCOMPARE(kindOf(error), Kind::Message);
+    QVERIFY2(error.data(TenantTreeModel::ErrorRole).toString().contains(messagePart, Qt::CaseInsensitive),
+             qPrintable(error.data(TenantTreeModel::ErrorRole).toString()));
+    QVERIFY(error.data().toString().startsWith(QStringLiteral("Could not load")));
+    QVERIFY(error.data(Qt::ToolTipRole).toString().contains(messagePart, Qt::CaseInsensitive));
+    QVERIFY(!model.hasChildren(error));
+    QVERIFY2(!model.canFetchMore(tenant), "a failure is not retried behind the user's back");
+    QVERIFY(!tenant.data(TenantTreeModel::ErrorRole).toString().isEmpty());
+
+    if (!serverGone) {
+        // Refresh tries again and the buckets replace the error row.
+        model.refresh(error);
+        QTRY_COMPARE(model.rowCount(tenant), 3);
+        QCOMPARE(kindOf(model.index(0, 0, tenant)), Kind::Bucket);
+        QVERIFY(tenant.data(TenantTreeModel::ErrorRole).toString().isEmpty());
+    }
+}
+
+void TestTenantTreeModel::refreshKeepsRowsAndFollowsTheServer()
+{
+    const auto b = browse();
+    QVERIFY(b);
+    TenantTreeModel &model = *b->model;
+    QVERIFY(fetchAndWait(model, b->tenant()));
+    const QPersistentModelIndex main = model.findKintoNode(b->tenantId, Kind::Bucket, QStringLiteral("main"));
+    const QPersistentModelIndex folder = model.findKintoNode(b->tenantId, Kind::CollectionsFolder, QStringLiteral("main"));
+    QVERIFY(fetchAndWait(model, folder));
+
+    // Behind the model's back: a new bucket, a bucket gone, a collection retitled.
+    b->sandbox->service().writeObject(QStringLiteral("/buckets/archive"), QJsonObject{{QStringLiteral("title"), QStringLiteral("Archive")}});
+    b->sandbox->service().writeObject(QStringLiteral("/buckets/main/collections/notes"),
+                                     QJsonObject{{QStringLiteral("title"), QStringLiteral("Memos")}});
+    KintoWrite write;
+    Job *removal = b->client->deleteBucket(QStringLiteral("staging"), write);
+    QVERIFY(TestSupport::waitFor(removal));
+    std::unique_ptr<Job> removalOwner(removal);
+    QVERIFY2(!removal->hasError(), qPrintable(removal->error().toString()));
+
+    QSignalSpy removed(&model, &QAbstractItemModel::rowsRemoved);
+    model.refresh(b->tenant());
+    QTRY_COMPARE(names(model, b->tenant()),
+                 (QStringList{QStringLiteral("archive"), QStringLiteral("main"), QStringLiteral("public")}));
+    QCOMPARE(removed.count(), 1);
+    QVERIFY2(main.isValid() && folder.isValid(), "rows that still exist keep their index and children");
+    QCOMPARE(main.data(TenantTreeModel::BucketIdRole).toString(), QStringLiteral("main"));
+    QCOMPARE(model.rowCount(folder), 3);
+
+    const QModelIndex notes = model.findKintoNode(b->tenantId, Kind::Collection, QStringLiteral("main"), QStringLiteral("notes"));
+    QVERIFY(notes.isValid());
+    QSignalSpy changed(&model, &QAbstractItemModel::dataChanged);
+    model.refresh(notes);
+    QTRY_COMPARE(notes.data(TenantTreeModel::ObjectRole).toJsonObject().value(QLatin1String("title")).toString(),
+                 QStringLiteral("Memos"));
+}
+
+void TestTenantTreeModel::clearingTheClientRemovesTheChildren()
+{
+    const auto b = browse();
+    QVERIFY(b);
+    TenantTreeModel &model = *b->model;
+    QVERIFY(fetchAndWait(model, b->tenant()));
+    QCOMPARE(model.rowCount(b->tenant()), 3);
+
+    // The same client again keeps what was loaded.
+    QVERIFY(model.setKintoClient(b->tenantId, b->client.get()));
+    QCOMPARE(model.rowCount(b->tenant()), 3);
+    QCOMPARE(model.kintoClient(b->tenantId), b->client.get());
+
+    QVERIFY(model.setKintoClient(b->tenantId, nullptr));
+    QCOMPARE(model.rowCount(b->tenant()), 0);
+    QVERIFY(!model.canFetchMore(b->tenant()));
+
+    // A client that goes away (its session closed) takes the rows with it.
+    QVERIFY(model.setKintoClient(b->tenantId, b->client.get()));
+    QVERIFY(fetchAndWait(model, b->tenant()));
+    QCOMPARE(model.rowCount(b->tenant()), 3);
+    b->client.reset();
+    QCOMPARE(model.rowCount(b->tenant()), 0);
+    QVERIFY(!model.canFetchMore(b->tenant()));
+    QCOMPARE(model.kintoClient(b->tenantId), nullptr);
 }
 
 void TestTenantTreeModel::setTenantState_data()

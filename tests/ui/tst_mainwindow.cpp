@@ -8,6 +8,7 @@
 #include <QLineEdit>
 #include <QMenu>
 #include <QMenuBar>
+#include <QPointer>
 #include <QProgressBar>
 #include <QPushButton>
 #include <QSettings>
@@ -62,6 +63,7 @@ private Q_SLOTS:
     void geometryAndDocksPersist();
     void activityInTheStatusBar();
     void welcomePageFollowsTheTenants();
+    void showPageReplacesThePreviousPage();
 
 private:
     std::unique_ptr<MainWindow> newWindow();
@@ -253,6 +255,29 @@ void TestMainWindow::welcomePageFollowsTheTenants()
     QCOMPARE(tree->model()->rowCount(), 1);
     QCOMPARE(tree->model()->index(0, 0).data().toString(), QStringLiteral("Kinto staging"));
     QVERIFY(text->text().contains(QStringLiteral("Choose a tenant")));
+}
+
+void TestMainWindow::showPageReplacesThePreviousPage()
+{
+    auto window = newWindow();
+    QWidget *welcome = window->currentPage();
+    QCOMPARE(welcome->objectName(), QStringLiteral("welcomePage"));
+
+    QPointer<QWidget> first = new QLabel(QStringLiteral("first"));
+    window->showPage(first);
+    QCOMPARE(window->currentPage(), first.data());
+    QVERIFY(first->isVisible());
+    window->showPage(first); // showing it again keeps it
+    QCOMPARE(window->currentPage(), first.data());
+
+    auto *second = new QLabel(QStringLiteral("second"));
+    window->showPage(second);
+    QCOMPARE(window->currentPage(), second);
+    QTRY_VERIFY2(first.isNull(), "the page shown before is deleted");
+
+    window->showPage(nullptr);
+    QCOMPARE(window->currentPage(), welcome);
+    QVERIFY(window->findChild<QLabel *>(QStringLiteral("welcomeText"))->isVisible());
 }
 
 QTEST_MAIN(TestMainWindow)

@@ -1,0 +1,237 @@
+// bench_records: the records table over a 100,000 record collection, as a user sees it: time to
+// the first rows, time to scroll through every page, the quick filter over all loaded rows, and
+// memory held against the records' JSON size. Prints a table to stdout; see README.md.
+//
+//   bench_records [--records N] [--page N]
+
+#include "kintoclient.h"
+#include "kintosandbox.h"
+#include "kintoservice.h"
+#include "recordfilterproxy.h"
+#include "recordtablemodel.h"
+#include "testsupport.h"
+
+#include <QApplication>
+#include <QCommandLineParser>
+#include <QElapsedTimer>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QLocale>
+#include <QLoggingCategory>
+#include <QNetworkAccessManager>
+#include <QTableView>
+#include <QTextStream>
+#include <QTimer>
+
+#include <cstdlib>
+#include <functional>
+
+#ifdef __GLIBC__
+#include <malloc.h>
+#endif
+
+namespace {
+
+constexpr int WaitMs = 600'000;
+
+QTextStream &out()
+{
+    static QTextStream stream(stdout);
+    return stream;
+}
+
+[[noreturn]] void die(const QString &message)
+{
+    out() << Qt::flush;
+    QTextStream(stderr) << "bench_records: " << message << Qt::endl;
+    std::exit(1);
+}
+
+QString number(double value, int decimals = 0)
+{
+    return QLocale(QLocale::English).toString(value, 'f', decimals);
+}
+
+QString mebibytes(qint64 bytes)
+{
+    return number(double(bytes) / (1024.0 * 1024.0), 1) + QStringLiteral(" MiB");
+}
+
+void row(const QString &what, const QString &value, const QString &note = {})
+{
+    out() << what.leftJustified(40) << value.rightJustified(14) << QStringLiteral("  ") << note << Qt::endl;
+}
+
+// Returns freed heap to the system so RSS readings show live data.
+void trimHeap()
+{
+    QCoreApplication::sendPostedEvents(nullptr, QEvent::DeferredDelete);
+#ifdef __GLIBC__
+    malloc_trim(0);
+#endif
+}
+
+// Runs the event loop until `done` holds; false on timeout.
+bool waitUntil(const std::function<bool()> &done, int timeoutMs = WaitMs)
+{
+    QElapsedTimer clock;
+    clock.start();
+    QTimer tick; // wakes the loop so `done` is looked at even when nothing else happens
+    tick.start(20);
+    while (!done()) {
+        if (clock.elapsed() > timeoutMs)
+            return false;
+        QCoreApplication::processEvents(QEventLoop::WaitForMoreEvents);
+    }
+    return true;
+}
+
+// A record of about 200 bytes of JSON once the server adds id and last_modified (as bench_kinto).
+QJsonObject makeRecord(int i)
+{
+    static const char *const statuses[] = {"active", "retired", "in-repair", "spare"};
+    return QJsonObject{
+        {QStringLiteral("title"), QStringLiteral("Laptop %1").arg(i, 6, 10, QLatin1Char('0'))},
+        {QStringLiteral("serial"), QStringLiteral("SN-%1").arg(i * 7919 % 100'000'000, 8, 10, QLatin1Char('0'))},
+        {QStringLiteral("status"), QLatin1String(statuses[i % 4])},
+        {QStringLiteral("owner"), QStringLiteral("user-%1").arg(i % 500, 3, 10, QLatin1Char('0'))},
+        {QStringLiteral("site"), QStringLiteral("Building %1, floor %2").arg(i % 12).arg(i % 5)},
+        {QStringLiteral("priority"), i % 5},
+        {QStringLiteral("price"), 250.0 + (i % 1000) * 1.25},
+    };
+}
+
+} // namespace
+
+int main(int argc, char **argv)
+{
+    if (qEnvironmentVariableIsEmpty("QT_QPA_PLATFORM"))
+        qputenv("QT_QPA_PLATFORM", "offscreen");
+    QApplication app(argc, argv);
+    QCoreApplication::setApplicationName(QStringLiteral("bench_records"));
+    QLoggingCategory::setFilterRules(QStringLiteral("tenantdesk.*.debug=false\ntenantdesk.*.info=false"));
+
+    QCommandLineParser parser;
+    parser.setApplicationDescription(QStringLiteral("Records table benchmark: first rows, scrolling, quick filter, memory."));
+    parser.addHelpOption();
+    const QCommandLineOption recordsOption(QStringLiteral("records"), QStringLiteral("Records in the collection (default 100000)."),
+                                           QStringLiteral("n"), QStringLiteral("100000"));
+    const QCommandLineOption pageOption(QStringLiteral("page"), QStringLiteral("Records per page request (default 200, the model's)."),
+                                        QStringLiteral("n"), QString::number(RecordTableModel::DefaultPageSize));
+    parser.addOptions({recordsOption, pageOption});
+    parser.process(app);
+    const int count = qMax(1, parser.value(recordsOption).toInt());
+    const int pageSize = qMax(1, parser.value(pageOption).toInt());
+
+    // --- The collection, written straight into the sandbox's storage.
+    KintoSandbox sandbox;
+    if (!sandbox.start())
+        die(QStringLiteral("the sandbox did not start"));
+    sandbox.addAccount(QStringLiteral("bench"), QStringLiteral("bench"));
+    sandbox.setAdminPrincipals({QStringLiteral("account:bench")});
+    KintoService &service = sandbox.service();
+    QElapsedTimer clock;
+    clock.start();
+    service.writeObject(QStringLiteral("/buckets/bench"), {}, {}, {}, false);
+    service.writeObject(QStringLiteral("/buckets/bench/collections/records"),
+                        QJsonObject{{QStringLiteral("displayFields"),
+                                     QJsonArray{QStringLiteral("title"), QStringLiteral("serial"), QStringLiteral("status"),
+                                                QStringLiteral("owner"), QStringLiteral("site"), QStringLiteral("price")}}},
+                        {}, {}, false);
+    qint64 jsonBytes = 0;
+    for (int i = 0; i < count; ++i) {
+        const QJsonObject stored = service.writeObject(
+            QStringLiteral("/buckets/bench/collections/records/rec-%1").arg(i, 7, 10, QLatin1Char('0')), makeRecord(i), {}, {}, false);
+        jsonBytes += QJsonDocument(stored).toJson(QJsonDocument::Compact).size();
+    }
+    const double seedMs = double(clock.elapsed());
+    trimHeap();
+    const qint64 rssBeforeKiB = TestSupport::currentRssKiB();
+
+    QNetworkAccessManager nam;
+    KintoClient::Settings settings;
+    settings.serverUrl = sandbox.baseUrl();
+    settings.auth = QStringLiteral("bench:bench");
+    KintoClient client(&nam, settings);
+
+    // --- Time to the first rows: from creating the model in a shown table to rows painted.
+    QTableView view;
+    view.resize(1200, 800);
+    view.show();
+    clock.restart();
+    auto *model = new RecordTableModel(&client, QStringLiteral("bench"), QStringLiteral("records"), &view);
+    model->setPageSize(pageSize);
+    auto *proxy = new RecordFilterProxy(&view);
+    proxy->setSourceModel(model);
+    view.setModel(proxy);
+    if (!waitUntil([&] { return model->loadedCount() > 0; }))
+        die(QStringLiteral("no first page"));
+    view.repaint();
+    const double firstRowsMs = double(clock.elapsed());
+    if (!waitUntil([&] { return model->total() >= 0; }))
+        die(QStringLiteral("no total"));
+    const double totalMs = double(clock.elapsed());
+
+    // --- Scrolling through: scrollToBottom, as a user dragging the bar down, until all is loaded.
+    clock.restart();
+    int scrolls = 0;
+    QElapsedTimer pageClock;
+    double slowestPageMs = 0;
+    while (!model->isComplete()) {
+        const int before = model->loadedCount();
+        pageClock.start();
+        view.scrollToBottom();
+        ++scrolls;
+        if (!waitUntil([&] { return model->loadedCount() > before || model->isComplete(); }))
+            die(QStringLiteral("scrolling stopped at %1 rows").arg(model->loadedCount()));
+        view.repaint();
+        slowestPageMs = qMax(slowestPageMs, double(pageClock.elapsed()));
+    }
+    const double scrollMs = double(clock.elapsed());
+    if (model->loadedCount() != count)
+        die(QStringLiteral("loaded %1 of %2 rows").arg(model->loadedCount()).arg(count));
+
+    trimHeap();
+    const qint64 rssHeldKiB = TestSupport::currentRssKiB();
+
+    // --- Quick filter over every loaded row (one match, then many, then cleared).
+    clock.restart();
+    proxy->setQuickFilter(QStringLiteral("Laptop 099999"));
+    const double filterOneMs = double(clock.elapsed());
+    const int oneMatch = proxy->rowCount();
+    clock.restart();
+    proxy->setQuickFilter(QStringLiteral("in-repair"));
+    const double filterManyMs = double(clock.elapsed());
+    const int manyMatch = proxy->rowCount();
+    clock.restart();
+    proxy->setQuickFilter(QString());
+    view.repaint();
+    const double filterClearMs = double(clock.elapsed());
+    const qint64 peakKiB = TestSupport::peakRssKiB();
+
+    const int pages = (count + pageSize - 1) / pageSize;
+    out() << "bench_records: " << number(count) << " records, " << number(pageSize) << " per page ("
+          << number(pages) << " page requests), " << model->columnCount() << " columns, Qt " << qVersion() << Qt::endl;
+    out() << Qt::endl;
+    row(QStringLiteral("seeding the sandbox (not the model)"), number(seedMs) + QStringLiteral(" ms"));
+    row(QStringLiteral("time to first rows"), number(firstRowsMs) + QStringLiteral(" ms"),
+        QStringLiteral("collection GET, then first page (and HEAD count)"));
+    row(QStringLiteral("time to total (HEAD)"), number(totalMs) + QStringLiteral(" ms"));
+    row(QStringLiteral("scroll through the whole collection"), number(scrollMs) + QStringLiteral(" ms"),
+        QStringLiteral("%1 scrollToBottom, %2 records/s").arg(number(scrolls), number(count / (scrollMs / 1000.0))));
+    row(QStringLiteral("  per page (mean / slowest)"),
+        number(scrollMs / qMax(1, scrolls), 1) + QStringLiteral(" / ") + number(slowestPageMs) + QStringLiteral(" ms"),
+        QStringLiteral("sandbox serving included (same thread)"));
+    row(QStringLiteral("quick filter, 1 match"), number(filterOneMs) + QStringLiteral(" ms"), QStringLiteral("%1 row(s) of %2").arg(oneMatch).arg(count));
+    row(QStringLiteral("quick filter, many matches"), number(filterManyMs) + QStringLiteral(" ms"), QStringLiteral("%1 rows").arg(manyMatch));
+    row(QStringLiteral("quick filter cleared (all rows back)"), number(filterClearMs) + QStringLiteral(" ms"));
+    out() << Qt::endl;
+    row(QStringLiteral("records' compact JSON"), mebibytes(jsonBytes));
+    const qint64 heldBytes = (rssHeldKiB - rssBeforeKiB) * 1024;
+    row(QStringLiteral("RSS held by model + table, all loaded"), mebibytes(heldBytes),
+        QStringLiteral("%1 x JSON").arg(number(double(heldBytes) / double(jsonBytes), 2)));
+    row(QStringLiteral("peak RSS of the run (VmHWM)"), mebibytes(peakKiB * 1024), QStringLiteral("sandbox storage included"));
+    row(QStringLiteral("RSS before the model (sandbox seeded)"), mebibytes(rssBeforeKiB * 1024));
+    return 0;
+}

@@ -1,0 +1,85 @@
+#pragma once
+
+#include "tenants/tenant.h"
+
+#include <QJsonObject>
+#include <QObject>
+#include <QPointer>
+#include <QStringList>
+#include <QUrl>
+
+class Job;
+class KintoClient;
+class QNetworkAccessManager;
+class SecretStore;
+class TenantRegistry;
+
+// The I/O behind AddKintoTenantWizard: URL normalisation, the server check, the bucket list, and
+// the commit of the new tenant (registry + secret store). The wizard's pages only show and collect.
+//
+// The secret (password or token) is passed in by the caller for check() and commit() and kept only
+// inside the check's HTTP client (in memory, for the bucket listing) until commit() or the
+// controller's destruction; it is never logged, and written only to the SecretStore.
+class AddKintoTenantController : public QObject
+{
+    Q_OBJECT
+public:
+    // What the wizard collects; committed on accept.
+    struct Draft
+    {
+        QString displayName;
+        QUrl serverUrl;       // normalised (normaliseUrl)
+        AuthKind auth = AuthKind::None; // None, Basic (Kinto accounts) or Bearer
+        QString userName;     // Basic
+        QString bearerType = QStringLiteral("Bearer"); // Bearer: the Authorization type word
+        QString bucket;       // the default bucket; may be empty
+    };
+
+    // What the server check found.
+    struct ServerCheck
+    {
+        bool reachable = false;
+        bool credentialsAccepted = false;
+        QString message;        // a line for the user (why it failed, or "Kinto 19.3, HTTP API 1.23")
+        QString projectVersion;
+        QString httpApiVersion;
+        QString userId;         // "account:alice"; empty when anonymous
+        QStringList capabilities; // "name — description"
+        QJsonObject serverInfo;
+    };
+
+    // None of the arguments is owned; all must outlive the controller.
+    AddKintoTenantController(TenantRegistry *registry, SecretStore *secrets, QNetworkAccessManager *nam,
+                             QObject *parent = nullptr);
+    ~AddKintoTenantController() override;
+
+    // "https://host/v1": the text with a scheme http or https and a host, with or without "/v1" and a
+    // trailing slash; "/v1" is appended when the path does not end with it. No credentials, query or
+    // fragment. An empty URL and the reason in *error when the text is not such a URL.
+    static QUrl normaliseUrl(const QString &text, QString *error);
+
+    // GET / with the draft's credentials. Finishes with checked(); a running check is replaced.
+    void check(const Draft &draft, const QString &secret);
+    const ServerCheck &lastCheck() const { return m_check; }
+
+    // The bucket ids readable with the checked credentials; finishes with bucketsListed().
+    void listBuckets();
+
+    // Adds the tenant to the registry and stores the secret (auth Basic: SecretPurpose::Password,
+    // Bearer: SecretPurpose::Token). The job's result is the new tenant's id. When the secret cannot
+    // be stored the tenant is removed again (if the store lets its index entry be removed; the message
+    // says when not) and the job fails with the store's error.
+    Job *commit(const Draft &draft, const QString &secret);
+
+Q_SIGNALS:
+    void checked(const AddKintoTenantController::ServerCheck &result);
+    void bucketsListed(const QStringList &buckets, const QString &error);
+
+private:
+    TenantRegistry *m_registry;
+    SecretStore *m_secrets;
+    QNetworkAccessManager *m_nam;
+    QPointer<KintoClient> m_client; // the checked connection
+    QPointer<Job> m_checkJob;
+    ServerCheck m_check;
+};
