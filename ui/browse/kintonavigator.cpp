@@ -8,6 +8,7 @@
 #include "kintoclient.h"
 #include "mainwindow.h"
 #include "records/collectionview.h"
+#include "records/collectionworkspace.h"
 
 #include <QAction>
 #include <QFontDatabase>
@@ -288,9 +289,19 @@ BrowsePage *KintoNavigator::collectionPage(const QModelIndex &index)
     page->addButton(action(Action::Edit));
     page->addButton(action(Action::Delete));
     page->addButton(action(Action::Refresh));
-    auto *records = new CollectionView(clientFor(index), index.data(TenantTreeModel::BucketIdRole).toString(), id);
-    records->setObjectName(QStringLiteral("collectionView"));
-    page->setBody(records);
+    // The collection can be copied to any connected Kinto tenant (this one included).
+    const auto copyTargets = [model = QPointer<TenantTreeModel>(m_model)] {
+        QList<CopyCollectionDialog::Target> targets;
+        for (int row = 0; model && row < model->rowCount(); ++row) {
+            const QModelIndex tenant = model->index(row, 0);
+            if (KintoClient *client = model->kintoClient(tenant.data(TenantTreeModel::TenantIdRole).toString()))
+                targets.append({ tenant.data(Qt::DisplayRole).toString(), client });
+        }
+        return targets;
+    };
+    auto *workspace = new CollectionWorkspace(clientFor(index), index.data(TenantTreeModel::BucketIdRole).toString(), id, copyTargets);
+    workspace->setObjectName(QStringLiteral("collectionWorkspace"));
+    page->setBody(workspace);
     return page;
 }
 

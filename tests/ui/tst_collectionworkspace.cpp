@@ -1,0 +1,178 @@
+#include "attachments/attachmentpanel.h"
+#include "editors/recordactions.h"
+#include "editors/recordeditor.h"
+#include "kintoclient.h"
+#include "kintosandbox.h"
+#include "prompt.h"
+#include "recordtablemodel.h"
+#include "records/collectionview.h"
+#include "records/collectionworkspace.h"
+#include "testsupport.h"
+
+#include <QAction>
+#include <QLineEdit>
+#include <QNetworkAccessManager>
+#include <QPushButton>
+#include <QTableView>
+#include <QTest>
+
+using TestSupport::keep;
+using TestSupport::waitFor;
+
+// The collection page as a user works with it: edit a record from the table, delete it, undo,
+// and the other tools opening from the toolbar; what the server holds is checked each time.
+class tst_CollectionWorkspace : public QObject
+{
+    Q_OBJECT
+private Q_SLOTS:
+    void initTestCase();
+    void init();
+    void cleanup();
+    void editFromTableThenDeleteAndUndo();
+    void toolbarOpensTools_data();
+    void toolbarOpensTools();
+
+private:
+    QJsonObject serverRecord(const QString &id, int *status = nullptr);
+    int rowOf(const QString &id) const;
+
+    KintoSandbox m_sandbox;
+    QNetworkAccessManager m_nam;
+    std::unique_ptr<KintoClient> m_client;
+    std::unique_ptr<KintoClient> m_checker; // a separate client reading what the server holds
+    std::unique_ptr<CollectionWorkspace> m_workspace;
+};
+
+void tst_CollectionWorkspace::initTestCase()
+{
+    QVERIFY(m_sandbox.start());
+    m_sandbox.seedDemoData();
+    Prompt::setAnswerForTests(true);
+}
+
+void tst_CollectionWorkspace::init()
+{
+    KintoClient::Settings settings;
+    settings.serverUrl = m_sandbox.baseUrl();
+    settings.auth = QStringLiteral("admin:admin");
+    m_client = std::make_unique<KintoClient>(&m_nam, settings);
+    m_checker = std::make_unique<KintoClient>(&m_nam, settings);
+    m_workspace = std::make_unique<CollectionWorkspace>(m_client.get(), QStringLiteral("main"), QStringLiteral("tickets"),
+        [this] { return QList<CopyCollectionDialog::Target> { { QStringLiteral("Same tenant"), m_client.get() } }; });
+    m_workspace->resize(1100, 700);
+    m_workspace->show();
+    QVERIFY(QTest::qWaitForWindowExposed(m_workspace.get()));
+    QTRY_VERIFY(m_workspace->view()->model()->rowCount() > 0);
+}
+
+void tst_CollectionWorkspace::cleanup()
+{
+    m_workspace.reset();
+    QTest::qWait(50); // let aborted requests settle before the clients go
+    m_checker.reset();
+    m_client.reset();
+}
+
+QJsonObject tst_CollectionWorkspace::serverRecord(const QString &id, int *status)
+{
+    std::unique_ptr<Job> job(keep(m_checker->getRecord(QStringLiteral("main"), QStringLiteral("tickets"), id)));
+    if (!waitFor(job.get()))
+        return {};
+    if (status)
+        *status = job->hasError() ? job->error().httpStatus() : 200;
+    return job->result().toObject().value(QLatin1String("data")).toObject();
+}
+
+int tst_CollectionWorkspace::rowOf(const QString &id) const
+{
+    RecordTableModel *model = m_workspace->view()->model();
+    for (int row = 0; row < model->rowCount(); ++row) {
+        if (model->recordId(row) == id)
+            return row;
+    }
+    return -1;
+}
+
+void tst_CollectionWorkspace::editFromTableThenDeleteAndUndo()
+{
+    auto *table = m_workspace->view()->findChild<QTableView *>(QStringLiteral("recordsView"));
+    QVERIFY(table);
+    RecordTableModel *model = m_workspace->view()->model();
+    const QString id = model->recordId(0);
+    QVERIFY(!id.isEmpty());
+
+    // Double-click the first row: the record editor opens on it.
+    QSignalSpy opened(m_workspace->recordActions(), &RecordActions::editorOpened);
+    const QRect cell = table->visualRect(table->model()->index(0, 0));
+    QTest::mouseClick(table->viewport(), Qt::LeftButton, {}, cell.center());
+    QTest::mouseDClick(table->viewport(), Qt::LeftButton, {}, cell.center());
+    QTRY_COMPARE(opened.size(), 1);
+    auto *editor = opened.first().first().value<RecordEditor *>();
+    QVERIFY(editor);
+    QLineEdit *title = nullptr;
+    QTRY_VERIFY((title = editor->findChild<QLineEdit *>(QStringLiteral("field_title"))) && title->isEnabled()
+        && !title->text().isEmpty());
+    title->selectAll();
+    QTest::keyClicks(title, QStringLiteral("Printer on fire"));
+    QTest::mouseClick(editor->findChild<QPushButton *>(QStringLiteral("saveButton")), Qt::LeftButton);
+    QTRY_COMPARE(serverRecord(id).value(QLatin1String("title")).toString(), QStringLiteral("Printer on fire"));
+    QTRY_COMPARE(model->record(rowOf(id)).value(QLatin1String("title")).toString(), QStringLiteral("Printer on fire"));
+
+    // Select it and delete it from the toolbar (the prompt is answered "yes").
+    table->selectRow(rowOf(id));
+    QAction *remove = m_workspace->view()->findChild<QAction *>(QStringLiteral("deleteAction"));
+    QVERIFY(remove && remove->isEnabled());
+    remove->trigger();
+    int status = 0;
+    QTRY_VERIFY((serverRecord(id, &status), status == 404));
+    QTRY_COMPARE(rowOf(id), -1);
+
+    // Undo brings it back on the server, as it was after the edit.
+    QAction *undo = m_workspace->action(CollectionWorkspace::Action::Undo);
+    QTRY_VERIFY(undo->isEnabled());
+    undo->trigger();
+    QTRY_COMPARE(serverRecord(id).value(QLatin1String("title")).toString(), QStringLiteral("Printer on fire"));
+    QTRY_VERIFY(rowOf(id) >= 0);
+}
+
+void tst_CollectionWorkspace::toolbarOpensTools_data()
+{
+    QTest::addColumn<int>("action");
+    QTest::addColumn<QString>("dialog");
+    QTest::addColumn<bool>("needsSelection");
+    QTest::newRow("bulk edit") << int(CollectionWorkspace::Action::BulkEdit) << QStringLiteral("bulkDialog") << true;
+    QTest::newRow("export") << int(CollectionWorkspace::Action::Export) << QStringLiteral("exportDialog") << false;
+    QTest::newRow("import") << int(CollectionWorkspace::Action::Import) << QStringLiteral("importDialog") << false;
+    QTest::newRow("copy") << int(CollectionWorkspace::Action::Copy) << QStringLiteral("copyCollectionDialog") << false;
+    QTest::newRow("permissions") << int(CollectionWorkspace::Action::Permissions) << QStringLiteral("permissionsEditor") << false;
+    QTest::newRow("record permissions") << int(CollectionWorkspace::Action::RecordPermissions)
+                                        << QStringLiteral("recordPermissionsEditor") << true;
+}
+
+void tst_CollectionWorkspace::toolbarOpensTools()
+{
+    QFETCH(int, action);
+    QFETCH(QString, dialog);
+    QFETCH(bool, needsSelection);
+    QAction *tool = m_workspace->action(CollectionWorkspace::Action(action));
+    QVERIFY(tool);
+    QCOMPARE(tool->isEnabled(), !needsSelection);
+    if (needsSelection) {
+        auto *table = m_workspace->view()->findChild<QTableView *>(QStringLiteral("recordsView"));
+        // The attachment panel follows the selected record.
+        QSignalSpy loaded(m_workspace->attachmentPanel(), &AttachmentPanel::recordLoaded);
+        table->selectRow(0);
+        QTRY_VERIFY(tool->isEnabled());
+        QTRY_COMPARE(loaded.size(), 1);
+        QCOMPARE(loaded.first().first().toJsonObject().value(QLatin1String("id")).toString(),
+            m_workspace->view()->model()->recordId(0));
+    }
+    tool->trigger();
+    QWidget *opened = m_workspace->findChild<QWidget *>(dialog);
+    QVERIFY2(opened, qPrintable(dialog));
+    QTRY_VERIFY(opened->isVisible());
+    opened->close();
+}
+
+QTEST_MAIN(tst_CollectionWorkspace)
+#include "tst_collectionworkspace.moc"

@@ -1,0 +1,185 @@
+#include "collectionworkspace.h"
+
+#include "attachments/attachmentpanel.h"
+#include "bulk/bulkdialog.h"
+#include "bulk/exportdialog.h"
+#include "bulk/importdialog.h"
+#include "collectionview.h"
+#include "editors/recordactions.h"
+#include "history/historyview.h"
+#include "kintoclient.h"
+#include "permissions/permissionseditor.h"
+#include "prompt.h"
+#include "recordtablemodel.h"
+
+#include <QAction>
+#include <QGroupBox>
+#include <QSplitter>
+#include <QTabWidget>
+#include <QVBoxLayout>
+
+CollectionWorkspace::CollectionWorkspace(KintoClient *client, const QString &bucket, const QString &collection,
+    TargetProvider copyTargets, QWidget *parent)
+    : QWidget(parent)
+    , m_client(client)
+    , m_bucket(bucket)
+    , m_collection(collection)
+    , m_copyTargets(std::move(copyTargets))
+    , m_tabs(new QTabWidget(this))
+    , m_view(new CollectionView(client, bucket, collection))
+    , m_actions(new RecordActions(client, bucket, collection, this, this))
+    , m_attachment(new AttachmentPanel(client))
+    , m_history(new HistoryView(client))
+{
+    m_tabs->setObjectName(QStringLiteral("collectionTabs"));
+    m_tabs->setDocumentMode(true);
+    m_view->setObjectName(QStringLiteral("collectionView"));
+    m_attachment->setObjectName(QStringLiteral("attachmentPanel"));
+    m_history->setObjectName(QStringLiteral("historyView"));
+
+    auto *attachmentBox = new QGroupBox(tr("Attachment of the selected record"));
+    auto *attachmentLayout = new QVBoxLayout(attachmentBox);
+    attachmentLayout->addWidget(m_attachment);
+    attachmentLayout->addStretch();
+    auto *split = new QSplitter;
+    split->addWidget(m_view);
+    split->addWidget(attachmentBox);
+    split->setStretchFactor(0, 4);
+    split->setStretchFactor(1, 1);
+    m_tabs->addTab(split, tr("Records"));
+
+    // The collection's own history: the bucket's entries whose URI lies under the collection.
+    m_history->setBucket(bucket);
+    m_history->setObjectUri(QStringLiteral("/buckets/%1/collections/%2*").arg(bucket, collection));
+    m_tabs->addTab(m_history, tr("History"));
+
+    auto *layout = new QVBoxLayout(this);
+    layout->setContentsMargins(0, 0, 0, 0);
+    layout->addWidget(m_tabs);
+
+    m_actionMap.insert(Action::Undo, m_actions->undoAction());
+    m_actionMap.insert(Action::Redo, m_actions->redoAction());
+    m_view->addToolBarAction(m_actions->undoAction());
+    m_view->addToolBarAction(m_actions->redoAction());
+    addAction(Action::BulkEdit, tr("Bulk edit…"), QStringLiteral("bulkEditAction"), &CollectionWorkspace::bulkEdit);
+    addAction(Action::Export, tr("Export…"), QStringLiteral("exportAction"), &CollectionWorkspace::exportRecords);
+    addAction(Action::Import, tr("Import…"), QStringLiteral("importAction"), &CollectionWorkspace::importRecords);
+    addAction(Action::Copy, tr("Copy to tenant…"), QStringLiteral("copyAction"), &CollectionWorkspace::copyCollection);
+    addAction(Action::Permissions, tr("Collection permissions…"), QStringLiteral("permissionsAction"),
+        &CollectionWorkspace::editPermissions);
+    addAction(Action::RecordPermissions, tr("Record permissions…"), QStringLiteral("recordPermissionsAction"),
+        &CollectionWorkspace::editRecordPermissions);
+
+    connect(m_view, &CollectionView::createRequested, m_actions, &RecordActions::create);
+    connect(m_view, &CollectionView::editRequested, m_actions, &RecordActions::edit);
+    connect(m_view, &CollectionView::duplicateRequested, m_actions, &RecordActions::duplicate);
+    connect(m_view, &CollectionView::deleteRequested, m_actions, &RecordActions::remove);
+    connect(m_actions, &RecordActions::recordChanged, m_view->model(), &RecordTableModel::updateRecord);
+    connect(m_actions, &RecordActions::recordsRemoved, m_view->model(), &RecordTableModel::removeRecordIds);
+    connect(m_actions, &RecordActions::failed, this,
+        [this](const QString &message) { Prompt::warning(this, tr("Record not saved"), message); });
+    connect(m_view, &CollectionView::selectionChanged, this, [this](const QStringList &ids) {
+        m_attachment->setRecord(m_bucket, m_collection, ids.size() == 1 ? ids.first() : QString());
+        updateActions();
+    });
+    // An attachment change is a change of the record: show it in the table too.
+    const auto refreshRow = [this] {
+        const QStringList ids = m_view->selectedIds();
+        if (ids.size() == 1) {
+            Job *job = m_client->getRecord(m_bucket, m_collection, ids.first());
+            connect(job, &Job::finished, this, [this, job] {
+                if (!job->hasError())
+                    m_view->model()->updateRecord(job->result().toObject().value(QLatin1String("data")).toObject());
+            });
+        }
+    };
+    connect(m_attachment, &AttachmentPanel::uploaded, this, refreshRow);
+    connect(m_attachment, &AttachmentPanel::removed, this, refreshRow);
+    connect(m_history, &HistoryView::reverted, m_view->model(), &RecordTableModel::reload);
+    updateActions();
+}
+
+CollectionWorkspace::~CollectionWorkspace() = default;
+
+QAction *CollectionWorkspace::action(Action which) const
+{
+    return m_actionMap.value(which);
+}
+
+QAction *CollectionWorkspace::addAction(Action which, const QString &text, const QString &objectName,
+    void (CollectionWorkspace::*slot)())
+{
+    auto *action = new QAction(text, this);
+    action->setObjectName(objectName);
+    connect(action, &QAction::triggered, this, slot);
+    m_actionMap.insert(which, action);
+    m_view->addToolBarAction(action);
+    return action;
+}
+
+void CollectionWorkspace::updateActions()
+{
+    const int selected = int(m_view->selectedIds().size());
+    action(Action::BulkEdit)->setEnabled(selected > 0);
+    action(Action::RecordPermissions)->setEnabled(selected == 1);
+    action(Action::Copy)->setEnabled(bool(m_copyTargets));
+}
+
+void CollectionWorkspace::openDialog(QWidget *dialog)
+{
+    dialog->setAttribute(Qt::WA_DeleteOnClose);
+    dialog->setWindowModality(Qt::WindowModal);
+    dialog->show();
+}
+
+void CollectionWorkspace::bulkEdit()
+{
+    auto *dialog = new BulkDialog(m_client, m_bucket, m_collection, m_view->selectedRecords(), this);
+    dialog->setObjectName(QStringLiteral("bulkDialog"));
+    connect(dialog, &BulkDialog::applied, m_view->model(), &RecordTableModel::reload);
+    openDialog(dialog);
+}
+
+void CollectionWorkspace::exportRecords()
+{
+    // "The filtered ones": the table's server-side filters and order.
+    KintoListOptions filtered;
+    filtered.filters = m_view->model()->filters();
+    auto *dialog = new ExportDialog(m_client, m_bucket, m_collection, filtered, m_view->model()->columns(), this);
+    dialog->setObjectName(QStringLiteral("exportDialog"));
+    openDialog(dialog);
+}
+
+void CollectionWorkspace::importRecords()
+{
+    auto *dialog = new ImportDialog(m_client, m_bucket, m_collection, this);
+    dialog->setObjectName(QStringLiteral("importDialog"));
+    connect(dialog, &ImportDialog::imported, m_view->model(), &RecordTableModel::reload);
+    openDialog(dialog);
+}
+
+void CollectionWorkspace::copyCollection()
+{
+    if (!m_copyTargets)
+        return;
+    auto *dialog = new CopyCollectionDialog(m_client, m_bucket, m_collection, m_copyTargets(), this);
+    dialog->setObjectName(QStringLiteral("copyCollectionDialog"));
+    openDialog(dialog);
+}
+
+void CollectionWorkspace::editPermissions()
+{
+    auto *dialog = new PermissionsEditor(m_client, KintoRef::ofCollection(m_bucket, m_collection), this);
+    dialog->setObjectName(QStringLiteral("permissionsEditor"));
+    openDialog(dialog);
+}
+
+void CollectionWorkspace::editRecordPermissions()
+{
+    const QStringList ids = m_view->selectedIds();
+    if (ids.size() != 1)
+        return;
+    auto *dialog = new PermissionsEditor(m_client, KintoRef::ofRecord(m_bucket, m_collection, ids.first()), this);
+    dialog->setObjectName(QStringLiteral("recordPermissionsEditor"));
+    openDialog(dialog);
+}
