@@ -486,7 +486,8 @@ void tst_Browse::contextMenuOffersTheActions()
     }
     QCOMPARE(enabled, (QStringList{QStringLiteral("newBucketAction"), QStringLiteral("newCollectionAction"),
                                    QStringLiteral("newGroupAction"), QStringLiteral("editAction"),
-                                   QStringLiteral("deleteAction"), QStringLiteral("refreshAction")}));
+                                   QStringLiteral("deleteAction"), QStringLiteral("permissionsAction"),
+                                   QStringLiteral("refreshAction")}));
     menu->close();
 
     // On the tenant, only what applies to it.

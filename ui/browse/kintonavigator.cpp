@@ -9,6 +9,8 @@
 #include "mainwindow.h"
 #include "records/collectionview.h"
 #include "records/collectionworkspace.h"
+#include "history/historyview.h"
+#include "permissions/permissionseditor.h"
 
 #include <QAction>
 #include <QFontDatabase>
@@ -18,6 +20,7 @@
 #include <QListWidget>
 #include <QMenu>
 #include <QPlainTextEdit>
+#include <QTabWidget>
 #include <QTreeView>
 #include <QVBoxLayout>
 
@@ -76,6 +79,8 @@ KintoNavigator::KintoNavigator(MainWindow *window)
     makeAction(Action::NewGroup, tr("New &group…"), QStringLiteral("newGroupAction"), &KintoNavigator::newGroup);
     makeAction(Action::Edit, tr("&Edit…"), QStringLiteral("editAction"), &KintoNavigator::editCurrent);
     makeAction(Action::Delete, tr("&Delete…"), QStringLiteral("deleteAction"), &KintoNavigator::deleteCurrent);
+    makeAction(Action::Permissions, tr("&Permissions…"), QStringLiteral("permissionsAction"),
+               &KintoNavigator::editCurrentPermissions);
     QAction *refresh = makeAction(Action::Refresh, tr("&Refresh"), QStringLiteral("refreshAction"),
                                   &KintoNavigator::refreshCurrent);
     refresh->setShortcut(QKeySequence::Refresh);
@@ -89,6 +94,7 @@ KintoNavigator::KintoNavigator(MainWindow *window)
     m_menu->addSeparator();
     m_menu->addAction(action(Action::Edit));
     m_menu->addAction(action(Action::Delete));
+    m_menu->addAction(action(Action::Permissions));
     m_menu->addSeparator();
     m_menu->addAction(refresh);
 
@@ -148,6 +154,7 @@ void KintoNavigator::updateActions()
     action(Action::Edit)->setEnabled(object);
     action(Action::Delete)->setEnabled(object);
     action(Action::Refresh)->setEnabled(connected);
+    action(Action::Permissions)->setEnabled(object);
 }
 
 // --- Pages
@@ -270,11 +277,20 @@ BrowsePage *KintoNavigator::bucketPage(const QModelIndex &index)
     page->addButton(action(Action::Edit));
     page->addButton(action(Action::Delete));
     page->addButton(action(Action::Refresh));
+    page->addButton(action(Action::Permissions));
     auto *attributes = new QPlainTextEdit(prettyJson(bucket));
     attributes->setObjectName(QStringLiteral("attributesView"));
     attributes->setReadOnly(true);
     attributes->setFont(QFontDatabase::systemFont(QFontDatabase::FixedFont));
-    page->setBody(attributes);
+    auto *tabs = new QTabWidget;
+    tabs->setObjectName(QStringLiteral("bucketTabs"));
+    tabs->setDocumentMode(true);
+    tabs->addTab(attributes, tr("Attributes"));
+    auto *history = new HistoryView(clientFor(index));
+    history->setObjectName(QStringLiteral("historyView"));
+    history->setBucket(id);
+    tabs->addTab(history, tr("History"));
+    page->setBody(tabs);
     return page;
 }
 
@@ -288,6 +304,7 @@ BrowsePage *KintoNavigator::collectionPage(const QModelIndex &index)
     page->setObjectName(QStringLiteral("collectionPage"));
     page->addButton(action(Action::Edit));
     page->addButton(action(Action::Delete));
+    page->addButton(action(Action::Permissions));
     page->addButton(action(Action::Refresh));
     // The collection can be copied to any connected Kinto tenant (this one included).
     const auto copyTargets = [model = QPointer<TenantTreeModel>(m_model)] {
@@ -315,6 +332,7 @@ BrowsePage *KintoNavigator::groupPage(const QModelIndex &index)
     page->setObjectName(QStringLiteral("groupPage"));
     page->addButton(action(Action::Edit));
     page->addButton(action(Action::Delete));
+    page->addButton(action(Action::Permissions));
     page->addButton(action(Action::Refresh));
 
     auto *body = new QWidget;
@@ -470,6 +488,27 @@ void KintoNavigator::deleteCurrent()
 void KintoNavigator::refreshCurrent()
 {
     m_model->refresh(current());
+}
+
+void KintoNavigator::editCurrentPermissions()
+{
+    const QModelIndex index = current();
+    KintoClient *client = clientFor(index);
+    const QString bucket = index.data(TenantTreeModel::BucketIdRole).toString();
+    KintoRef ref;
+    switch (kindOf(index)) {
+    case NodeKind::Bucket: ref = KintoRef::ofBucket(bucket); break;
+    case NodeKind::Collection: ref = KintoRef::ofCollection(bucket, index.data(TenantTreeModel::CollectionIdRole).toString()); break;
+    case NodeKind::Group: ref = KintoRef::ofGroup(bucket, index.data(TenantTreeModel::GroupIdRole).toString()); break;
+    default: return;
+    }
+    if (!client)
+        return;
+    auto *editor = new PermissionsEditor(client, ref, m_window);
+    editor->setObjectName(QStringLiteral("permissionsEditor"));
+    editor->setAttribute(Qt::WA_DeleteOnClose);
+    editor->setWindowModality(Qt::WindowModal);
+    editor->show();
 }
 
 void KintoNavigator::showCreated(const Target &target)

@@ -32,7 +32,7 @@ class KintoNavigator : public QObject
 {
     Q_OBJECT
 public:
-    enum class Action { NewBucket, NewCollection, NewGroup, Edit, Delete, Refresh };
+    enum class Action { NewBucket, NewCollection, NewGroup, Edit, Delete, Refresh, Permissions };
     Q_ENUM(Action)
 
     // Lives as long as `window` (its child).
@@ -51,6 +51,8 @@ public Q_SLOTS:
     void editCurrent();
     void deleteCurrent();
     void refreshCurrent();
+    // Opens the permissions editor of the selected bucket, collection or group.
+    void editCurrentPermissions();
 
 private:
     struct Target
@@ -81,7 +83,7 @@ private:
     TenantTreeModel *m_model;
     QTreeView *m_tree;
     QMenu *m_menu;
-    std::array<QAction *, 6> m_actions{}; // by Action
+    std::array<QAction *, 7> m_actions{}; // by Action
     QPersistentModelIndex m_pageIndex;
     QVariant m_pageSignature;
     std::optional<Target> m_pendingSelection;
