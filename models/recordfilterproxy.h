@@ -24,4 +24,5 @@ protected:
 
 private:
     QString m_text;
+    bool m_textMayBeNumeric = false; // the text could be part of a number or a date-time
 };

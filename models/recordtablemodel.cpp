@@ -1,5 +1,7 @@
 #include "recordtablemodel.h"
 
+#include <QSignalBlocker>
+
 #include "kintoclient.h"
 #include "kintolistjob.h"
 
@@ -71,6 +73,8 @@ RecordTableModel::RecordTableModel(KintoClient *client, const QString &bucket, c
 
 RecordTableModel::~RecordTableModel()
 {
+    // No signal may reach views that are being destroyed with us.
+    const QSignalBlocker blocker(this);
     cancelRequests(true);
 }
 
