@@ -30,22 +30,12 @@ const QString testService = QStringLiteral("TenantDeskTest");
 // Set in the environment of the child process that runs the keychain store without a session bus.
 const char childModeVariable[] = "TST_SECRETSTORE_NO_BUS_CHILD";
 
-struct Outcome
-{
-    bool finished = false;
-    ApiError error;
-    QJsonValue result;
-};
+using TestSupport::Outcome;
 
 // Runs job to completion and deletes it.
 Outcome run(Job *job)
 {
-    const std::unique_ptr<Job> owned(job);
-    Outcome outcome;
-    outcome.finished = TestSupport::waitFor(job, 15000);
-    outcome.error = job->error();
-    outcome.result = job->result();
-    return outcome;
+    return TestSupport::await(job);
 }
 
 QString newTenantId()

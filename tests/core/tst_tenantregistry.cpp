@@ -21,22 +21,12 @@ Q_DECLARE_METATYPE(StoreKind)
 
 namespace {
 
-struct Outcome
-{
-    bool finished = false;
-    ApiError error;
-    QJsonValue result;
-};
+using TestSupport::Outcome;
 
 // Runs job to completion and deletes it.
 Outcome run(Job *job)
 {
-    const std::unique_ptr<Job> owned(job);
-    Outcome outcome;
-    outcome.finished = TestSupport::waitFor(job, 15000);
-    outcome.error = job->error();
-    outcome.result = job->result();
-    return outcome;
+    return TestSupport::await(job);
 }
 
 Tenant sampleTenant(const QString &name = QStringLiteral("Kinto staging"))

@@ -17,6 +17,17 @@ bool waitFor(Job *job, int timeoutMs)
     return spy.wait(timeoutMs);
 }
 
+Outcome await(Job *job, int timeoutMs)
+{
+    Outcome outcome;
+    outcome.finished = waitFor(job, timeoutMs);
+    outcome.error = job->error();
+    outcome.result = job->result();
+    if (outcome.finished)
+        delete job;
+    return outcome;
+}
+
 static qint64 statusField(const QByteArray &name)
 {
     QFile f(QStringLiteral("/proc/self/status"));

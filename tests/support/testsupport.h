@@ -21,6 +21,18 @@ J *keep(J *job)
     return job;
 }
 
+// What a job left when it finished: whether it finished in time, its error and its result.
+struct Outcome
+{
+    bool finished = false;
+    ApiError error;
+    QJsonValue result;
+};
+
+// Waits for the job, reads it and deletes it (a job that did not finish in time is left alone:
+// it may still be running; `finished` is false then).
+Outcome await(Job *job, int timeoutMs = 15000);
+
 // Peak resident set size of this process in KiB (VmHWM), and the current one (VmRSS).
 qint64 peakRssKiB();
 

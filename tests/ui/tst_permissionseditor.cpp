@@ -20,23 +20,9 @@
 
 namespace {
 
-struct Outcome
-{
-    bool finished = false;
-    ApiError error;
-    QJsonValue result;
-};
+using TestSupport::Outcome;
 
-Outcome await(Job *job)
-{
-    Outcome outcome;
-    outcome.finished = TestSupport::waitFor(job);
-    outcome.error = job->error();
-    outcome.result = job->result();
-    if (outcome.finished)
-        delete job;
-    return outcome;
-}
+using TestSupport::await;
 
 QStringList strings(const QJsonValue &value)
 {
