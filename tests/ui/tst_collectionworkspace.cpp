@@ -1,5 +1,6 @@
 #include "attachments/attachmentpanel.h"
 #include "editors/recordactions.h"
+#include "history/historyview.h"
 #include "editors/recordeditor.h"
 #include "kintoclient.h"
 #include "kintosandbox.h"
@@ -29,6 +30,7 @@ private Q_SLOTS:
     void init();
     void cleanup();
     void editFromTableThenDeleteAndUndo();
+    void historyAskedOnlyWhenOpened();
     void toolbarOpensTools_data();
     void toolbarOpensTools();
 
@@ -133,6 +135,22 @@ void tst_CollectionWorkspace::editFromTableThenDeleteAndUndo()
     undo->trigger();
     QTRY_COMPARE(serverRecord(id).value(QLatin1String("title")).toString(), QStringLiteral("Printer on fire"));
     QTRY_VERIFY(rowOf(id) >= 0);
+}
+
+void tst_CollectionWorkspace::historyAskedOnlyWhenOpened()
+{
+    int historyRequests = 0;
+    QObject scope; // the counter lives on this stack frame: so does the connection
+    connect(&m_sandbox, &KintoSandbox::requestServed, &scope, [&](const QByteArray &, const QString &path, int) {
+        if (path.contains(QLatin1String("/history")))
+            ++historyRequests;
+    });
+    QTest::qWait(200);
+    QCOMPARE(historyRequests, 0); // the Records tab is showing: nothing asked yet
+    HistoryView *history = m_workspace->showHistory();
+    QVERIFY(history && history->isVisible());
+    QTRY_VERIFY(historyRequests > 0);
+    QCOMPARE(m_workspace->showHistory(), history); // created once
 }
 
 void tst_CollectionWorkspace::toolbarOpensTools_data()

@@ -14,6 +14,7 @@
 
 #include <QAction>
 #include <QGroupBox>
+#include <QSignalBlocker>
 #include <QSplitter>
 #include <QTabWidget>
 #include <QVBoxLayout>
@@ -29,13 +30,11 @@ CollectionWorkspace::CollectionWorkspace(KintoClient *client, const QString &buc
     , m_view(new CollectionView(client, bucket, collection))
     , m_actions(new RecordActions(client, bucket, collection, this, this))
     , m_attachment(new AttachmentPanel(client))
-    , m_history(new HistoryView(client))
 {
     m_tabs->setObjectName(QStringLiteral("collectionTabs"));
     m_tabs->setDocumentMode(true);
     m_view->setObjectName(QStringLiteral("collectionView"));
     m_attachment->setObjectName(QStringLiteral("attachmentPanel"));
-    m_history->setObjectName(QStringLiteral("historyView"));
 
     auto *attachmentBox = new QGroupBox(tr("Attachment of the selected record"));
     auto *attachmentLayout = new QVBoxLayout(attachmentBox);
@@ -48,10 +47,13 @@ CollectionWorkspace::CollectionWorkspace(KintoClient *client, const QString &buc
     split->setStretchFactor(1, 1);
     m_tabs->addTab(split, tr("Records"));
 
-    // The collection's own history: the bucket's entries whose URI lies under the collection.
-    m_history->setBucket(bucket);
-    m_history->setObjectUri(QStringLiteral("/buckets/%1/collections/%2*").arg(bucket, collection));
-    m_tabs->addTab(m_history, tr("History"));
+    // The collection's own history (the bucket's entries whose URI lies under the collection),
+    // asked from the server only once the user opens the tab.
+    m_tabs->addTab(new QWidget, tr("History"));
+    connect(m_tabs, &QTabWidget::currentChanged, this, [this](int index) {
+        if (index == HistoryTab && !m_history)
+            createHistory();
+    });
 
     auto *layout = new QVBoxLayout(this);
     layout->setContentsMargins(0, 0, 0, 0);
@@ -95,11 +97,29 @@ CollectionWorkspace::CollectionWorkspace(KintoClient *client, const QString &buc
     };
     connect(m_attachment, &AttachmentPanel::uploaded, this, refreshRow);
     connect(m_attachment, &AttachmentPanel::removed, this, refreshRow);
-    connect(m_history, &HistoryView::reverted, m_view->model(), &RecordTableModel::reload);
     updateActions();
 }
 
 CollectionWorkspace::~CollectionWorkspace() = default;
+
+HistoryView *CollectionWorkspace::showHistory()
+{
+    m_tabs->setCurrentIndex(HistoryTab);
+    return m_history;
+}
+
+void CollectionWorkspace::createHistory()
+{
+    m_history = new HistoryView(m_client);
+    m_history->setObjectName(QStringLiteral("historyView"));
+    m_history->setBucket(m_bucket);
+    m_history->setObjectUri(QStringLiteral("/buckets/%1/collections/%2*").arg(m_bucket, m_collection));
+    connect(m_history, &HistoryView::reverted, m_view->model(), &RecordTableModel::reload);
+    const QSignalBlocker blocker(m_tabs); // replacing the placeholder must not recurse
+    delete m_tabs->widget(HistoryTab);
+    m_tabs->insertTab(HistoryTab, m_history, tr("History"));
+    m_tabs->setCurrentIndex(HistoryTab);
+}
 
 QAction *CollectionWorkspace::action(Action which) const
 {

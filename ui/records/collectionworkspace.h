@@ -37,7 +37,8 @@ public:
     CollectionView *view() const { return m_view; }
     RecordActions *recordActions() const { return m_actions; }
     AttachmentPanel *attachmentPanel() const { return m_attachment; }
-    HistoryView *historyView() const { return m_history; }
+    // Opens the History tab (its view is created, and asks the server, on first opening).
+    HistoryView *showHistory();
     QAction *action(Action which) const;
 
 private:
@@ -50,6 +51,9 @@ private:
     void editRecordPermissions();
     void updateActions();
     void openDialog(QWidget *dialog);
+    void createHistory();
+
+    static constexpr int HistoryTab = 1;
 
     QPointer<KintoClient> m_client;
     QString m_bucket;
@@ -59,6 +63,6 @@ private:
     CollectionView *m_view;
     RecordActions *m_actions;
     AttachmentPanel *m_attachment;
-    HistoryView *m_history;
+    HistoryView *m_history = nullptr;
     QHash<Action, QAction *> m_actionMap;
 };
