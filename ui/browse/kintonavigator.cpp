@@ -382,10 +382,16 @@ void KintoNavigator::newBucket()
     if (!client)
         return;
     const QString tenantId = index.data(TenantTreeModel::TenantIdRole).toString();
-    auto *dialog = new BucketDialog(client, {}, m_window);
+    openCreateDialog(new BucketDialog(client, {}, m_window), {tenantId, NodeKind::Bucket, {}, {}});
+}
+
+void KintoNavigator::openCreateDialog(KintoObjectDialog *dialog, const Target &where)
+{
     dialog->setAttribute(Qt::WA_DeleteOnClose);
-    connect(dialog, &KintoObjectDialog::saved, this, [this, tenantId](const QJsonObject &data) {
-        showCreated({tenantId, NodeKind::Bucket, data.value(QLatin1String("id")).toString(), {}});
+    connect(dialog, &KintoObjectDialog::saved, this, [this, where](const QJsonObject &data) {
+        Target created = where; // the new object's id completes it: a bucket's is its bucket id
+        (where.kind == NodeKind::Bucket ? created.bucket : created.id) = data.value(QLatin1String("id")).toString();
+        showCreated(created);
     });
     dialog->open();
 }
@@ -398,12 +404,7 @@ void KintoNavigator::newCollection()
     if (!client || bucket.isEmpty())
         return;
     const QString tenantId = index.data(TenantTreeModel::TenantIdRole).toString();
-    auto *dialog = new CollectionDialog(client, bucket, {}, m_window);
-    dialog->setAttribute(Qt::WA_DeleteOnClose);
-    connect(dialog, &KintoObjectDialog::saved, this, [this, tenantId, bucket](const QJsonObject &data) {
-        showCreated({tenantId, NodeKind::Collection, bucket, data.value(QLatin1String("id")).toString()});
-    });
-    dialog->open();
+    openCreateDialog(new CollectionDialog(client, bucket, {}, m_window), {tenantId, NodeKind::Collection, bucket, {}});
 }
 
 void KintoNavigator::newGroup()
@@ -414,12 +415,8 @@ void KintoNavigator::newGroup()
     if (!client || bucket.isEmpty())
         return;
     const QString tenantId = index.data(TenantTreeModel::TenantIdRole).toString();
-    auto *dialog = new GroupDialog(client, bucket, {}, principalSuggestions(index), m_window);
-    dialog->setAttribute(Qt::WA_DeleteOnClose);
-    connect(dialog, &KintoObjectDialog::saved, this, [this, tenantId, bucket](const QJsonObject &data) {
-        showCreated({tenantId, NodeKind::Group, bucket, data.value(QLatin1String("id")).toString()});
-    });
-    dialog->open();
+    openCreateDialog(new GroupDialog(client, bucket, {}, principalSuggestions(index), m_window),
+                     {tenantId, NodeKind::Group, bucket, {}});
 }
 
 void KintoNavigator::editCurrent()

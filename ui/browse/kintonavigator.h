@@ -12,6 +12,7 @@
 
 class BrowsePage;
 class KintoClient;
+class KintoObjectDialog;
 class MainWindow;
 class QAction;
 class QMenu;
@@ -76,6 +77,8 @@ private:
     QStringList crumbs(const QModelIndex &index) const;
     // Lists the parent of a created object again and selects the object once it is there.
     void showCreated(const Target &target);
+    // Opens a creation dialog (deleted on close); once saved, shows the new object at `where`.
+    void openCreateDialog(KintoObjectDialog *dialog, const Target &where);
     void onFetched(const QModelIndex &index);
     QStringList principalSuggestions(const QModelIndex &index) const;
 
