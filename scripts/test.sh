@@ -8,6 +8,12 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 bash scripts/build.sh
 
+# Real servers for the contract suites (json-server, oidc-provider, Prism), pinned by the lockfile.
+# Without npm or the registry the suites that need them say they skipped.
+if command -v npm >/dev/null 2>&1; then
+    (cd tests/servers && npm ci --no-audit --no-fund --loglevel=error) || echo "npm ci failed: suites needing real servers will skip"
+fi
+
 HOME="$(mktemp -d)"
 XDG_RUNTIME_DIR="$(mktemp -d)"
 chmod 700 "$XDG_RUNTIME_DIR"
