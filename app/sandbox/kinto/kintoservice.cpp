@@ -455,35 +455,6 @@ std::optional<QList<MultipartPart>> parseMultipart(const QByteArray &contentType
 
 // ---- request / response value types
 
-QByteArray KintoRequest::header(const QByteArray &name) const
-{
-    for (const auto &h : headers) {
-        if (h.first.compare(name, Qt::CaseInsensitive) == 0)
-            return h.second;
-    }
-    return {};
-}
-
-void KintoResponse::setHeader(const QByteArray &name, const QByteArray &value)
-{
-    for (auto &h : headers) {
-        if (h.first.compare(name, Qt::CaseInsensitive) == 0) {
-            h.second = value;
-            return;
-        }
-    }
-    headers.append({name, value});
-}
-
-QByteArray KintoResponse::header(const QByteArray &name) const
-{
-    for (const auto &h : headers) {
-        if (h.first.compare(name, Qt::CaseInsensitive) == 0)
-            return h.second;
-    }
-    return {};
-}
-
 // ---- internal types
 
 struct KintoService::Caller

@@ -1,7 +1,7 @@
 #pragma once
 
 #include "kintostore.h"
-#include "loopbackhttpserver.h"
+#include "servicehttp.h"
 
 #include <QByteArray>
 #include <QHash>
@@ -13,27 +13,9 @@
 
 #include <optional>
 
-// One request as the Kinto protocol layer sees it: below the "/v1" prefix.
-struct KintoRequest
-{
-    QByteArray method;      // upper case
-    QString path;           // percent-decoded, without the version prefix: "/buckets/b"
-    QUrlQuery query;
-    HttpHeaderList headers;
-    QByteArray body;
-
-    QByteArray header(const QByteArray &name) const; // case-insensitive; empty if absent
-};
-
-struct KintoResponse
-{
-    int status = 200;
-    HttpHeaderList headers;
-    QByteArray body;
-
-    void setHeader(const QByteArray &name, const QByteArray &value);
-    QByteArray header(const QByteArray &name) const;
-};
+// The Kinto layer speaks the sandboxes' shared request/response types (below "/v1").
+using KintoRequest = ServiceRequest;
+using KintoResponse = ServiceResponse;
 
 // A file stored by the attachments plugin, served at its "location".
 struct KintoAttachmentFile
