@@ -22,19 +22,19 @@ qint64 totalOf(const QJsonObject &body, const QString &key)
 
 } // namespace
 
-PageNumberStrategy::PageNumberStrategy(PageJobFactory factory, QString itemsKey, QString totalKey)
+JsonPageStrategy::JsonPageStrategy(PageJobFactory factory, QString itemsKey, QString totalKey)
     : m_factory(std::move(factory))
     , m_itemsKey(std::move(itemsKey))
     , m_totalKey(std::move(totalKey))
 {
 }
 
-Job *PageNumberStrategy::start(const PageRequest &request)
+Job *JsonPageStrategy::start(const PageRequest &request)
 {
     return m_factory(request);
 }
 
-ApiError PageNumberStrategy::read(Job *job, const PageRequest &request, Page *page) const
+ApiError JsonPageStrategy::read(Job *job, const PageRequest &request, Page *page) const
 {
     const QJsonObject body = job->result().toObject();
     const QJsonValue items = body.value(m_itemsKey);
@@ -42,40 +42,36 @@ ApiError PageNumberStrategy::read(Job *job, const PageRequest &request, Page *pa
         return notAPage(m_itemsKey);
     page->items = items.toArray();
     page->total = totalOf(body, m_totalKey);
-    const qint64 seen = qint64(request.number) * request.pageSize + page->items.size();
-    const bool more = page->total >= 0 ? seen < page->total && !page->items.isEmpty()
-                                        : request.pageSize > 0 && page->items.size() >= request.pageSize;
-    page->next.reset();
-    if (more)
-        page->next = PageRequest{request.number + 1, request.pageSize, {}};
+    page->next = nextPage(body, request, *page);
     return {};
+}
+
+PageNumberStrategy::PageNumberStrategy(PageJobFactory factory, QString itemsKey, QString totalKey)
+    : JsonPageStrategy(std::move(factory), std::move(itemsKey), std::move(totalKey))
+{
+}
+
+std::optional<PageRequest> PageNumberStrategy::nextPage(const QJsonObject &, const PageRequest &request, const Page &page) const
+{
+    const qint64 seen = qint64(request.number) * request.pageSize + page.items.size();
+    const bool more = page.total >= 0 ? seen < page.total && !page.items.isEmpty()
+                                       : request.pageSize > 0 && page.items.size() >= request.pageSize;
+    if (!more)
+        return std::nullopt;
+    return PageRequest{request.number + 1, request.pageSize, {}};
 }
 
 NextLinkStrategy::NextLinkStrategy(PageJobFactory factory, QString itemsKey, QString nextKey, QString totalKey)
-    : m_factory(std::move(factory))
-    , m_itemsKey(std::move(itemsKey))
+    : JsonPageStrategy(std::move(factory), std::move(itemsKey), std::move(totalKey))
     , m_nextKey(std::move(nextKey))
-    , m_totalKey(std::move(totalKey))
 {
 }
 
-Job *NextLinkStrategy::start(const PageRequest &request)
+std::optional<PageRequest> NextLinkStrategy::nextPage(const QJsonObject &body, const PageRequest &request, const Page &) const
 {
-    return m_factory(request);
-}
-
-ApiError NextLinkStrategy::read(Job *job, const PageRequest &request, Page *page) const
-{
-    const QJsonObject body = job->result().toObject();
-    const QJsonValue items = body.value(m_itemsKey);
-    if (!items.isArray())
-        return notAPage(m_itemsKey);
-    page->items = items.toArray();
-    page->total = totalOf(body, m_totalKey);
     const QString next = body.value(m_nextKey).toString();
-    page->next.reset();
     // A link back to this very page would never end.
-    if (!next.isEmpty() && next != request.link)
-        page->next = PageRequest{request.number + 1, request.pageSize, next};
-    return {};
+    if (next.isEmpty() || next == request.link)
+        return std::nullopt;
+    return PageRequest{request.number + 1, request.pageSize, next};
 }

@@ -3,6 +3,7 @@
 #include "net/apierror.h"
 
 #include <QJsonArray>
+#include <QJsonObject>
 #include <QString>
 
 #include <functional>
@@ -49,17 +50,20 @@ public:
 // generic strategies below.
 using PageJobFactory = std::function<Job *(const PageRequest &request)>;
 
-// Page number and page size (Jamf Pro: `?page=N&page-size=S`, pages from 0). The factory sends
-// request.number and request.pageSize as the service names them; its job's result() is the JSON
-// body: `{"totalCount": N, "results": [...]}`. The keys can be renamed. The last page is the one
-// that reaches totalCount, or (without a total) the first one shorter than the page size.
-class PageNumberStrategy : public PageStrategy
+// What the generic strategies share: each page's Job is started by a factory, and its result() is
+// a JSON object holding the items under `itemsKey` and, maybe, the listing's total under `totalKey`.
+// A subclass tells where the next page is.
+class JsonPageStrategy : public PageStrategy
 {
 public:
-    explicit PageNumberStrategy(PageJobFactory factory, QString itemsKey = QStringLiteral("results"),
-                                QString totalKey = QStringLiteral("totalCount"));
     Job *start(const PageRequest &request) override;
     ApiError read(Job *job, const PageRequest &request, Page *page) const override;
+
+protected:
+    JsonPageStrategy(PageJobFactory factory, QString itemsKey, QString totalKey);
+    // The page after `page` (items and total read), or nullopt when it is the last.
+    virtual std::optional<PageRequest> nextPage(const QJsonObject &body, const PageRequest &request,
+                                                const Page &page) const = 0;
 
 private:
     PageJobFactory m_factory;
@@ -67,21 +71,34 @@ private:
     QString m_totalKey;
 };
 
+// Page number and page size (Jamf Pro: `?page=N&page-size=S`, pages from 0). The factory sends
+// request.number and request.pageSize as the service names them; its job's result() is the JSON
+// body: `{"totalCount": N, "results": [...]}`. The keys can be renamed. The last page is the one
+// that reaches totalCount, or (without a total) the first one shorter than the page size; an empty
+// page always ends the listing.
+class PageNumberStrategy : public JsonPageStrategy
+{
+public:
+    explicit PageNumberStrategy(PageJobFactory factory, QString itemsKey = QStringLiteral("results"),
+                                QString totalKey = QStringLiteral("totalCount"));
+
+protected:
+    std::optional<PageRequest> nextPage(const QJsonObject &body, const PageRequest &request, const Page &page) const override;
+};
+
 // `next` links (Kandji, Django REST framework): the factory asks for the first page when
 // request.link is empty, else GETs request.link (an absolute URL from the previous answer); its
 // job's result() is the JSON body: `{"count": N, "next": "<url>"|null, "previous": ..., "results": [...]}`.
-// The last page is the one whose `next` is null or empty.
-class NextLinkStrategy : public PageStrategy
+// The last page is the one whose `next` is null or empty (or links to itself).
+class NextLinkStrategy : public JsonPageStrategy
 {
 public:
     explicit NextLinkStrategy(PageJobFactory factory, QString itemsKey = QStringLiteral("results"),
                               QString nextKey = QStringLiteral("next"), QString totalKey = QStringLiteral("count"));
-    Job *start(const PageRequest &request) override;
-    ApiError read(Job *job, const PageRequest &request, Page *page) const override;
+
+protected:
+    std::optional<PageRequest> nextPage(const QJsonObject &body, const PageRequest &request, const Page &page) const override;
 
 private:
-    PageJobFactory m_factory;
-    QString m_itemsKey;
     QString m_nextKey;
-    QString m_totalKey;
 };

@@ -119,6 +119,22 @@ public:
     ItemModel() { setColumnFields({QStringLiteral("id"), QStringLiteral("n"), QStringLiteral("meta.even")}); }
 };
 
+// A model over a fake listing of `kind`, under QAbstractItemModelTester; testerFetches: whether
+// the tester pulls pages (as a view scrolled to the end) or the test steps through them itself.
+struct Fixture
+{
+    FakeServer server;
+    ItemModel model;
+    QAbstractItemModelTester tester{&model, QAbstractItemModelTester::FailureReportingMode::Fatal};
+
+    Fixture(Kind kind, int pageSize, bool testerFetches)
+    {
+        tester.setUseFetchMore(testerFetches);
+        model.setStrategy(makeStrategy(kind, &server));
+        model.setPageSize(pageSize);
+    }
+};
+
 QStringList idsOf(const PagedListModel &model)
 {
     QStringList ids;
@@ -250,12 +266,9 @@ void tst_PagedListModel::pagesOneInsertRangeEach_data()
 void tst_PagedListModel::pagesOneInsertRangeEach()
 {
     QFETCH(Kind, kind);
-    FakeServer server;
-    ItemModel model;
-    QAbstractItemModelTester tester(&model, QAbstractItemModelTester::FailureReportingMode::Fatal);
-    tester.setUseFetchMore(false); // the test steps through the pages
-    model.setStrategy(makeStrategy(kind, &server));
-    model.setPageSize(10);
+    Fixture fixture(kind, 10, /*testerFetches=*/false);
+    FakeServer &server = fixture.server;
+    ItemModel &model = fixture.model;
     QSignalSpy inserted(&model, &QAbstractItemModel::rowsInserted);
     QSignalSpy loaded(&model, &PagedListModel::pageLoaded);
 
@@ -296,13 +309,10 @@ void tst_PagedListModel::failedPageIsResumed_data()
 void tst_PagedListModel::failedPageIsResumed()
 {
     QFETCH(Kind, kind);
-    FakeServer server;
+    Fixture fixture(kind, 10, /*testerFetches=*/false);
+    FakeServer &server = fixture.server;
+    ItemModel &model = fixture.model;
     server.failures = {1};
-    ItemModel model;
-    QAbstractItemModelTester tester(&model, QAbstractItemModelTester::FailureReportingMode::Fatal);
-    tester.setUseFetchMore(false);
-    model.setStrategy(makeStrategy(kind, &server));
-    model.setPageSize(10);
     QSignalSpy loaded(&model, &PagedListModel::pageLoaded);
     QSignalSpy failed(&model, &PagedListModel::pageFailed);
     QSignalSpy inserted(&model, &QAbstractItemModel::rowsInserted);
@@ -345,13 +355,10 @@ void tst_PagedListModel::testerPullsEveryPage_data()
 void tst_PagedListModel::testerPullsEveryPage()
 {
     QFETCH(Kind, kind);
-    FakeServer server;
-    ItemModel model;
     // As a view scrolled to the end: the tester asks for more after every insert.
-    QAbstractItemModelTester tester(&model, QAbstractItemModelTester::FailureReportingMode::Fatal);
-    tester.setUseFetchMore(true);
-    model.setStrategy(makeStrategy(kind, &server));
-    model.setPageSize(7);
+    Fixture fixture(kind, 7, /*testerFetches=*/true);
+    FakeServer &server = fixture.server;
+    ItemModel &model = fixture.model;
     model.reload();
     QTRY_VERIFY(model.isComplete());
     QCOMPARE(idsOf(model), allIds());
@@ -360,12 +367,9 @@ void tst_PagedListModel::testerPullsEveryPage()
 
 void tst_PagedListModel::reloadDropsRowsAndStartsOver()
 {
-    FakeServer server;
-    ItemModel model;
-    QAbstractItemModelTester tester(&model, QAbstractItemModelTester::FailureReportingMode::Fatal);
-    tester.setUseFetchMore(false);
-    model.setStrategy(makeStrategy(Kind::Token, &server));
-    model.setPageSize(10);
+    Fixture fixture(Kind::Token, 10, /*testerFetches=*/false);
+    FakeServer &server = fixture.server;
+    ItemModel &model = fixture.model;
     QSignalSpy loaded(&model, &PagedListModel::pageLoaded);
     QSignalSpy resets(&model, &QAbstractItemModel::modelReset);
     model.reload();
@@ -384,12 +388,9 @@ void tst_PagedListModel::reloadDropsRowsAndStartsOver()
 
 void tst_PagedListModel::cellsFollowDottedColumns()
 {
-    FakeServer server;
-    ItemModel model;
-    QAbstractItemModelTester tester(&model, QAbstractItemModelTester::FailureReportingMode::Fatal);
-    tester.setUseFetchMore(true);
-    model.setStrategy(makeStrategy(Kind::PageNumber, &server));
-    model.setPageSize(10);
+    Fixture fixture(Kind::PageNumber, 10, /*testerFetches=*/true);
+    FakeServer &server = fixture.server;
+    ItemModel &model = fixture.model;
     model.reload();
     QTRY_VERIFY(model.isComplete());
     QCOMPARE(model.columnCount(), 3);
@@ -501,12 +502,9 @@ void tst_PagedListModel::strategyReadsTheLastPage_data()
 void tst_PagedListModel::strategyReadsTheLastPage()
 {
     QFETCH(Kind, kind);
-    FakeServer server;
-    ItemModel model;
-    QAbstractItemModelTester tester(&model, QAbstractItemModelTester::FailureReportingMode::Fatal);
-    tester.setUseFetchMore(true);
-    model.setStrategy(makeStrategy(kind, &server));
-    model.setPageSize(ItemCount); // one page holds everything
+    Fixture fixture(kind, ItemCount, /*testerFetches=*/true);
+    FakeServer &server = fixture.server;
+    ItemModel &model = fixture.model;
     QSignalSpy loaded(&model, &PagedListModel::pageLoaded);
     model.reload();
     QVERIFY(loaded.wait());
