@@ -1,5 +1,6 @@
 #include "kintosandbox.h"
 #include "kintoservice.h"
+#include "sandboxclient.h"
 
 #include <QCryptographicHash>
 #include <QElapsedTimer>
@@ -15,20 +16,6 @@
 #include <QTest>
 
 #include <memory>
-
-// What a client sees of one exchange.
-struct Exchange
-{
-    int status = 0;
-    QNetworkReply::NetworkError error = QNetworkReply::NoError;
-    QByteArray body;
-    QJsonObject json;
-    QHash<QByteArray, QByteArray> headers; // lower-case names
-
-    QJsonObject data() const { return json.value(QStringLiteral("data")).toObject(); }
-    QJsonArray list() const { return json.value(QStringLiteral("data")).toArray(); }
-    QByteArray header(const QByteArray &name) const { return headers.value(name.toLower()); }
-};
 
 class TestKintoSandbox : public QObject
 {
@@ -75,14 +62,17 @@ private Q_SLOTS:
 
 private:
     Exchange call(const QByteArray &method, const QString &pathOrUrl, const QJsonValue &body = QJsonValue::Undefined,
-                  const QString &user = {}, const QList<QPair<QByteArray, QByteArray>> &headers = {});
-    Exchange finish(QNetworkReply *reply);
-    QNetworkRequest request(const QString &pathOrUrl, const QString &user) const;
+                  const QString &user = {}, const QList<QPair<QByteArray, QByteArray>> &headers = {})
+    {
+        return m_client->call(method, pathOrUrl, body, user, headers);
+    }
+    static Exchange finish(QNetworkReply *reply) { return SandboxClient::finish(reply); }
+    QNetworkRequest request(const QString &pathOrUrl, const QString &user) const { return m_client->request(pathOrUrl, user); }
     // Writes an object straight into the sandbox's storage, owned by `owner`.
     void put(const QString &uri, const QJsonObject &data, const QString &owner = QStringLiteral("account:alice"));
 
     std::unique_ptr<KintoSandbox> m_sandbox;
-    std::unique_ptr<QNetworkAccessManager> m_nam;
+    std::unique_ptr<SandboxClient> m_client;
 };
 
 void TestKintoSandbox::init()
@@ -91,79 +81,18 @@ void TestKintoSandbox::init()
     QVERIFY(m_sandbox->start());
     m_sandbox->addAccount(QStringLiteral("alice"), QStringLiteral("alice"));
     m_sandbox->addAccount(QStringLiteral("bob"), QStringLiteral("bob"));
-    m_nam = std::make_unique<QNetworkAccessManager>();
+    m_client = std::make_unique<SandboxClient>(m_sandbox->baseUrl());
 }
 
 void TestKintoSandbox::cleanup()
 {
-    m_nam.reset();
+    m_client.reset();
     m_sandbox.reset();
-}
-
-QNetworkRequest TestKintoSandbox::request(const QString &pathOrUrl, const QString &user) const
-{
-    const QUrl url = pathOrUrl.startsWith(QLatin1String("http"))
-        ? QUrl(pathOrUrl)
-        : QUrl(m_sandbox->baseUrl().toString() + pathOrUrl);
-    QNetworkRequest req(url);
-    if (!user.isEmpty()) {
-        // "alice" logs in with password "alice"; "alice:x" gives the credentials verbatim.
-        const QString credentials = user.contains(QLatin1Char(':')) ? user : user + QLatin1Char(':') + user;
-        req.setRawHeader("Authorization", "Basic " + credentials.toUtf8().toBase64());
-    }
-    return req;
-}
-
-Exchange TestKintoSandbox::finish(QNetworkReply *reply)
-{
-    Exchange ex;
-    if (!reply->isFinished()) {
-        QSignalSpy spy(reply, &QNetworkReply::finished);
-        if (!spy.wait(15000))
-            qWarning("request timed out");
-    }
-    ex.status = reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt();
-    ex.error = reply->error();
-    ex.body = reply->readAll();
-    ex.json = QJsonDocument::fromJson(ex.body).object();
-    for (const auto &[name, value] : reply->rawHeaderPairs())
-        ex.headers.insert(name.toLower(), value);
-    reply->deleteLater();
-    return ex;
-}
-
-Exchange TestKintoSandbox::call(const QByteArray &method, const QString &pathOrUrl, const QJsonValue &body,
-                                const QString &user, const QList<QPair<QByteArray, QByteArray>> &headers)
-{
-    QNetworkRequest req = request(pathOrUrl, user);
-    QByteArray payload;
-    if (!body.isUndefined()) {
-        payload = body.isArray() ? QJsonDocument(body.toArray()).toJson() : QJsonDocument(body.toObject()).toJson();
-        req.setHeader(QNetworkRequest::ContentTypeHeader, QByteArray("application/json"));
-    }
-    for (const auto &[name, value] : headers)
-        req.setRawHeader(name, value);
-    if (method == "HEAD")
-        return finish(m_nam->head(req));
-    return finish(m_nam->sendCustomRequest(req, method, payload));
 }
 
 void TestKintoSandbox::put(const QString &uri, const QJsonObject &data, const QString &owner)
 {
     m_sandbox->service().writeObject(uri, data, KintoAcl{{QStringLiteral("write"), {owner}}}, owner);
-}
-
-QJsonObject obj(const char *json)
-{
-    return QJsonDocument::fromJson(QByteArray(json)).object();
-}
-
-QStringList ids(const QJsonArray &list)
-{
-    QStringList out;
-    for (const QJsonValue &v : list)
-        out << v.toObject().value(QStringLiteral("id")).toString();
-    return out;
 }
 
 // ---- server info
@@ -583,7 +512,7 @@ void TestKintoSandbox::patchContentTypes()
     put(QStringLiteral("/buckets/b/collections/c/records/r"), obj(R"({"a": 1, "b": 2, "nested": {"x": 1}})"));
     QNetworkRequest req = request(QStringLiteral("/buckets/b/collections/c/records/r"), QStringLiteral("alice"));
     req.setHeader(QNetworkRequest::ContentTypeHeader, contentType);
-    const Exchange ex = finish(m_nam->sendCustomRequest(req, "PATCH", body));
+    const Exchange ex = finish(m_client->nam().sendCustomRequest(req, "PATCH", body));
     QCOMPARE(ex.status, 200);
     QJsonObject data = ex.data();
     QCOMPARE(data.value(QStringLiteral("id")).toString(), QStringLiteral("r"));
@@ -823,7 +752,7 @@ void TestKintoSandbox::attachmentUploadDownloadDelete()
     data.setBody(R"({"title": "Quarterly report"})");
     multi->append(file);
     multi->append(data);
-    QNetworkReply *reply = m_nam->post(request(QStringLiteral("/buckets/b/collections/c/records/doc/attachment"),
+    QNetworkReply *reply = m_client->nam().post(request(QStringLiteral("/buckets/b/collections/c/records/doc/attachment"),
                                                QStringLiteral("alice")), multi);
     multi->setParent(reply);
     const Exchange uploaded = finish(reply);
@@ -884,7 +813,7 @@ void TestKintoSandbox::attachmentErrors()
     put(QStringLiteral("/buckets/b/collections/c"), {});
     QNetworkRequest req = request(QStringLiteral("/buckets/b/collections/c/records/doc/attachment"), QStringLiteral("alice"));
     req.setHeader(QNetworkRequest::ContentTypeHeader, contentType);
-    const Exchange ex = finish(m_nam->post(req, body));
+    const Exchange ex = finish(m_client->nam().post(req, body));
     QCOMPARE(ex.status, 400);
     QCOMPARE(ex.json.value(QStringLiteral("errno")).toInt(), errnum);
     QCOMPARE(ex.json.value(QStringLiteral("message")).toString(), message);

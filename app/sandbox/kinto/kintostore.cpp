@@ -47,6 +47,37 @@ QList<QJsonObject> KintoStore::list(const QString &parentUri, const QString &res
     return out;
 }
 
+void KintoStore::scan(const QString &parentUri, const QString &resource, bool withTombstones, bool descending,
+                      std::optional<qint64> after, const std::function<bool(const QJsonObject &)> &visit) const
+{
+    const auto c = m_containers.constFind(key(parentUri, resource));
+    if (c == m_containers.cend())
+        return;
+    const auto visitId = [&](const QString &id) {
+        const auto live = c->objects.constFind(id);
+        if (live != c->objects.cend())
+            return visit(*live);
+        if (!withTombstones)
+            return true;
+        const auto tomb = c->tombstones.constFind(id);
+        return tomb == c->tombstones.cend() || visit(*tomb);
+    };
+    const QMap<qint64, QString> &order = c->order;
+    if (descending) {
+        auto it = after ? order.lowerBound(*after) : order.cend();
+        while (it != order.cbegin()) {
+            --it;
+            if (!visitId(it.value()))
+                return;
+        }
+    } else {
+        for (auto it = after ? order.upperBound(*after) : order.cbegin(); it != order.cend(); ++it) {
+            if (!visitId(it.value()))
+                return;
+        }
+    }
+}
+
 int KintoStore::count(const QString &parentUri, const QString &resource) const
 {
     const auto c = m_containers.constFind(key(parentUri, resource));
@@ -59,6 +90,18 @@ qint64 KintoStore::timestamp(const QString &parentUri, const QString &resource)
     if (c.timestamp == 0)
         c.timestamp = QDateTime::currentMSecsSinceEpoch();
     return c.timestamp;
+}
+
+void KintoStore::forgetOrder(KintoContainer &container, const QString &id)
+{
+    auto live = container.objects.constFind(id);
+    if (live != container.objects.cend()) {
+        container.order.remove(live->value(QStringLiteral("last_modified")).toInteger());
+        return;
+    }
+    auto tomb = container.tombstones.constFind(id);
+    if (tomb != container.tombstones.cend())
+        container.order.remove(tomb->value(QStringLiteral("last_modified")).toInteger());
 }
 
 qint64 KintoStore::bump(KintoContainer &container, qint64 forced)
@@ -78,8 +121,10 @@ QJsonObject KintoStore::save(const QString &parentUri, const QString &resource, 
     KintoContainer &c = m_containers[key(parentUri, resource)];
     data.insert(QStringLiteral("last_modified"), bump(c, forcedLastModified));
     const QString id = data.value(QStringLiteral("id")).toString();
+    forgetOrder(c, id);
     c.tombstones.remove(id);
     c.objects.insert(id, data);
+    c.order.insert(c.timestamp, id);
     return data;
 }
 
@@ -87,6 +132,7 @@ QJsonObject KintoStore::remove(const QString &parentUri, const QString &resource
                                qint64 forcedLastModified)
 {
     KintoContainer &c = m_containers[key(parentUri, resource)];
+    forgetOrder(c, id);
     c.objects.remove(id);
     const QJsonObject tomb{
         {QStringLiteral("id"), id},
@@ -94,6 +140,7 @@ QJsonObject KintoStore::remove(const QString &parentUri, const QString &resource
         {QStringLiteral("deleted"), true},
     };
     c.tombstones.insert(id, tomb);
+    c.order.insert(c.timestamp, id);
     return tomb;
 }
 

@@ -3,9 +3,11 @@
 #include <QHash>
 #include <QJsonObject>
 #include <QList>
+#include <QMap>
 #include <QSet>
 #include <QString>
 
+#include <functional>
 #include <optional>
 
 // The permissions of one object: permission name ("read", "write", "record:create") -> principals.
@@ -18,6 +20,10 @@ struct KintoContainer
     QHash<QString, QJsonObject> objects;    // id -> data, always holding "id" and "last_modified"
     QHash<QString, QJsonObject> tombstones; // id -> {id, last_modified, deleted: true}
     qint64 timestamp = 0;                   // highest last_modified handed out; 0 = never written
+    // last_modified -> id of every object and tombstone: the order of Kinto's default sort, so a
+    // page of a listing is read without looking at the rest. Timestamps are unique in a container
+    // (each write takes a new, higher one) and an id is either live or a tombstone, never both.
+    QMap<qint64, QString> order;
 };
 
 // The sandbox's whole state as plain values. Copying it is cheap (implicit sharing), which is how a
@@ -34,6 +40,13 @@ public:
     std::optional<QJsonObject> tombstone(const QString &parentUri, const QString &resource, const QString &id) const;
     // Live objects (and, when asked, tombstones) of one container, in no particular order.
     QList<QJsonObject> list(const QString &parentUri, const QString &resource, bool withTombstones) const;
+
+    // Visits the live objects (and, when asked, the tombstones) of one container in last_modified
+    // order, newest first when `descending`, starting after the one modified at `after` (from the
+    // start when absent), until `visit` returns false. Costs the objects visited, not the
+    // container's size.
+    void scan(const QString &parentUri, const QString &resource, bool withTombstones, bool descending,
+              std::optional<qint64> after, const std::function<bool(const QJsonObject &)> &visit) const;
 
     // The container's timestamp. Like Kinto, an untouched container gets "now" on first read, so
     // that an empty list still has an ETag that later writes exceed.
@@ -61,6 +74,8 @@ public:
 private:
     static QString key(const QString &parentUri, const QString &resource);
     qint64 bump(KintoContainer &container, qint64 forced);
+    // Drops the order entry of the current version (live or tombstone) of `id`.
+    static void forgetOrder(KintoContainer &container, const QString &id);
 
     QHash<QString, KintoContainer> m_containers;
     QHash<QString, KintoAcl> m_acls;
