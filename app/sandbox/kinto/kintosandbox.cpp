@@ -4,7 +4,6 @@
 #include "kintoservice.h"
 #include "loopbackhttpserver.h"
 
-#include <QJsonDocument>
 #include <QJsonObject>
 #include <QLoggingCategory>
 
