@@ -2,7 +2,9 @@
 // read the base URL from its first stdout line, talk to it over HTTP, stop it with a signal.
 #include "sandboxclient.h"
 
+#include <QDir>
 #include <QProcess>
+#include <QStandardPaths>
 #include <QTcpServer>
 #include <QTest>
 
@@ -16,6 +18,7 @@ private Q_SLOTS:
     void servesKintoUntilStopped_data();
     void servesKintoUntilStopped();
     void demoSeedHasTheDemoBuckets();
+    void kintoHttpJsClientWorks();
     void badArgumentsExitWithUsage_data();
     void badArgumentsExitWithUsage();
     void portInUseIsAClearError();
@@ -110,6 +113,30 @@ void TestSandboxCommand::demoSeedHasTheDemoBuckets()
     QVERIFY2(ids(buckets.list()).contains(QStringLiteral("main")), buckets.body.constData());
     stop(process, SIGTERM);
     QCOMPARE(process.exitCode(), 0);
+}
+
+// Kinto's own JavaScript client (kinto-http, under Kinto Admin) through kintojs/check.mjs.
+void TestSandboxCommand::kintoHttpJsClientWorks()
+{
+    const QDir dir(QStringLiteral(KINTOJS_DIR));
+    const QString node = QStandardPaths::findExecutable(QStringLiteral("node"));
+    if (node.isEmpty() || !dir.exists(QStringLiteral("node_modules/kinto-http")))
+        QSKIP("needs node and `npm ci` in tests/sandbox/kintojs");
+    QProcess sandbox;
+    const QUrl url = start(sandbox, {QStringLiteral("kinto"), QStringLiteral("--port"), QStringLiteral("0"),
+                                     QStringLiteral("--seed"), QStringLiteral("empty"), QStringLiteral("--user"),
+                                     QStringLiteral("op:s3cret")});
+    QVERIFY2(url.isValid(), sandbox.readAllStandardError().constData());
+    QProcess check;
+    check.setWorkingDirectory(dir.path());
+    check.setProcessChannelMode(QProcess::MergedChannels);
+    check.start(node, {QStringLiteral("check.mjs"), url.toString(), QStringLiteral("op:s3cret")});
+    QVERIFY(check.waitForFinished(120000));
+    const QByteArray output = check.readAll();
+    QVERIFY2(check.exitStatus() == QProcess::NormalExit && check.exitCode() == 0, output.constData());
+    QVERIFY2(output.contains("ok cleanup"), output.constData());
+    stop(sandbox, SIGTERM);
+    QCOMPARE(sandbox.exitCode(), 0);
 }
 
 void TestSandboxCommand::badArgumentsExitWithUsage_data()
