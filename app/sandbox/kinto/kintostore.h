@@ -3,7 +3,6 @@
 #include <QHash>
 #include <QJsonObject>
 #include <QList>
-#include <QMap>
 #include <QSet>
 #include <QString>
 
@@ -20,10 +19,17 @@ struct KintoContainer
     QHash<QString, QJsonObject> objects;    // id -> data, always holding "id" and "last_modified"
     QHash<QString, QJsonObject> tombstones; // id -> {id, last_modified, deleted: true}
     qint64 timestamp = 0;                   // highest last_modified handed out; 0 = never written
-    // last_modified -> id of every object and tombstone: the order of Kinto's default sort, so a
-    // page of a listing is read without looking at the rest. Timestamps are unique in a container
-    // (each write takes a new, higher one) and an id is either live or a tombstone, never both.
-    QMap<qint64, QString> order;
+    // Every version written, in last_modified order (the order of Kinto's default sort), so a page
+    // of a listing is read without looking at the rest. Each write takes a new, higher timestamp,
+    // so versions are appended; an entry whose id has been written again since is stale and
+    // skipped, and the list is compacted when most of it is stale.
+    struct Version
+    {
+        qint64 lastModified;
+        QString id;
+    };
+    QList<Version> order;
+    qsizetype staleVersions = 0;
 };
 
 // The sandbox's whole state as plain values. Copying it is cheap (implicit sharing), which is how a
@@ -74,8 +80,12 @@ public:
 private:
     static QString key(const QString &parentUri, const QString &resource);
     qint64 bump(KintoContainer &container, qint64 forced);
-    // Drops the order entry of the current version (live or tombstone) of `id`.
-    static void forgetOrder(KintoContainer &container, const QString &id);
+    // Appends the version just written of `id`; the one it replaces (if any) becomes stale.
+    static void appendVersion(KintoContainer &container, const QString &id, bool replaces);
+    // The object or tombstone (then `tombstone` is set) of `version` if it is still the current one
+    // of its id; null when stale.
+    static const QJsonObject *current(const KintoContainer &container, const KintoContainer::Version &version,
+                                      bool *tombstone);
 
     QHash<QString, KintoContainer> m_containers;
     QHash<QString, KintoAcl> m_acls;
