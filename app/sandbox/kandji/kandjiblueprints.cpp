@@ -15,9 +15,9 @@ ServiceResponse KandjiService::blueprints(const ServiceRequest &request, const Q
     const QString id = segments.value(0);
     if (id.isEmpty()) {
         if (request.method == "GET") {
-            const QString name = request.query.queryItemValue(QStringLiteral("name"), QUrl::FullyDecoded);
-            const QString one = request.query.queryItemValue(QStringLiteral("id"), QUrl::FullyDecoded);
-            const QStringList in = request.query.queryItemValue(QStringLiteral("id__in"), QUrl::FullyDecoded)
+            const QString name = KandjiFormData::queryValue(request.query, QStringLiteral("name"));
+            const QString one = KandjiFormData::queryValue(request.query, QStringLiteral("id"));
+            const QStringList in = KandjiFormData::queryValue(request.query, QStringLiteral("id__in"))
                                        .split(QLatin1Char(','), Qt::SkipEmptyParts);
             QJsonArray all;
             for (const Blueprint &b : std::as_const(m_blueprints)) {
@@ -83,8 +83,8 @@ ServiceResponse KandjiService::blueprints(const ServiceRequest &request, const Q
     if (request.method == "DELETE") {
         const QString bid = blueprint->data.value(QLatin1String("id")).toString();
         m_blueprints.removeIf([&](const Blueprint &b) { return b.data.value(QLatin1String("id")).toString() == bid; });
-        ServiceResponse r;
-        r.status = 204;
+        ServiceResponse r; // Kandji's API description answers 200 with no body here (204 for library items)
+        r.status = 200;
         return r;
     }
     return ServiceResponse::json(405, QJsonObject { { QStringLiteral("detail"), QStringLiteral("Method not allowed.") } });

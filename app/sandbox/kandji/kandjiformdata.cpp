@@ -73,6 +73,13 @@ std::optional<QList<Part>> parseMultipart(const QByteArray &contentType, const Q
     }
 }
 
+QString queryValue(const QUrlQuery &query, const QString &key)
+{
+    QString raw = query.queryItemValue(key, QUrl::FullyEncoded);
+    raw.replace(QLatin1Char('+'), QLatin1String("%20"));
+    return QUrl::fromPercentEncoding(raw.toLatin1());
+}
+
 QUrlQuery parseUrlEncoded(const QByteArray &body)
 {
     QByteArray plus = body;

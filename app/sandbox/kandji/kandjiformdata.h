@@ -24,6 +24,8 @@ struct Part
 std::optional<QList<Part>> parseMultipart(const QByteArray &contentType, const QByteArray &body);
 // The value of a header parameter: `boundary` in "multipart/form-data; boundary=x".
 QByteArray headerParam(const QByteArray &header, const QByteArray &param);
+// A query parameter as a web framework reads it: '+' as space, then percent-decoded.
+QString queryValue(const QUrlQuery &query, const QString &key);
 // Form fields, '+' as space, percent-decoded.
 QUrlQuery parseUrlEncoded(const QByteArray &body);
 

@@ -122,7 +122,13 @@ ServiceResponse KandjiService::handle(const ServiceRequest &request)
     QStringList segments = request.path.mid(int(qstrlen("/api/v1/"))).split(QLatin1Char('/'));
     if (!segments.isEmpty() && segments.last().isEmpty())
         segments.removeLast(); // "templates/"
-    return dispatch(request, segments);
+    ServiceResponse response = dispatch(request, segments);
+    // Kandji labels the library's and Self Service's JSON (and a blueprint's item list) with a
+    // charset, the blueprints' own JSON without one.
+    if (response.header("Content-Type") == "application/json"
+        && (segments.value(0) != QLatin1String("blueprints") || segments.value(2) == QLatin1String("list-library-items")))
+        response.setHeader("Content-Type", "application/json; charset=utf-8");
+    return response;
 }
 
 ServiceResponse KandjiService::dispatch(const ServiceRequest &request, const QStringList &segments)

@@ -19,7 +19,7 @@
 // `page` for library items and `limit`/`offset` (with `name`, `id`, `id__in`) for blueprints;
 // self-service categories are a bare array; validation errors are 400 JSON {field: [messages]},
 // but blueprint assignment answers 400 in plain text; an unknown item or path answers 404 with an
-// HTML page; DELETE answers 204.
+// HTML page; DELETE answers 204 (a blueprint's 200, as Kandji's API description says).
 //
 // The upload flow: POST /library/custom-apps/upload gives a post_url on the storage origin, its
 // post_data fields and a file_key. The storage answers 204 to a multipart POST that carries every
