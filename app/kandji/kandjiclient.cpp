@@ -102,7 +102,9 @@ Job *KandjiClient::send(const HttpRequest &request)
     QString why;
     if (!m_budget->consume(&why))
         return refuse(why, ApiError::Kind::Unavailable);
-    return m_http->send(request);
+    HttpJob *job = m_http->send(request);
+    connect(job, &Job::finished, m_budget, [budget = m_budget, job] { budget->record(job->response().retries); });
+    return job;
 }
 
 QString KandjiClient::itemPath(Library library, const QString &id, QString *error) const

@@ -26,8 +26,9 @@ class QNetworkAccessManager;
 // Kind::Invalid (Kind::Unavailable for the budget). Results are the server's JSON; listings are
 // {"count", "results"} (KandjiListJob). Item ids are UUIDs and are sent lower case.
 //
-// Every request to the tenant counts against budget() (10,000 per hour); uploads to and downloads
-// from the presigned storage URLs do not, and never carry the tenant's Authorization header.
+// Every request to the tenant counts against budget() (10,000 per hour), the HTTP client's automatic
+// retries included; uploads to and downloads from the presigned storage URLs do not, and never
+// carry the tenant's Authorization header.
 class KandjiClient : public QObject
 {
     Q_OBJECT

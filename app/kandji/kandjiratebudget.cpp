@@ -44,6 +44,17 @@ qint64 KandjiRateBudget::msUntilNextSlot() const
     return m_sent.isEmpty() ? 0 : qMax<qint64>(0, m_sent.head() + HourMs - m_now());
 }
 
+void KandjiRateBudget::record(int count)
+{
+    for (int i = 0; i < count; ++i)
+        m_sent.enqueue(m_now());
+    const int inWindow = used();
+    if (inWindow >= int(m_limit * m_warnFraction) && !m_warned && count > 0) {
+        m_warned = true;
+        Q_EMIT warning(inWindow, m_limit);
+    }
+}
+
 bool KandjiRateBudget::consume(QString *error)
 {
     const int inWindow = used();

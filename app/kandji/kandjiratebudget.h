@@ -27,6 +27,8 @@ public:
 
     // Records one request. False (with *error set) when the hour's budget is spent.
     bool consume(QString *error = nullptr);
+    // Records requests already sent (an HTTP client's automatic retries), never refusing.
+    void record(int count);
     int used() const;
     int remaining() const { return qMax(0, m_limit - used()); }
     // Ms until the oldest request in the window leaves it (0 when the window is empty).

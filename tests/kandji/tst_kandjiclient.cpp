@@ -612,6 +612,12 @@ void TestKandjiClient::budgetWarnsThenRefuses()
     QCOMPARE(apiRequests(), sent);
     now += 3'600'001; // the window slides
     QVERIFY(!await(m_client->categories()).error);
+    QCOMPARE(m_client->budget()->used(), 1);
+
+    // The HTTP client's own retries are requests too.
+    m_sandbox->failNext(1, 503);
+    QVERIFY(!await(m_client->categories()).error);
+    QCOMPARE(m_client->budget()->used(), 3);
 }
 
 void TestKandjiClient::probe()
