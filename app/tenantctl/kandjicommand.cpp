@@ -2,14 +2,17 @@
 
 #include "kandjiappjob.h"
 #include "kandjiclient.h"
+#include "kandjicopyjob.h"
 #include "kandjisettings.h"
 #include "kintocommand.h"
 #include "net/json.h"
 
 #include <QCoreApplication>
 #include <QFile>
+#include <QJsonArray>
 #include <QJsonDocument>
 #include <QNetworkAccessManager>
+#include <QTemporaryDir>
 #include <QTextStream>
 
 static const char help[] =
@@ -27,6 +30,8 @@ static const char help[] =
     "             | update ID --field ... | delete ID --yes | templates | items ID\n"
     "             | assign ID ITEM [--node NODE] | remove ID ITEM [--node NODE]\n"
     "  categories list | resolve NAME\n"
+    "  copy --to-url URL [--to-local-test-server] [--to-token-env VAR] [--blueprint ID] [--apply] KIND:ID...\n"
+    "       (KIND: profiles, scripts, apps; without --apply only the plan is printed)\n"
     "\n"
     "Exit codes: 0 ok, 1 other error, 2 usage, 3 not found, 4 conflict, 5 auth, 6 network.\n";
 
@@ -73,6 +78,11 @@ int KandjiCommand::run(const QStringList &arguments)
         { QStringLiteral("ids"), QStringLiteral("Blueprint ids, comma separated."), QStringLiteral("IDS") },
         { QStringLiteral("node"), QStringLiteral("Assignment node of a map blueprint."), QStringLiteral("NODE") },
         { QStringLiteral("yes"), QStringLiteral("Confirm a destructive operation.") },
+        { QStringLiteral("to-url"), QStringLiteral("Copy: the target tenant's API URL."), QStringLiteral("URL") },
+        { QStringLiteral("to-local-test-server"), QStringLiteral("Copy: the target is a local test server.") },
+        { QStringLiteral("to-token-env"), QStringLiteral("Copy: variable holding the target's token."), QStringLiteral("VAR"), QStringLiteral("KANDJI_TARGET_TOKEN") },
+        { QStringLiteral("blueprint"), QStringLiteral("Copy: a blueprint (with its assignments) too."), QStringLiteral("ID") },
+        { QStringLiteral("apply"), QStringLiteral("Copy: write to the target (default: only the plan).") },
         { { QStringLiteral("h"), QStringLiteral("help") }, QStringLiteral("Show this help.") },
     });
     QStringList args = arguments;
@@ -165,6 +175,8 @@ Job *KandjiCommand::start(const QStringList &args, QString *error)
         return startLibrary(resource, verb, args.mid(2), error);
     if (resource == QLatin1String("blueprints"))
         return startBlueprints(verb, args.mid(2), error);
+    if (resource == QLatin1String("copy"))
+        return startCopy(args.mid(1), error);
     if (resource == QLatin1String("categories") && verb == QLatin1String("list") && args.size() == 2)
         return m_client->categories();
     if (resource == QLatin1String("categories") && verb == QLatin1String("resolve") && args.size() == 3)
@@ -281,6 +293,46 @@ Job *KandjiCommand::startBlueprints(const QString &verb, const QStringList &args
     return nullptr;
 }
 
+Job *KandjiCommand::startCopy(const QStringList &args, QString *error)
+{
+    const auto target = KandjiSettings::make(m_parser.value(QStringLiteral("to-url")),
+                                             qEnvironmentVariable(qPrintable(m_parser.value(QStringLiteral("to-token-env")))),
+                                             m_parser.isSet(QStringLiteral("to-local-test-server")), error);
+    if (!target) {
+        error->prepend(tr("target: "));
+        return nullptr;
+    }
+    QList<KandjiCopyJob::Item> items;
+    for (const QString &arg : args) {
+        const QString kind = arg.section(QLatin1Char(':'), 0, 0);
+        const QString id = arg.section(QLatin1Char(':'), 1);
+        const std::optional<KandjiClient::Library> library = kind == QLatin1String("profiles") ? std::optional(KandjiClient::Library::Profiles)
+            : kind == QLatin1String("scripts")                                                ? std::optional(KandjiClient::Library::Scripts)
+            : kind == QLatin1String("apps")                                                   ? std::optional(KandjiClient::Library::Apps)
+                                                                                              : std::nullopt;
+        if (!library || id.isEmpty()) {
+            *error = tr("\"%1\" is not KIND:ID (KIND: profiles, scripts or apps)").arg(arg);
+            return nullptr;
+        }
+        items.append({ *library, id });
+    }
+    if (items.isEmpty() && !m_parser.isSet(QStringLiteral("blueprint"))) {
+        *error = tr("nothing to copy: give KIND:ID items or --blueprint");
+        return nullptr;
+    }
+    m_targetHttp.reset(KandjiClient::makeHttpClient(m_nam.get(), *target));
+    m_workDir = std::make_unique<QTemporaryDir>();
+    auto *job = new KandjiCopyJob(m_client, KandjiClient::forSession(m_targetHttp.get()), items, m_parser.value(QStringLiteral("blueprint")),
+                                  m_parser.isSet(QStringLiteral("apply")), m_workDir->path(), this);
+    connect(job, &KandjiCopyJob::itemDone, this, [](int done, int total, const QJsonObject &entry) {
+        err() << done << '/' << total << ' ' << entry.value(QLatin1String("name")).toString() << ": "
+              << entry.value(QLatin1String("status")).toString() << '\n';
+        err().flush();
+    });
+    job->start();
+    return job;
+}
+
 void KandjiCommand::finish(Job *job)
 {
     const ApiError error = job->error();
@@ -298,5 +350,17 @@ void KandjiCommand::finish(Job *job)
         err().flush();
     }
     m_exitCode = KintoCommand::exitCodeFor(error);
+    if (!error && qobject_cast<KandjiCopyJob *>(job)) {
+        const QJsonObject report = job->result().toObject();
+        const QJsonObject blueprint = report.value(QLatin1String("blueprint")).toObject();
+        QJsonArray entries = report.value(QLatin1String("items")).toArray();
+        entries.append(blueprint);
+        for (const QJsonValue &a : blueprint.value(QLatin1String("assignments")).toArray())
+            entries.append(a);
+        for (const QJsonValue &entry : std::as_const(entries)) {
+            if (entry.toObject().value(QLatin1String("status")).toString() == QLatin1String("failed"))
+                m_exitCode = 1; // the report says which
+        }
+    }
     QCoreApplication::exit(0);
 }

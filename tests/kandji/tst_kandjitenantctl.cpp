@@ -48,6 +48,7 @@ private Q_SLOTS:
     void rulesRefusedBeforeSending();
     void blueprintAssignment();
     void wrongTokenIsAnAuthError();
+    void copyPreviewThenApply();
     void largeUploadIsStreamed();
 
 private:
@@ -203,6 +204,28 @@ void TestKandjiTenantctl::wrongTokenIsAnAuthError()
     const Run run = kandji({ QStringLiteral("categories"), QStringLiteral("list") }, QStringLiteral("11111111-1111-4111-8111-111111111111"));
     QCOMPARE(run.exitCode, 5);
     QVERIFY2(run.err.contains("HTTP 401"), DESCRIBE(run));
+}
+
+void TestKandjiTenantctl::copyPreviewThenApply()
+{
+    KandjiSandbox target;
+    QVERIFY(target.start());
+    const QString script = m_sandbox.service().addScript(QJsonObject { { QStringLiteral("name"), QStringLiteral("Copied") } }).value(QLatin1String("id")).toString();
+    const QStringList copy { QStringLiteral("copy"), QStringLiteral("--to-url"), target.baseUrl().toString(), QStringLiteral("--to-local-test-server"),
+                             QStringLiteral("scripts:") + script };
+    qputenv("KANDJI_TARGET_TOKEN", target.token().toUtf8()); // inherited by the child's environment
+    const Run preview = kandji(copy);
+    QCOMPARE(preview.exitCode, 0);
+    QCOMPARE(preview.object().value(QLatin1String("items")).toArray().at(0).toObject().value(QLatin1String("action")).toString(), QStringLiteral("create"));
+    QCOMPARE(target.service().itemCount(QStringLiteral("custom-scripts")), 0);
+    const Run applied = kandji(copy + QStringList { QStringLiteral("--apply") });
+    QCOMPARE(applied.exitCode, 0);
+    QVERIFY2(applied.err.contains("1/1 Copied: created"), DESCRIBE(applied));
+    QCOMPARE(target.service().itemCount(QStringLiteral("custom-scripts")), 1);
+    qunsetenv("KANDJI_TARGET_TOKEN");
+    const Run noToken = kandji(copy);
+    QCOMPARE(noToken.exitCode, 2);
+    QVERIFY2(noToken.err.contains("target: The API token is empty"), DESCRIBE(noToken));
 }
 
 void TestKandjiTenantctl::largeUploadIsStreamed()
