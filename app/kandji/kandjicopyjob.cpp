@@ -1,6 +1,7 @@
 #include "kandjicopyjob.h"
 
 #include "kandjiappjob.h"
+#include "kandjiassignjob.h"
 #include "kandjirules.h"
 
 #include <QDir>
@@ -281,7 +282,7 @@ void KandjiCopyJob::applyBlueprint()
 {
     if (!text(m_blueprint, "targetId").isEmpty()) {
         m_blueprint.insert(QStringLiteral("status"), QStringLiteral("updated"));
-        assignNext(0);
+        assignAll();
         return;
     }
     const QJsonObject fields { { QStringLiteral("name"), text(m_sourceBlueprint, "name") },
@@ -297,44 +298,49 @@ void KandjiCopyJob::applyBlueprint()
         }
         m_blueprint.insert(QStringLiteral("targetId"), text(created->result().toObject(), "id"));
         m_blueprint.insert(QStringLiteral("status"), QStringLiteral("created"));
-        assignNext(0);
+        assignAll();
     }, false);
 }
 
-void KandjiCopyJob::assignNext(int index)
+void KandjiCopyJob::assignAll()
 {
     QJsonArray assignments = m_blueprint.value(QLatin1String("assignments")).toArray();
-    if (index >= assignments.size() || text(m_sourceBlueprint, "type") == QLatin1String("map")) {
+    if (text(m_sourceBlueprint, "type") == QLatin1String("map") || assignments.isEmpty()) {
         Q_EMIT itemDone(int(m_items.size()) + 1, int(m_items.size()) + 1, m_blueprint);
         next();
         return;
     }
-    QJsonObject a = assignments.at(index).toObject();
-    QString itemId = m_copied.value(text(a, "sourceId"));
-    for (Library library : allLibraries) {
-        if (itemId.isEmpty())
-            itemId = targetIdByName(library, text(a, "name"));
-    }
-    auto store = [this, index](QJsonObject updated) {
-        QJsonArray all = m_blueprint.value(QLatin1String("assignments")).toArray();
-        all[index] = updated;
-        m_blueprint.insert(QStringLiteral("assignments"), all);
-    };
-    if (itemId.isEmpty()) {
-        a.insert(QStringLiteral("status"), QStringLiteral("not on target"));
-        store(a);
-        assignNext(index + 1);
-        return;
-    }
-    then(m_target->assign(text(m_blueprint, "targetId"), itemId), [this, index, a, store](Job *job) mutable {
-        if (job->hasError()) {
-            a.insert(QStringLiteral("status"), QStringLiteral("failed"));
-            a.insert(QStringLiteral("error"), job->error().toString());
-        } else {
-            a.insert(QStringLiteral("status"), job->result().toObject().value(QLatin1String("alreadyAssigned")).toBool()
-                                                   ? QStringLiteral("already assigned") : QStringLiteral("assigned"));
+    QStringList targetIds;
+    QList<int> positions; // assignments index of each target id
+    for (int i = 0; i < assignments.size(); ++i) {
+        QJsonObject a = assignments.at(i).toObject();
+        QString itemId = m_copied.value(text(a, "sourceId"));
+        for (Library library : allLibraries) {
+            if (itemId.isEmpty())
+                itemId = targetIdByName(library, text(a, "name"));
         }
-        store(a);
-        assignNext(index + 1);
-    }, false);
+        if (itemId.isEmpty()) {
+            a.insert(QStringLiteral("status"), QStringLiteral("not on target"));
+            assignments[i] = a;
+            continue;
+        }
+        targetIds << itemId;
+        positions << i;
+    }
+    auto *job = new KandjiAssignJob(m_target, text(m_blueprint, "targetId"), targetIds, KandjiAssignJob::Action::Assign, {}, this);
+    then(job, [this, assignments, positions](Job *done) mutable {
+        const QJsonArray report = done->result().toArray();
+        for (int k = 0; k < report.size() && k < positions.size(); ++k) {
+            QJsonObject a = assignments.at(positions.at(k)).toObject();
+            const QJsonObject outcome = report.at(k).toObject();
+            a.insert(QStringLiteral("status"), outcome.value(QLatin1String("status")));
+            if (outcome.contains(QLatin1String("error")))
+                a.insert(QStringLiteral("error"), outcome.value(QLatin1String("error")));
+            assignments[positions.at(k)] = a;
+        }
+        m_blueprint.insert(QStringLiteral("assignments"), assignments);
+        Q_EMIT itemDone(int(m_items.size()) + 1, int(m_items.size()) + 1, m_blueprint);
+        next();
+    });
+    job->start();
 }

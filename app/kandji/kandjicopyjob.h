@@ -56,7 +56,7 @@ private:
     void planBlueprint();
     void applyItem(int index);
     void applyBlueprint();
-    void assignNext(int index);
+    void assignAll();
     void finishItem(int index, const ApiError &error, const QJsonValue &result);
     QJsonObject fieldsFor(int index, QString *error) const;
     QString targetIdByName(KandjiClient::Library library, const QString &name) const;

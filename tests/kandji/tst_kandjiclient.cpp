@@ -2,6 +2,7 @@
 // rule, checking what the server received (and that refused requests were never sent).
 
 #include "kandjiappjob.h"
+#include "kandjiassignjob.h"
 #include "kandjiclient.h"
 #include "kandjiratebudget.h"
 #include "kandjirules.h"
@@ -77,6 +78,7 @@ private Q_SLOTS:
     void downloadKeepsOnlyAVerifiedFile();
     void blueprints();
     void blueprintAssignment();
+    void assignManyReportsEachItem();
     void categories();
     void budgetWarnsThenRefuses();
     void probe();
@@ -580,6 +582,35 @@ void TestKandjiClient::blueprintAssignment()
     QCOMPARE(service().blueprintItems(classic), QStringList());
     const auto notThere = await(m_client->unassign(classic, item));
     QCOMPARE(notThere.error.message(), QStringLiteral("Library Item does not exist on Blueprint"));
+}
+
+void TestKandjiClient::assignManyReportsEachItem()
+{
+    const QString blueprint = service().addBlueprint(QStringLiteral("Many"), QStringLiteral("classic")).value(QLatin1String("id")).toString();
+    QStringList items;
+    for (int i = 0; i < 4; ++i)
+        items << service().addScript(obj({ { QStringLiteral("name"), QStringLiteral("S%1").arg(i) } })).value(QLatin1String("id")).toString();
+    service().assignDirect(blueprint, items.at(1));
+    items << QStringLiteral("12345678-1234-4234-8234-123456789012"); // not in the library
+    auto *job = new KandjiAssignJob(m_client, blueprint, items, KandjiAssignJob::Action::Assign);
+    QSignalSpy progress(job, &Job::progress);
+    job->start();
+    const auto outcome = await(job);
+    QVERIFY(!outcome.error);
+    QStringList statuses;
+    for (const QJsonValue &v : outcome.result.toArray())
+        statuses << v.toObject().value(QLatin1String("status")).toString();
+    QCOMPARE(statuses, (QStringList { QStringLiteral("assigned"), QStringLiteral("already assigned"), QStringLiteral("assigned"),
+                                      QStringLiteral("assigned"), QStringLiteral("failed") }));
+    QVERIFY(outcome.result.toArray().last().toObject().value(QLatin1String("error")).toString().contains(QLatin1String("Library Item does not exist")));
+    QCOMPARE(progress.last().at(0).toLongLong(), 5);
+    QCOMPARE(service().blueprintItems(blueprint).size(), 4);
+
+    auto *removal = new KandjiAssignJob(m_client, blueprint, items.mid(0, 2), KandjiAssignJob::Action::Remove);
+    removal->start();
+    const auto removed = await(removal);
+    QCOMPARE(removed.result.toArray().at(0).toObject().value(QLatin1String("status")).toString(), QStringLiteral("removed"));
+    QCOMPARE(service().blueprintItems(blueprint).size(), 2);
 }
 
 void TestKandjiClient::categories()
