@@ -217,6 +217,15 @@ void TestKandjiWindow::treeAndAssignment()
     auto *report = list->parentWidget()->findChild<QLabel *>(QStringLiteral("assignReport"));
     QTRY_COMPARE(report->text(), QStringLiteral("1 assigned, 1 already assigned, 0 failed."));
     QCOMPARE(int(m_sandbox->service().blueprintItems(stagingId).size()), before + 1);
+
+    // KANDJI_SCREENSHOT=path.png: the window on a script's page, for the README.
+    if (!qEnvironmentVariableIsEmpty("KANDJI_SCREENSHOT")) {
+        list->parentWidget()->close();
+        m_window->resize(1400, 900);
+        m_window->tenantTree()->setCurrentIndex(model->index(4, 0, scripts));
+        QTest::qWait(300);
+        QVERIFY(m_window->grab().save(qEnvironmentVariable("KANDJI_SCREENSHOT")));
+    }
 }
 
 void TestKandjiWindow::tenantWithForeignUrlIsRefused()
