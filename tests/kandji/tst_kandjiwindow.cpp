@@ -7,6 +7,7 @@
 #include "appcontext.h"
 #include "families.h"
 #include "kandjifamily.h"
+#include "kandjicopydialog.h"
 #include "kandjinavigator.h"
 #include "kandjisandbox.h"
 #include "kandjiservice.h"
@@ -34,6 +35,7 @@
 #include <QStandardPaths>
 #include <QTemporaryDir>
 #include <QTest>
+#include <QTableWidget>
 #include <QTreeView>
 
 #include <memory>
@@ -49,6 +51,7 @@ private Q_SLOTS:
     void addTenantWizard();
     void treeAndAssignment();
     void tenantWithForeignUrlIsRefused();
+    void copyToAnotherTenant();
 
 private:
     QString addTenant(const QUrl &url, bool local);
@@ -239,6 +242,41 @@ void TestKandjiWindow::tenantWithForeignUrlIsRefused()
     QVERIFY2(m_window->tenantModel()->tenantStateMessage(id).contains(QLatin1String("must not name a port")),
              qPrintable(m_window->tenantModel()->tenantStateMessage(id)));
     QCOMPARE(m_sandbox->server()->requestCount(), 0);
+}
+
+void TestKandjiWindow::copyToAnotherTenant()
+{
+    KandjiSandbox production;
+    QVERIFY(production.start());
+    production.service().addCategory(QStringLiteral("Utilities"));
+    const QString source = addTenant(m_sandbox->baseUrl(), true);
+    addTenant(production.baseUrl(), true); // the same sandbox token
+    TenantTreeModel *model = m_window->tenantModel();
+    QSignalSpy checked(m_window->connector(), &TenantConnector::checked);
+    m_window->connector()->connectTenant(source);
+    QVERIFY(checked.wait(10000));
+    const QModelIndex scripts = waitForNode(source, { QStringLiteral("custom-scripts") });
+    m_window->tenantTree()->expand(scripts);
+    QTRY_COMPARE(model->rowCount(scripts), 20);
+    m_window->tenantTree()->setCurrentIndex(model->index(1, 0, scripts)); // "Script 02", every 15 min, no Self Service
+    qobject_cast<KandjiNavigator *>(m_window->navigator(KandjiFamily::Id))->copyCurrent();
+    KandjiCopyDialog *dialog = nullptr;
+    QTRY_VERIFY((dialog = m_window->findChild<KandjiCopyDialog *>()));
+    auto *copy = dialog->findChild<QPushButton *>(QStringLiteral("copyButton"));
+    QVERIFY(!copy->isEnabled()); // preview first
+    QSignalSpy runs(dialog, &KandjiCopyDialog::finishedRun);
+    QTest::mouseClick(dialog->findChild<QPushButton *>(QStringLiteral("previewButton")), Qt::LeftButton);
+    QVERIFY(runs.wait(10000));
+    auto *table = dialog->findChild<QTableWidget *>(QStringLiteral("copyReport"));
+    QCOMPARE(table->rowCount(), 1);
+    QCOMPARE(table->item(0, 2)->text(), QStringLiteral("create"));
+    QCOMPARE(production.service().itemCount(QStringLiteral("custom-scripts")), 0);
+    QVERIFY(copy->isEnabled());
+    QTest::mouseClick(copy, Qt::LeftButton);
+    QVERIFY(runs.wait(10000));
+    QCOMPARE(runs.last().at(0).toBool(), true);
+    QCOMPARE(table->item(0, 3)->text(), QStringLiteral("created"));
+    QCOMPARE(production.service().itemCount(QStringLiteral("custom-scripts")), 1);
 }
 
 QTEST_MAIN(TestKandjiWindow)

@@ -3,6 +3,7 @@
 #include "kandjiappeditor.h"
 #include "kandjiassignjob.h"
 #include "kandjiclient.h"
+#include "kandjicopydialog.h"
 #include "kandjifamily.h"
 #include "kandjihighlighters.h"
 #include "kandjiprofileeditor.h"
@@ -41,15 +42,19 @@ QJsonObject objectOf(const QModelIndex &index)
 
 } // namespace
 
-KandjiNavigator::KandjiNavigator(MainWindow *window)
+KandjiNavigator::KandjiNavigator(MainWindow *window, const AppContext &context)
     : FamilyNavigator(window)
     , m_window(window)
+    , m_context(context)
     , m_model(window->tenantModel())
     , m_new(new QAction(tr("New…"), this))
     , m_edit(new QAction(tr("Edit…"), this))
     , m_delete(new QAction(tr("Delete…"), this))
     , m_assign(new QAction(tr("Assign Library Items…"), this))
+    , m_copy(new QAction(tr("Copy to Another Tenant…"), this))
 {
+    m_copy->setObjectName(QStringLiteral("kandjiCopy"));
+    connect(m_copy, &QAction::triggered, this, &KandjiNavigator::copyCurrent);
     m_new->setObjectName(QStringLiteral("kandjiNew"));
     m_edit->setObjectName(QStringLiteral("kandjiEdit"));
     m_delete->setObjectName(QStringLiteral("kandjiDelete"));
@@ -111,7 +116,8 @@ QList<QAction *> KandjiNavigator::actionsFor(const QModelIndex &index)
     m_delete->setEnabled(itemKinds.contains(kind) || kind == QLatin1String("blueprint") || kind == QLatin1String("assigned-item"));
     m_delete->setText(kind == QLatin1String("assigned-item") ? tr("Remove from Blueprint") : tr("Delete…"));
     m_assign->setEnabled(kind == QLatin1String("blueprint"));
-    return { m_new, m_edit, m_delete, m_assign };
+    m_copy->setEnabled(itemKinds.contains(kind) || folderKinds.contains(kind) || kind == QLatin1String("blueprint"));
+    return { m_new, m_edit, m_delete, m_assign, m_copy };
 }
 
 void KandjiNavigator::refreshParentOf(const QModelIndex &index)
@@ -250,6 +256,47 @@ void KandjiNavigator::assignToCurrentBlueprint()
         });
         job->start();
     });
+    dialog->setWindowModality(Qt::WindowModal);
+    dialog->show();
+}
+
+void KandjiNavigator::copyCurrent()
+{
+    const QModelIndex index = current();
+    KandjiClient *client = clientFor(index);
+    const QString kind = kindOf(index);
+    if (!client)
+        return;
+    auto libraryOf = [](const QString &itemKind) {
+        return itemKind == QLatin1String("custom-profile") ? KandjiClient::Library::Profiles
+            : itemKind == QLatin1String("custom-script")   ? KandjiClient::Library::Scripts
+                                                           : KandjiClient::Library::Apps;
+    };
+    QList<KandjiCopyJob::Item> items;
+    QString blueprint;
+    if (itemKinds.contains(kind)) {
+        items.append({ libraryOf(kind), index.data(TenantTreeModel::NodeIdRole).toString() });
+    } else if (folderKinds.contains(kind)) {
+        for (int i = 0; i < m_model->rowCount(index); ++i)
+            items.append({ libraryOf(kind.chopped(1)), m_model->index(i, 0, index).data(TenantTreeModel::NodeIdRole).toString() });
+    } else if (kind == QLatin1String("blueprint")) {
+        blueprint = index.data(TenantTreeModel::NodeIdRole).toString();
+        // Its items come too when the tree knows their kind (listed under the library folders).
+        const QModelIndex tenant = m_model->findNode(index.data(TenantTreeModel::TenantIdRole).toString(), {});
+        for (int i = 0; i < m_model->rowCount(index); ++i) {
+            const QString id = m_model->index(i, 0, index).data(TenantTreeModel::NodeIdRole).toString();
+            for (int row = 0; row < m_model->rowCount(tenant); ++row) {
+                const QModelIndex folder = m_model->index(row, 0, tenant);
+                if (folderKinds.contains(kindOf(folder)) && m_model->findNode(index.data(TenantTreeModel::TenantIdRole).toString(), { kindOf(folder), id }).isValid())
+                    items.append({ libraryOf(kindOf(folder).chopped(1)), id });
+            }
+        }
+    } else {
+        return;
+    }
+    auto *dialog = new KandjiCopyDialog(client, index.data(TenantTreeModel::TenantIdRole).toString(), items, blueprint,
+                                        m_context.registry, m_context.sessions, m_window);
+    dialog->setAttribute(Qt::WA_DeleteOnClose);
     dialog->setWindowModality(Qt::WindowModal);
     dialog->show();
 }

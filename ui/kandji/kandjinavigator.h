@@ -1,5 +1,6 @@
 #pragma once
 
+#include "appcontext.h"
 #include "family/familyui.h"
 
 #include <QPersistentModelIndex>
@@ -15,13 +16,14 @@ class TenantTreeModel;
 // (KandjiProfileEditor, KandjiScriptEditor, KandjiAppEditor), create from a folder, delete (a
 // blueprint only after a strong confirmation: it unmanages every device on it), assign library
 // items to a blueprint from a checklist (KandjiAssignJob: the report says which were already
-// there) and remove an assigned item. After a change the affected rows are listed again.
+// there), remove an assigned item, and copy items or a blueprint to another Kandji tenant
+// (KandjiCopyDialog). After a change the affected rows are listed again.
 // Everything goes through the KandjiClient of the tenant's KandjiSession.
 class KandjiNavigator : public FamilyNavigator
 {
     Q_OBJECT
 public:
-    explicit KandjiNavigator(MainWindow *window);
+    KandjiNavigator(MainWindow *window, const AppContext &context);
 
     void showPageFor(const QModelIndex &index) override;
     QList<QAction *> actionsFor(const QModelIndex &index) override;
@@ -31,6 +33,8 @@ public:
     void editCurrent();
     void deleteCurrent();
     void assignToCurrentBlueprint();
+    // Opens the copy dialog for the current item, folder (its items) or blueprint (with its items).
+    void copyCurrent();
 
 private:
     QModelIndex current() const;
@@ -39,9 +43,11 @@ private:
     void openEditor(const QModelIndex &index, const QJsonObject &object, bool creating);
 
     MainWindow *m_window;
+    AppContext m_context;
     TenantTreeModel *m_model;
     QAction *m_new;
     QAction *m_edit;
     QAction *m_delete;
     QAction *m_assign;
+    QAction *m_copy;
 };

@@ -10,9 +10,9 @@ QString KandjiUi::familyId() const
     return KandjiFamily::Id;
 }
 
-FamilyNavigator *KandjiUi::createNavigator(MainWindow *window, const AppContext &) const
+FamilyNavigator *KandjiUi::createNavigator(MainWindow *window, const AppContext &context) const
 {
-    return new KandjiNavigator(window);
+    return new KandjiNavigator(window, context);
 }
 
 QWidget *KandjiUi::openTenantWizard(QWidget *parent, const AppContext &context, const std::optional<Tenant> &existing) const
