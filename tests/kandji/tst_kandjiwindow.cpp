@@ -49,6 +49,7 @@ private Q_SLOTS:
     void init();
     void cleanup();
     void addTenantWizard();
+    void editTenantKeepsTheToken();
     void treeAndAssignment();
     void tenantWithForeignUrlIsRefused();
     void copyToAnotherTenant();
@@ -171,6 +172,22 @@ void TestKandjiWindow::addTenantWizard()
     QVERIFY(!QSettings(m_dir.filePath(QStringLiteral("tenants-%1.ini").arg(m_count)), QSettings::IniFormat).allKeys().join(QLatin1Char(' ')).contains(m_sandbox->token()));
     const auto stored = TestSupport::await(m_secrets->read(wizard.tenantId(), SecretPurpose::Token));
     QCOMPARE(stored.result.toString(), m_sandbox->token());
+}
+
+void TestKandjiWindow::editTenantKeepsTheToken()
+{
+    const QString id = addTenant(m_sandbox->baseUrl(), true);
+    AddKandjiTenantWizard wizard(m_registry.get(), m_secrets.get(), m_nam.get(), m_registry->tenant(id));
+    wizard.show();
+    auto *name = wizard.findChild<QLineEdit *>(QStringLiteral("displayName"));
+    QCOMPARE(name->text(), QStringLiteral("Demo"));
+    name->clear();
+    QTest::keyClicks(name, QStringLiteral("Staging tenant"));
+    QVERIFY(wizard.button(QWizard::FinishButton)->isEnabled()); // the token field is empty: the stored one stays
+    QTest::mouseClick(wizard.button(QWizard::FinishButton), Qt::LeftButton);
+    QTRY_COMPARE(wizard.tenantId(), id);
+    QCOMPARE(m_registry->tenant(id)->displayName, QStringLiteral("Staging tenant"));
+    QCOMPARE(TestSupport::await(m_secrets->read(id, SecretPurpose::Token)).result.toString(), m_sandbox->token());
 }
 
 void TestKandjiWindow::treeAndAssignment()
