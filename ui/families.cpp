@@ -2,6 +2,8 @@
 
 #include "family/familyui.h"
 #include "family/servicefamily.h"
+#include "kandji/kandjiui.h"
+#include "kandjifamily.h"
 #include "kinto/kintoui.h"
 #include "kintofamily.h"
 
@@ -14,4 +16,5 @@ void registerFamily(std::unique_ptr<ServiceFamily> family, std::unique_ptr<Famil
 void registerFamilies()
 {
     registerFamily(std::make_unique<KintoFamily>(), std::make_unique<KintoUi>());
+    registerFamily(std::make_unique<KandjiFamily>(), std::make_unique<KandjiUi>());
 }

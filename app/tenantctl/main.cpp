@@ -1,4 +1,5 @@
 // tenantctl: TenantDesk's command-line companion over the same core (no widgets).
+#include "kandjicommand.h"
 #include "kintocommand.h"
 #include "sandboxcommand.h"
 
@@ -10,6 +11,7 @@ static const char usage[] =
     "\n"
     "Services:\n"
     "  kinto   a Kinto server (tenantctl kinto --help)\n"
+    "  kandji  a Kandji / Iru tenant (tenantctl kandji --help)\n"
     "  sandbox serve a service family's sandbox on 127.0.0.1 (tenantctl sandbox --help)\n"
     "\n"
     "Exit codes: 0 ok, 1 other error, 2 usage, 3 not found, 4 conflict, 5 auth, 6 network.\n";
@@ -24,6 +26,10 @@ int main(int argc, char *argv[])
     const QString service = arguments.value(1);
     if (service == QLatin1String("kinto")) {
         KintoCommand command;
+        return command.run(arguments);
+    }
+    if (service == QLatin1String("kandji")) {
+        KandjiCommand command;
         return command.run(arguments);
     }
     if (service == QLatin1String("sandbox")) {

@@ -1,6 +1,7 @@
 // The sandboxes `tenantctl sandbox` can serve: one function and one registry line per family.
 #include "sandboxcommand.h"
 
+#include "kandjisandbox.h"
 #include "kintosandbox.h"
 #include "loopbackhttpserver.h"
 
@@ -33,12 +34,33 @@ std::optional<ServedSandbox> startKinto(const SandboxOptions &options, QString *
     return served;
 }
 
+// Kandji / Iru: the API and its storage service (a second port); the token is printed, since a
+// client needs it. --user is not used: Kandji has API tokens, not accounts.
+std::optional<ServedSandbox> startKandji(const SandboxOptions &options, QString *error)
+{
+    auto sandbox = std::make_unique<KandjiSandbox>();
+    if (options.demo)
+        sandbox->seedDemoData();
+    if (!sandbox->start(options.port)) {
+        *error = sandbox->server()->errorString();
+        return std::nullopt;
+    }
+    ServedSandbox served;
+    served.baseUrl = sandbox->baseUrl();
+    served.notes = QStringLiteral("token %1; storage at %2%3")
+                       .arg(sandbox->token(), sandbox->storageUrl().toString(),
+                            options.demo ? QStringLiteral("; demo library: 3 blueprints, dozens of items") : QString());
+    served.server = std::move(sandbox);
+    return served;
+}
+
 } // namespace
 
 const QList<SandboxFamily> &sandboxFamilies()
 {
     static const QList<SandboxFamily> families{
         {QStringLiteral("kinto"), QStringLiteral("Kinto HTTP API 1.23 (accounts, basicauth, history, attachments)"), startKinto},
+        {QStringLiteral("kandji"), QStringLiteral("Kandji / Iru API (library items, blueprints, presigned uploads)"), startKandji},
     };
     return families;
 }

@@ -2,7 +2,7 @@
 
 #include "kintoaccess.h"
 #include "kintoattachments.h"
-#include "kintobatch.h"
+#include "kintobatchendpoint.h"
 #include "kintohistory.h"
 #include "kintoresources.h"
 
@@ -128,7 +128,7 @@ ServiceResponse KintoService::route(const ServiceRequest &request, const KintoCa
     if (seg.size() == 1 && first == QLatin1String("batch")) {
         if (!allowed(m, {"POST"}))
             return methodNotAllowed();
-        return KintoBatch::handle(m_state, request, [this](const ServiceRequest &sub) { return handle(sub); });
+        return KintoBatchEndpoint::handle(m_state, request, [this](const ServiceRequest &sub) { return handle(sub); });
     }
     if (seg.size() == 1 && first == QLatin1String("permissions"))
         return allowed(m, {"GET", "HEAD"}) ? KintoAccess::permissionsEndpoint(m_state, request, caller) : methodNotAllowed();

@@ -1,4 +1,4 @@
-#include "kintobatch.h"
+#include "kintobatchendpoint.h"
 
 #include "kintojsonschema.h"
 
@@ -118,7 +118,7 @@ QJsonObject toItem(const ServiceRequest &subrequest, const ServiceResponse &resp
 
 } // namespace
 
-namespace KintoBatch {
+namespace KintoBatchEndpoint {
 
 ServiceResponse handle(KintoState &state, const ServiceRequest &request,
                        const std::function<ServiceResponse(const ServiceRequest &)> &serve)
@@ -140,4 +140,4 @@ ServiceResponse handle(KintoState &state, const ServiceRequest &request,
     return ServiceResponse::json(200, QJsonObject{{QStringLiteral("responses"), responses}});
 }
 
-} // namespace KintoBatch
+} // namespace KintoBatchEndpoint

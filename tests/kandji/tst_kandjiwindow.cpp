@@ -1,0 +1,300 @@
+// Kandji on the service-family seam, in the main window, driven like a person: the add-tenant
+// wizard (URL and token validated as typed, a test call, the token stored in the secret store),
+// the tree (folders, items with badges, blueprints with their assigned items), assigning items to a
+// blueprint from the checklist, and a tenant whose URL breaks the rules (refused, nothing sent).
+
+#include "addkandjitenantwizard.h"
+#include "appcontext.h"
+#include "families.h"
+#include "kandjifamily.h"
+#include "kandjicopydialog.h"
+#include "kandjinavigator.h"
+#include "kandjisandbox.h"
+#include "kandjiservice.h"
+#include "loopbackhttpserver.h"
+#include "mainwindow.h"
+#include "net/requestlog.h"
+#include "prompt.h"
+#include "secrets/memorysecretstore.h"
+#include "secrets/secretstore.h"
+#include "tenantconnector.h"
+#include "tenants/sessionmanager.h"
+#include "tenants/tenantregistry.h"
+#include "tenanttreemodel.h"
+#include "testsupport.h"
+
+#include <QCheckBox>
+#include <QDialogButtonBox>
+#include <QLabel>
+#include <QLineEdit>
+#include <QListWidget>
+#include <QNetworkAccessManager>
+#include <QPushButton>
+#include <QSettings>
+#include <QSignalSpy>
+#include <QStandardPaths>
+#include <QTemporaryDir>
+#include <QTest>
+#include <QTableWidget>
+#include <QTreeView>
+
+#include <memory>
+
+class TestKandjiWindow : public QObject
+{
+    Q_OBJECT
+
+private Q_SLOTS:
+    void initTestCase();
+    void init();
+    void cleanup();
+    void addTenantWizard();
+    void editTenantKeepsTheToken();
+    void treeAndAssignment();
+    void tenantWithForeignUrlIsRefused();
+    void copyToAnotherTenant();
+
+private:
+    QString addTenant(const QUrl &url, bool local);
+    QModelIndex waitForNode(const QString &tenantId, const QStringList &path);
+
+    QTemporaryDir m_dir;
+    std::unique_ptr<KandjiSandbox> m_sandbox;
+    std::unique_ptr<RequestLog> m_log;
+    std::unique_ptr<MemorySecretStore> m_secrets;
+    std::unique_ptr<TenantRegistry> m_registry;
+    std::unique_ptr<QNetworkAccessManager> m_nam;
+    std::unique_ptr<SessionManager> m_sessions;
+    std::unique_ptr<MainWindow> m_window;
+    int m_count = 0;
+};
+
+void TestKandjiWindow::initTestCase()
+{
+    QStandardPaths::setTestModeEnabled(true);
+    QVERIFY(m_dir.isValid());
+    QSettings::setPath(QSettings::NativeFormat, QSettings::UserScope, m_dir.filePath(QStringLiteral("settings")));
+    Prompt::setAnswerForTests(true);
+    registerFamilies();
+}
+
+void TestKandjiWindow::init()
+{
+    m_sandbox = std::make_unique<KandjiSandbox>();
+    QVERIFY(m_sandbox->start());
+    m_sandbox->seedDemoData();
+    m_log = std::make_unique<RequestLog>();
+    m_secrets = std::make_unique<MemorySecretStore>();
+    m_registry = std::make_unique<TenantRegistry>(m_dir.filePath(QStringLiteral("tenants-%1.ini").arg(++m_count)));
+    m_nam = std::make_unique<QNetworkAccessManager>();
+    m_sessions = std::make_unique<SessionManager>(m_registry.get(), m_secrets.get(), m_nam.get(), m_log.get());
+    m_window = std::make_unique<MainWindow>(AppContext { m_registry.get(), m_secrets.get(), m_sessions.get(), m_nam.get(), m_log.get() });
+    m_window->show();
+    QVERIFY(QTest::qWaitForWindowExposed(m_window.get()));
+}
+
+void TestKandjiWindow::cleanup()
+{
+    m_window.reset();
+    m_sessions.reset();
+    m_nam.reset();
+    m_registry.reset();
+    m_secrets.reset();
+    m_log.reset();
+    m_sandbox.reset();
+}
+
+QString TestKandjiWindow::addTenant(const QUrl &url, bool local)
+{
+    Tenant tenant;
+    tenant.displayName = QStringLiteral("Demo");
+    tenant.family = KandjiFamily::Id;
+    tenant.baseUrl = url;
+    tenant.auth = AuthKind::Bearer;
+    if (local)
+        tenant.options.insert(QStringLiteral("localTestServer"), true);
+    const QString id = m_registry->add(tenant);
+    std::unique_ptr<Job> stored(TestSupport::keep(m_registry->storeSecret(id, SecretPurpose::Token, m_sandbox->token(), m_secrets.get())));
+    TestSupport::waitFor(stored.get());
+    return id;
+}
+
+QModelIndex TestKandjiWindow::waitForNode(const QString &tenantId, const QStringList &path)
+{
+    TenantTreeModel *model = m_window->tenantModel();
+    for (int depth = 1; depth <= path.size(); ++depth) {
+        const QStringList prefix = path.mid(0, depth - 1);
+        m_window->tenantTree()->expand(prefix.isEmpty() ? model->indexForTenant(tenantId) : model->findNode(tenantId, prefix));
+        if (!QTest::qWaitFor([&] { return model->findNode(tenantId, path.mid(0, depth)).isValid(); }, 10000))
+            return {};
+    }
+    return model->findNode(tenantId, path);
+}
+
+void TestKandjiWindow::addTenantWizard()
+{
+    AddKandjiTenantWizard wizard(m_registry.get(), m_secrets.get(), m_nam.get(), std::nullopt);
+    wizard.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&wizard));
+    auto *url = wizard.findChild<QLineEdit *>(QStringLiteral("url"));
+    auto *token = wizard.findChild<QLineEdit *>(QStringLiteral("token"));
+    auto *problem = wizard.findChild<QLabel *>(QStringLiteral("problem"));
+    auto *test = wizard.findChild<QPushButton *>(QStringLiteral("testButton"));
+    QWidget *finish = wizard.button(QWizard::FinishButton);
+
+    QTest::keyClicks(url, m_sandbox->baseUrl().toString());
+    QVERIFY2(problem->text().contains(QLatin1String("must not name a port")), qPrintable(problem->text()));
+    QTest::mouseClick(wizard.findChild<QCheckBox *>(QStringLiteral("localTestServer")), Qt::LeftButton, {}, QPoint(5, 5));
+    QTest::keyClicks(token, QStringLiteral("not-a-token"));
+    QVERIFY(problem->text().contains(QLatin1String("shape of a Kandji token")));
+    QVERIFY(!test->isEnabled());
+    QVERIFY(!finish->isEnabled());
+    token->clear();
+    QTest::keyClicks(token, m_sandbox->token());
+    QVERIFY(problem->text().isEmpty());
+    QVERIFY(test->isEnabled());
+    QVERIFY(!finish->isEnabled()); // not tested yet
+    QSignalSpy tested(&wizard, &AddKandjiTenantWizard::tested);
+    QTest::mouseClick(test, Qt::LeftButton);
+    QVERIFY(tested.wait());
+    QVERIFY2(tested.first().at(0).toBool(), qPrintable(wizard.testMessage()));
+    QVERIFY(wizard.testMessage().contains(QLatin1String("custom-apps")));
+    QVERIFY(finish->isEnabled());
+    QTest::mouseClick(finish, Qt::LeftButton);
+    QTRY_VERIFY(!wizard.tenantId().isEmpty());
+    QVERIFY(token->text().isEmpty());
+
+    const auto tenant = m_registry->tenant(wizard.tenantId());
+    QVERIFY(tenant);
+    QCOMPARE(tenant->family, KandjiFamily::Id);
+    QCOMPARE(tenant->auth, AuthKind::Bearer);
+    QCOMPARE(tenant->options.value(QStringLiteral("localTestServer")).toBool(), true);
+    QVERIFY(!QSettings(m_dir.filePath(QStringLiteral("tenants-%1.ini").arg(m_count)), QSettings::IniFormat).allKeys().join(QLatin1Char(' ')).contains(m_sandbox->token()));
+    const auto stored = TestSupport::await(m_secrets->read(wizard.tenantId(), SecretPurpose::Token));
+    QCOMPARE(stored.result.toString(), m_sandbox->token());
+}
+
+void TestKandjiWindow::editTenantKeepsTheToken()
+{
+    const QString id = addTenant(m_sandbox->baseUrl(), true);
+    AddKandjiTenantWizard wizard(m_registry.get(), m_secrets.get(), m_nam.get(), m_registry->tenant(id));
+    wizard.show();
+    auto *name = wizard.findChild<QLineEdit *>(QStringLiteral("displayName"));
+    QCOMPARE(name->text(), QStringLiteral("Demo"));
+    name->clear();
+    QTest::keyClicks(name, QStringLiteral("Staging tenant"));
+    QVERIFY(wizard.button(QWizard::FinishButton)->isEnabled()); // the token field is empty: the stored one stays
+    QTest::mouseClick(wizard.button(QWizard::FinishButton), Qt::LeftButton);
+    QTRY_COMPARE(wizard.tenantId(), id);
+    QCOMPARE(m_registry->tenant(id)->displayName, QStringLiteral("Staging tenant"));
+    QCOMPARE(TestSupport::await(m_secrets->read(id, SecretPurpose::Token)).result.toString(), m_sandbox->token());
+}
+
+void TestKandjiWindow::treeAndAssignment()
+{
+    const QString id = addTenant(m_sandbox->baseUrl(), true);
+    TenantTreeModel *model = m_window->tenantModel();
+    QSignalSpy checked(m_window->connector(), &TenantConnector::checked);
+    m_window->connector()->connectTenant(id);
+    QVERIFY(checked.wait(10000));
+    QCOMPARE(model->tenantState(id), TenantTreeModel::State::Ok);
+
+    const QModelIndex scripts = waitForNode(id, { QStringLiteral("custom-scripts") });
+    QVERIFY(scripts.isValid());
+    QCOMPARE(model->rowCount(model->indexForTenant(id)), 5);
+    m_window->tenantTree()->expand(scripts);
+    QTRY_COMPARE(model->rowCount(scripts), 20);
+    const QModelIndex first = model->index(0, 0, scripts);
+    QCOMPARE(model->node(first).badge, QStringLiteral("once · Self Service"));
+    QCOMPARE(model->node(model->index(3, 0, scripts)).badge, QStringLiteral("no enforcement · Self Service"));
+    // The library folders are listed for the checklist.
+    m_window->tenantTree()->expand(waitForNode(id, { QStringLiteral("custom-profiles") }));
+    m_window->tenantTree()->expand(waitForNode(id, { QStringLiteral("custom-apps") }));
+    QTRY_COMPARE(model->rowCount(model->findNode(id, { QStringLiteral("custom-apps") })), 12);
+    QTRY_COMPARE(model->rowCount(model->findNode(id, { QStringLiteral("custom-profiles") })), 24);
+
+    const QModelIndex blueprints = waitForNode(id, { QStringLiteral("blueprints") });
+    m_window->tenantTree()->expand(blueprints);
+    QTRY_COMPARE(model->rowCount(blueprints), 3);
+    const QModelIndex staging = model->index(0, 0, blueprints);
+    QCOMPARE(staging.data(Qt::DisplayRole).toString(), QStringLiteral("Staging (classic)")); // label (badge)
+    const QString stagingId = staging.data(TenantTreeModel::NodeIdRole).toString();
+    const int before = int(m_sandbox->service().blueprintItems(stagingId).size());
+
+    m_window->tenantTree()->setCurrentIndex(staging);
+    auto *navigator = qobject_cast<KandjiNavigator *>(m_window->navigator(KandjiFamily::Id));
+    QVERIFY(navigator);
+    QVERIFY(m_window->currentPage()->findChild<QWidget *>(QStringLiteral("kandjiPageText")));
+    navigator->assignToCurrentBlueprint();
+    QListWidget *list = nullptr;
+    QTRY_VERIFY((list = m_window->findChild<QListWidget *>(QStringLiteral("libraryChecklist"))));
+    QCOMPARE(list->count(), 24 + 20 + 12);
+    // The first profile is on Staging already (the demo assigns the first ten); the last one is not.
+    list->item(0)->setCheckState(Qt::Checked);
+    list->item(23)->setCheckState(Qt::Checked);
+    auto *buttons = list->parentWidget()->findChild<QDialogButtonBox *>();
+    QTest::mouseClick(buttons->button(QDialogButtonBox::Ok), Qt::LeftButton);
+    auto *report = list->parentWidget()->findChild<QLabel *>(QStringLiteral("assignReport"));
+    QTRY_COMPARE(report->text(), QStringLiteral("1 assigned, 1 already assigned, 0 failed."));
+    QCOMPARE(int(m_sandbox->service().blueprintItems(stagingId).size()), before + 1);
+
+    // KANDJI_SCREENSHOT=path.png: the window on a script's page, for the README.
+    if (!qEnvironmentVariableIsEmpty("KANDJI_SCREENSHOT")) {
+        list->parentWidget()->close();
+        m_window->resize(1400, 900);
+        m_window->tenantTree()->setCurrentIndex(model->index(4, 0, scripts));
+        QTest::qWait(300);
+        QVERIFY(m_window->grab().save(qEnvironmentVariable("KANDJI_SCREENSHOT")));
+    }
+}
+
+void TestKandjiWindow::tenantWithForeignUrlIsRefused()
+{
+    // A loopback URL without the local-test-server setting: refused before anything is sent.
+    const QString id = addTenant(m_sandbox->baseUrl(), false);
+    QSignalSpy checked(m_window->connector(), &TenantConnector::checked);
+    m_window->connector()->connectTenant(id);
+    QVERIFY(checked.wait(10000));
+    QVERIFY(m_window->tenantModel()->tenantState(id) != TenantTreeModel::State::Ok);
+    QVERIFY2(m_window->tenantModel()->tenantStateMessage(id).contains(QLatin1String("must not name a port")),
+             qPrintable(m_window->tenantModel()->tenantStateMessage(id)));
+    QCOMPARE(m_sandbox->server()->requestCount(), 0);
+}
+
+void TestKandjiWindow::copyToAnotherTenant()
+{
+    KandjiSandbox production;
+    QVERIFY(production.start());
+    production.service().addCategory(QStringLiteral("Utilities"));
+    const QString source = addTenant(m_sandbox->baseUrl(), true);
+    addTenant(production.baseUrl(), true); // the same sandbox token
+    TenantTreeModel *model = m_window->tenantModel();
+    QSignalSpy checked(m_window->connector(), &TenantConnector::checked);
+    m_window->connector()->connectTenant(source);
+    QVERIFY(checked.wait(10000));
+    const QModelIndex scripts = waitForNode(source, { QStringLiteral("custom-scripts") });
+    m_window->tenantTree()->expand(scripts);
+    QTRY_COMPARE(model->rowCount(scripts), 20);
+    m_window->tenantTree()->setCurrentIndex(model->index(1, 0, scripts)); // "Script 02", every 15 min, no Self Service
+    qobject_cast<KandjiNavigator *>(m_window->navigator(KandjiFamily::Id))->copyCurrent();
+    KandjiCopyDialog *dialog = nullptr;
+    QTRY_VERIFY((dialog = m_window->findChild<KandjiCopyDialog *>()));
+    auto *copy = dialog->findChild<QPushButton *>(QStringLiteral("copyButton"));
+    QVERIFY(!copy->isEnabled()); // preview first
+    QSignalSpy runs(dialog, &KandjiCopyDialog::finishedRun);
+    QTest::mouseClick(dialog->findChild<QPushButton *>(QStringLiteral("previewButton")), Qt::LeftButton);
+    QVERIFY(runs.wait(10000));
+    auto *table = dialog->findChild<QTableWidget *>(QStringLiteral("copyReport"));
+    QCOMPARE(table->rowCount(), 1);
+    QCOMPARE(table->item(0, 2)->text(), QStringLiteral("create"));
+    QCOMPARE(production.service().itemCount(QStringLiteral("custom-scripts")), 0);
+    QVERIFY(copy->isEnabled());
+    QTest::mouseClick(copy, Qt::LeftButton);
+    QVERIFY(runs.wait(10000));
+    QCOMPARE(runs.last().at(0).toBool(), true);
+    QCOMPARE(table->item(0, 3)->text(), QStringLiteral("created"));
+    QCOMPARE(production.service().itemCount(QStringLiteral("custom-scripts")), 1);
+}
+
+QTEST_MAIN(TestKandjiWindow)
+#include "tst_kandjiwindow.moc"

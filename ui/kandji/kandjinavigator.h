@@ -1,0 +1,53 @@
+#pragma once
+
+#include "appcontext.h"
+#include "family/familyui.h"
+
+#include <QPersistentModelIndex>
+
+class KandjiClient;
+class MainWindow;
+class QAction;
+class TenantTreeModel;
+
+// Browsing Kandji tenants in the main window: the Kandji family's FamilyNavigator. The page of a
+// row shows what the tree holds for it (an item's settings, a profile's XML, a script's code,
+// a blueprint's type and enrollment settings) read-only; the actions edit through the forms
+// (KandjiProfileEditor, KandjiScriptEditor, KandjiAppEditor), create from a folder, delete (a
+// blueprint only after a strong confirmation: it unmanages every device on it), assign library
+// items to a blueprint from a checklist (KandjiAssignJob: the report says which were already
+// there), remove an assigned item, and copy items or a blueprint to another Kandji tenant
+// (KandjiCopyDialog). After a change the affected rows are listed again.
+// Everything goes through the KandjiClient of the tenant's KandjiSession.
+class KandjiNavigator : public FamilyNavigator
+{
+    Q_OBJECT
+public:
+    KandjiNavigator(MainWindow *window, const AppContext &context);
+
+    void showPageFor(const QModelIndex &index) override;
+    QList<QAction *> actionsFor(const QModelIndex &index) override;
+
+    // The actions, for tests: they apply to the tree's current row.
+    void newItem();
+    void editCurrent();
+    void deleteCurrent();
+    void assignToCurrentBlueprint();
+    // Opens the copy dialog for the current item, folder (its items) or blueprint (with its items).
+    void copyCurrent();
+
+private:
+    QModelIndex current() const;
+    KandjiClient *clientFor(const QModelIndex &index) const;
+    void refreshParentOf(const QModelIndex &index);
+    void openEditor(const QModelIndex &index, const QJsonObject &object, bool creating);
+
+    MainWindow *m_window;
+    AppContext m_context;
+    TenantTreeModel *m_model;
+    QAction *m_new;
+    QAction *m_edit;
+    QAction *m_delete;
+    QAction *m_assign;
+    QAction *m_copy;
+};

@@ -1,0 +1,21 @@
+#include "kandjiui.h"
+
+#include "addkandjitenantwizard.h"
+#include "appcontext.h"
+#include "kandjifamily.h"
+#include "kandjinavigator.h"
+
+QString KandjiUi::familyId() const
+{
+    return KandjiFamily::Id;
+}
+
+FamilyNavigator *KandjiUi::createNavigator(MainWindow *window, const AppContext &context) const
+{
+    return new KandjiNavigator(window, context);
+}
+
+QWidget *KandjiUi::openTenantWizard(QWidget *parent, const AppContext &context, const std::optional<Tenant> &existing) const
+{
+    return AddKandjiTenantWizard::run(parent, context.registry, context.secrets, context.network, existing);
+}
