@@ -1,4 +1,5 @@
 // tenantctl: TenantDesk's command-line companion over the same core (no widgets).
+#include "jamfcommand.h"
 #include "kintocommand.h"
 
 #include <QCoreApplication>
@@ -9,6 +10,7 @@ static const char usage[] =
     "\n"
     "Services:\n"
     "  kinto   a Kinto server (tenantctl kinto --help)\n"
+    "  jamf    a Jamf Pro server's API roles and clients (tenantctl jamf --help)\n"
     "\n"
     "Exit codes: 0 ok, 1 other error, 2 usage, 3 not found, 4 conflict, 5 auth, 6 network.\n";
 
@@ -24,6 +26,8 @@ int main(int argc, char *argv[])
         KintoCommand command;
         return command.run(arguments);
     }
+    if (service == QLatin1String("jamf"))
+        return JamfCommand().run(arguments);
     if (service == QLatin1String("-h") || service == QLatin1String("--help")) {
         QTextStream(stdout) << usage;
         return 0;
