@@ -23,8 +23,12 @@ JamfTokenAuth::~JamfTokenAuth() = default;
 
 bool JamfTokenAuth::hasValidToken() const
 {
-    return !m_token.isEmpty() && m_expiry.isValid()
-        && QDateTime::currentDateTimeUtc().addSecs(m_leadSeconds) < m_expiry;
+    if (m_token.isEmpty() || !m_expiry.isValid() || m_renewalAsked)
+        return false;
+    // A token that lives no longer than the lead would be renewed on every request: renew it at half-life.
+    const qint64 lifetime = m_receivedAt.secsTo(m_expiry);
+    const qint64 lead = lifetime <= m_leadSeconds ? lifetime / 2 : m_leadSeconds;
+    return QDateTime::currentDateTimeUtc().addSecs(lead) < m_expiry;
 }
 
 void JamfTokenAuth::prepare(QObject *context, ReadyCallback done)
@@ -50,6 +54,7 @@ void JamfTokenAuth::requestToken()
     HttpJob *job = m_tokenClient->send(request);
     connect(job, &Job::finished, this, [this, job, keepAlive] {
         m_requestInFlight = false;
+        m_renewalAsked = false;
         if (job->hasError()) {
             forgetToken();
             if (keepAlive && job->error().isUnauthorized()) {
@@ -69,9 +74,23 @@ void JamfTokenAuth::requestToken()
         }
         m_token = token;
         m_expiry = expiry;
+        m_receivedAt = QDateTime::currentDateTimeUtc();
         qCInfo(lcAuth) << "Jamf token received, expires" << m_expiry.toString(Qt::ISODate);
         finishWaiters({});
     });
+}
+
+Job *JamfTokenAuth::renew()
+{
+    auto *job = new Job(this);
+    m_renewalAsked = true;
+    prepare(job, [job](const ApiError &error) {
+        if (error)
+            job->fail(error);
+        else
+            job->succeed();
+    });
+    return job;
 }
 
 void JamfTokenAuth::finishWaiters(const ApiError &error)

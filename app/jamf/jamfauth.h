@@ -15,7 +15,8 @@ class QNetworkAccessManager;
 
 // A Jamf Pro bearer token, obtained by a subclass and shared by every request of the tenant.
 //
-// - The token counts as expired renewalLead() seconds (default 60, as Patcher) before its expiry;
+// - The token counts as expired renewalLead() seconds (default 60, as Patcher) before its expiry,
+//   or at half its lifetime when that is shorter (a 60 s token is not renewed on every request);
 //   prepare() then renews it. One renewal is in flight at a time however many requests wait
 //   (single flight); they all get its outcome.
 // - A 401 on a request clears the token (invalidate() returns true): the HttpClient replays the
@@ -31,6 +32,10 @@ public:
     void prepare(QObject *context, ReadyCallback done) override;
     void apply(QNetworkRequest &request) const override;
     bool invalidate() override;
+
+    // Renews the token now, even if it is still good (a user account's live token is kept alive).
+    // Finishes once the new token is there; shares a renewal already in flight.
+    Job *renew();
 
     void setRenewalLead(int seconds) { m_leadSeconds = seconds; }
     int renewalLead() const { return m_leadSeconds; }
@@ -66,10 +71,12 @@ private:
     HttpClient *m_tokenClient;
     QString m_token;
     QDateTime m_expiry;
+    QDateTime m_receivedAt;
     QList<QPair<QPointer<QObject>, ReadyCallback>> m_waiters;
     int m_leadSeconds = 60;
     int m_tokenRequests = 0;
     bool m_requestInFlight = false;
+    bool m_renewalAsked = false;
 };
 
 // A Jamf Pro user account: POST /api/v1/auth/token with Basic user:password gives a bearer token;

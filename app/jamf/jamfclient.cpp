@@ -48,6 +48,32 @@ HttpJob *JamfClient::send(const HttpRequest &request)
     return m_http->send(request);
 }
 
+Job *JamfClient::then(Job *first, std::function<Job *(const QJsonValue &, ApiError *)> next)
+{
+    auto *job = new Job(this);
+    job->addChild(first);
+    connect(first, &Job::finished, job, [job, first, next = std::move(next)] {
+        if (first->hasError()) {
+            job->fail(first->error());
+            return;
+        }
+        ApiError error;
+        Job *second = next(first->result(), &error);
+        if (!second) {
+            job->fail(error);
+            return;
+        }
+        job->addChild(second);
+        connect(second, &Job::finished, job, [job, second] {
+            if (second->hasError())
+                job->fail(second->error());
+            else
+                job->succeed(second->result());
+        });
+    });
+    return job;
+}
+
 Job *JamfClient::failed(const ApiError &error)
 {
     auto *job = new Job(this);
@@ -198,26 +224,11 @@ Job *JamfClient::deleteClient(int id)
 
 Job *JamfClient::setClientEnabled(int id, bool enabled)
 {
-    auto *job = new Job(this);
-    Job *read = getClient(id);
-    job->addChild(read);
-    connect(read, &Job::finished, job, [this, job, read, enabled] {
-        if (read->hasError()) {
-            job->fail(read->error());
-            return;
-        }
-        JamfApiClient client = JamfApiClient::fromJson(read->result().toObject());
+    return then(getClient(id), [this, enabled](const QJsonValue &current, ApiError *) {
+        JamfApiClient client = JamfApiClient::fromJson(current.toObject());
         client.enabled = enabled;
-        Job *write = replaceClient(client);
-        job->addChild(write);
-        connect(write, &Job::finished, job, [job, write] {
-            if (write->hasError())
-                job->fail(write->error());
-            else
-                job->succeed(write->result());
-        });
+        return replaceClient(client);
     });
-    return job;
 }
 
 Job *JamfClient::rotateCredentials(int id)

@@ -8,6 +8,8 @@
 #include <QLoggingCategory>
 #include <QObject>
 
+#include <functional>
+
 Q_DECLARE_LOGGING_CATEGORY(lcJamf) // "tenantdesk.jamf"
 
 // The client of one Jamf Pro server's API roles and API clients (integrations), over an HttpClient
@@ -40,6 +42,9 @@ public:
 
     // Sends a request through the session; its error is explained as above.
     HttpJob *send(const HttpRequest &request);
+    // Runs `first`, then the job `next` makes from its result, and finishes with that job's outcome
+    // (a read-modify-write). `next` may return nullptr with *error set: the job then fails with it.
+    Job *then(Job *first, std::function<Job *(const QJsonValue &result, ApiError *error)> next);
 
     // --- API roles
     JamfListJob *listRoles(const JamfListOptions &options = {});

@@ -291,32 +291,6 @@ bool JamfCommand::applyClient(JamfApiClient *client, QString *error) const
     return true;
 }
 
-Job *JamfCommand::readModifyWrite(Job *read, std::function<Job *(const QJsonObject &, QString *)> write)
-{
-    auto *job = new Job(this);
-    job->addChild(read);
-    connect(read, &Job::finished, job, [this, job, read, write] {
-        if (read->hasError()) {
-            job->fail(read->error());
-            return;
-        }
-        QString error;
-        Job *put = write(read->result().toObject(), &error);
-        if (!put) {
-            job->fail(ApiError(ApiError::Kind::Invalid, error));
-            return;
-        }
-        job->addChild(put);
-        connect(put, &Job::finished, job, [job, put] {
-            if (put->hasError())
-                job->fail(put->error());
-            else
-                job->succeed(put->result());
-        });
-    });
-    return job;
-}
-
 Job *JamfCommand::startRoles(const QString &verb, const QString &id, QString *error)
 {
     if (verb == QLatin1String("list")) {
@@ -334,9 +308,13 @@ Job *JamfCommand::startRoles(const QString &verb, const QString &id, QString *er
         return m_client->createRole(role);
     }
     if (verb == QLatin1String("replace")) {
-        return readModifyWrite(m_client->getRole(id), [this](const QJsonObject &current, QString *why) -> Job * {
-            JamfRole role = JamfRole::fromJson(current);
-            return applyRole(&role, why) ? m_client->replaceRole(role) : nullptr;
+        return m_client->then(m_client->getRole(id), [this](const QJsonValue &current, ApiError *failure) -> Job * {
+            JamfRole role = JamfRole::fromJson(current.toObject());
+            QString why;
+            if (applyRole(&role, &why))
+                return m_client->replaceRole(role);
+            *failure = ApiError(ApiError::Kind::Invalid, why);
+            return nullptr;
         });
     }
     *error = QStringLiteral("unknown verb \"roles %1\"").arg(verb);
@@ -370,9 +348,13 @@ Job *JamfCommand::startClients(const QString &verb, const QString &idText, QStri
     if (verb == QLatin1String("rotate"))
         return m_client->rotateCredentials(id);
     if (verb == QLatin1String("replace")) {
-        return readModifyWrite(m_client->getClient(id), [this](const QJsonObject &current, QString *why) -> Job * {
-            JamfApiClient client = JamfApiClient::fromJson(current);
-            return applyClient(&client, why) ? m_client->replaceClient(client) : nullptr;
+        return m_client->then(m_client->getClient(id), [this](const QJsonValue &current, ApiError *failure) -> Job * {
+            JamfApiClient client = JamfApiClient::fromJson(current.toObject());
+            QString why;
+            if (applyClient(&client, &why))
+                return m_client->replaceClient(client);
+            *failure = ApiError(ApiError::Kind::Invalid, why);
+            return nullptr;
         });
     }
     *error = QStringLiteral("unknown verb \"clients %1\"").arg(verb);

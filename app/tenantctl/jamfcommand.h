@@ -44,8 +44,6 @@ private:
     // Applies --display-name, --privilege, --role, --lifetime, --enabled/--disabled and --data.
     bool applyRole(JamfRole *role, QString *error) const;
     bool applyClient(JamfApiClient *client, QString *error) const;
-    // Reads the object, changes it with `change`, PUTs it back.
-    Job *readModifyWrite(Job *read, std::function<Job *(const QJsonObject &, QString *)> write);
     Job *tokenCheck();
     void finish(Job *job);
     void exitAfterSignOut();

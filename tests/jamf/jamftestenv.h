@@ -7,6 +7,8 @@
 #include "jamfclient.h"
 #include "net/httpclient.h"
 
+#include "testsupport.h"
+
 #include <QNetworkAccessManager>
 
 #include <memory>
@@ -38,3 +40,14 @@ struct JamfTestSession
         http.reset();
     }
 };
+
+// Awaits a job (60 s at most) into `var` (a TestSupport::Outcome), requiring success or failure.
+#define AWAIT_OK(var, expr)                                                                                  \
+    const TestSupport::Outcome var = TestSupport::await(expr, 60000);                                        \
+    QVERIFY2(var.finished, "the job did not finish in time");                                                \
+    QVERIFY2(!var.error, qPrintable(var.error.toString()))
+
+#define AWAIT_FAIL(var, expr)                                                                                \
+    const TestSupport::Outcome var = TestSupport::await(expr, 60000);                                        \
+    QVERIFY2(var.finished, "the job did not finish in time");                                                \
+    QVERIFY2(var.error, "the job succeeded but should have failed")

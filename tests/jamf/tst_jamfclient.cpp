@@ -21,16 +21,6 @@
 using TestSupport::await;
 using Mode = JamfSettings::Mode;
 
-#define AWAIT_OK(var, expr)                                                                                  \
-    const TestSupport::Outcome var = await(expr);                                                            \
-    QVERIFY2(var.finished, "the job did not finish in time");                                                \
-    QVERIFY2(!var.error, qPrintable(var.error.toString()))
-
-#define AWAIT_FAIL(var, expr)                                                                                \
-    const TestSupport::Outcome var = await(expr);                                                            \
-    QVERIFY2(var.finished, "the job did not finish in time");                                                \
-    QVERIFY2(var.error, "the job succeeded but should have failed")
-
 class tst_JamfClient : public QObject
 {
     Q_OBJECT
@@ -48,6 +38,7 @@ private Q_SLOTS:
     void userTokenExpiredStartsOver();
     void ssoAccountIsExplained();
     void clientTokenRenewedSixtySecondsEarly();
+    void shortTokenRenewedAtHalfLife();
     void singleFlightTokenRequest();
     void unauthorizedRenewsOnceAndReplays();
     void wrongClientSecretIsExplained();
@@ -229,7 +220,6 @@ void tst_JamfClient::clientTokenRenewedSixtySecondsEarly()
     const QJsonObject demo = m_sandbox->service().client(1);
     QCOMPARE(demo.value(QLatin1String("clientId")).toString(), JamfDemoData::DemoClientId);
     // A lifetime of 62 s: the client treats the token as expired after 2 s.
-    QJsonObject changed = demo;
     m_sandbox->service().addClient(QStringLiteral("Short"), { QStringLiteral("TenantDesk Demo") }, true, 62,
         QStringLiteral("short-client"), QStringLiteral("short-secret"));
     auto s = session(Mode::ApiClient, QStringLiteral("short-client"), QStringLiteral("short-secret"));
@@ -248,6 +238,21 @@ void tst_JamfClient::clientTokenRenewedSixtySecondsEarly()
     QCOMPARE(m_sandbox->service().tokensIssued(QStringLiteral("oauth")), 1);
     QTest::qWait(2200);
     AWAIT_OK(third, s->client->getRole(QStringLiteral("1")));
+    QCOMPARE(m_sandbox->service().tokensIssued(QStringLiteral("oauth")), 2);
+}
+
+void tst_JamfClient::shortTokenRenewedAtHalfLife()
+{
+    // 4 s tokens: a 60 s lead would renew on every request; half-life is used instead.
+    m_sandbox->service().addClient(QStringLiteral("Brief"), { QStringLiteral("TenantDesk Demo") }, true, 4,
+        QStringLiteral("brief-client"), QStringLiteral("brief-secret"));
+    auto s = session(Mode::ApiClient, QStringLiteral("brief-client"), QStringLiteral("brief-secret"));
+    for (int i = 0; i < 3; ++i) {
+        AWAIT_OK(read, s->client->getRole(QStringLiteral("1")));
+    }
+    QCOMPARE(m_sandbox->service().tokensIssued(QStringLiteral("oauth")), 1);
+    QTest::qWait(2100);
+    AWAIT_OK(later, s->client->getRole(QStringLiteral("1")));
     QCOMPARE(m_sandbox->service().tokensIssued(QStringLiteral("oauth")), 2);
 }
 
