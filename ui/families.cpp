@@ -2,6 +2,8 @@
 
 #include "family/familyui.h"
 #include "family/servicefamily.h"
+#include "jamf/jamfui.h"
+#include "jamffamily.h"
 #include "kinto/kintoui.h"
 #include "kintofamily.h"
 
@@ -14,4 +16,5 @@ void registerFamily(std::unique_ptr<ServiceFamily> family, std::unique_ptr<Famil
 void registerFamilies()
 {
     registerFamily(std::make_unique<KintoFamily>(), std::make_unique<KintoUi>());
+    registerFamily(std::make_unique<JamfFamily>(), std::make_unique<JamfUi>());
 }
