@@ -95,6 +95,7 @@ static void startCheck(MainWindow &window, const QString &screenshot)
             finish(0, QStringLiteral("%1 rows under %2").arg(model->rowCount(index)).arg(index.data().toString()));
         });
     });
+    window.resize(1400, 900); // the size the README's screenshots are judged at
     QTimer::singleShot(0, &window, [tree, model, finish] {
         if (model->rowCount() == 0) {
             finish(1, QStringLiteral("no tenant in the tree"));

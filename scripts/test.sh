@@ -14,6 +14,11 @@ if command -v npm >/dev/null 2>&1; then
     (cd tests/servers && npm ci --no-audit --no-fund --loglevel=error) || echo "npm ci failed: suites needing real servers will skip"
 fi
 
+# The front door: the README's demo command, in its check mode (start on the demo sandbox, wait
+# for the first tenant's tree, save a screenshot, quit with 0). A broken demo fails the run here.
+mkdir -p build/screenshots
+QT_QPA_PLATFORM=offscreen bash scripts/demo.sh --check build/screenshots/demo.png
+
 HOME="$(mktemp -d)"
 XDG_RUNTIME_DIR="$(mktemp -d)"
 chmod 700 "$XDG_RUNTIME_DIR"
