@@ -79,6 +79,8 @@ Job *JamfSetup::run(const Draft &draft)
         run->job->failLater(ApiError(ApiError::Kind::Invalid, tr("Enter a name for the API role and for the API client.")));
         return run->job;
     }
+    if (run->draft.roleId.isEmpty() && !m_createdRoleId.isEmpty())
+        run->draft.roleId = m_createdRoleId; // made by an earlier run that failed later: use it
     QMetaObject::invokeMethod(this, [this, run] {
         if (run->draft.roleId.isEmpty()) {
             createRole(run);

@@ -53,7 +53,7 @@ public:
     JamfClient *adminClient() const { return m_admin; }
     QUrl serverUrl() const { return m_serverUrl; }
 
-    // Runs every step. Result: {"tenantId", "roleId", "roleName", "integrationId", "clientId"}.
+    // Runs every step (again after a failure: a role created by the failed run is reused). Result: {"tenantId", "roleId", "roleName", "integrationId", "clientId"}.
     Job *run(const Draft &draft);
     // Deletes what this setup created, newest first. Succeeds at once (async) when nothing was.
     Job *undo();

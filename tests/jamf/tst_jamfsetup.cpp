@@ -30,7 +30,8 @@ private Q_SLOTS:
     void wrongPasswordOrSso();
     void missingPrivilegeNamed();
     void roleNameTaken();
-    void clientNameTakenThenUndo();
+    void clientNameTakenThenRetry();
+    void undoAfterFailure();
 
 private:
     QByteArray settingsText() const
@@ -170,7 +171,7 @@ void tst_JamfSetup::roleNameTaken()
     QVERIFY(m_setup->created().isEmpty());
 }
 
-void tst_JamfSetup::clientNameTakenThenUndo()
+void tst_JamfSetup::clientNameTakenThenRetry()
 {
     AWAIT_OK(signedIn, m_setup->signIn(m_sandbox->baseUrl().toString(), QStringLiteral("admin"), QStringLiteral("admin")));
     const int roles = m_sandbox->service().roleCount();
@@ -181,6 +182,21 @@ void tst_JamfSetup::clientNameTakenThenUndo()
     QVERIFY(taken.error.message().contains(QLatin1String("another client name")));
     QCOMPARE(m_setup->created(), QStringList { QStringLiteral("API role \"Fresh role\"") });
     QCOMPARE(m_sandbox->service().roleCount(), roles + 1);
+    draft.clientName = QStringLiteral("Fresh client");
+    AWAIT_FAIL(rejected, m_setup->run(JamfSetup::Draft { {}, {}, {}, QString(), 1800, {}, {} })); // no client name
+    AWAIT_OK(retried, m_setup->run(draft)); // the role made by the failed run is reused
+    QCOMPARE(m_sandbox->service().roleCount(), roles + 1);
+    QCOMPARE(retried.result.toObject().value(QLatin1String("roleName")).toString(), QStringLiteral("Fresh role"));
+}
+
+void tst_JamfSetup::undoAfterFailure()
+{
+    AWAIT_OK(signedIn, m_setup->signIn(m_sandbox->baseUrl().toString(), QStringLiteral("admin"), QStringLiteral("admin")));
+    const int roles = m_sandbox->service().roleCount();
+    JamfSetup::Draft draft;
+    draft.roleName = QStringLiteral("Fresh role");
+    draft.clientName = QStringLiteral("Patcher-Client"); // taken in the demo tenant
+    AWAIT_FAIL(taken, m_setup->run(draft));
     AWAIT_OK(undone, m_setup->undo());
     QCOMPARE(m_sandbox->service().roleCount(), roles);
     QVERIFY(m_setup->created().isEmpty());

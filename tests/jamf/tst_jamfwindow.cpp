@@ -6,6 +6,7 @@
 #include "families.h"
 #include "jamf/jamfnavigator.h"
 #include "jamf/jamfsecretdialog.h"
+#include "jamf/jamfsetupwizard.h"
 #include "jamf/jamftenantdialog.h"
 #include "jamfdemodata.h"
 #include "jamffamily.h"
@@ -208,6 +209,16 @@ void tst_JamfWindow::addTenantDialog()
     AWAIT_OK(secret, m_secrets->read(tenant->id, SecretPurpose::ClientSecret));
     QCOMPARE(secret.result.toString(), QStringLiteral("s3cret"));
     QVERIFY(dialog.findChild<QLineEdit *>(QStringLiteral("secret"))->text().isEmpty());
+
+    // No credentials yet: the dialog hands over to the setup wizard.
+    auto *parent = new QWidget;
+    auto *second = new JamfTenantDialog(AppContext { m_registry.get(), m_secrets.get(), m_sessions.get(), m_nam.get(), m_log.get() },
+        std::nullopt, parent);
+    second->show();
+    QTest::mouseClick(second->findChild<QPushButton *>(QStringLiteral("setUpButton")), Qt::LeftButton);
+    QTRY_VERIFY(parent->findChild<JamfSetupWizard *>());
+    QVERIFY(!second->isVisible());
+    delete parent;
 }
 
 QTEST_MAIN(tst_JamfWindow)

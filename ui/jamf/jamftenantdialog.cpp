@@ -1,5 +1,6 @@
 #include "jamftenantdialog.h"
 
+#include "jamf/jamfsetupwizard.h"
 #include "jamffamily.h"
 #include "jamfsettings.h"
 #include "net/job.h"
@@ -54,6 +55,16 @@ JamfTenantDialog::JamfTenantDialog(const AppContext &context, const std::optiona
     form->addRow(m_message);
     auto *buttons = new QDialogButtonBox(QDialogButtonBox::Ok | QDialogButtonBox::Cancel);
     buttons->button(QDialogButtonBox::Ok)->setObjectName(QStringLiteral("okButton"));
+    // No client yet: the setup wizard makes one with an administrator's account.
+    auto *setUp = buttons->addButton(tr("Set up a &new API client…"), QDialogButtonBox::ActionRole);
+    setUp->setObjectName(QStringLiteral("setUpButton"));
+    connect(setUp, &QPushButton::clicked, this, [this, existing] {
+        auto *wizard = new JamfSetupWizard(m_context, existing, parentWidget());
+        wizard->setAttribute(Qt::WA_DeleteOnClose);
+        wizard->setWindowModality(Qt::WindowModal);
+        wizard->show();
+        reject();
+    });
     form->addRow(buttons);
     connect(buttons, &QDialogButtonBox::accepted, this, &JamfTenantDialog::accept);
     connect(buttons, &QDialogButtonBox::rejected, this, &QDialog::reject);

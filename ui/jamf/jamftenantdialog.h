@@ -17,6 +17,7 @@ class QSpinBox;
 // requests it may send at once (above 5 is allowed, with Jamf's warning shown). On OK it writes
 // the registry and, when a secret was typed, the secret store (editing: an empty secret keeps the
 // stored one); the secret field is cleared once stored. Problems keep the dialog open.
+// "Set up a new API client…" closes it and opens JamfSetupWizard for the same tenant instead.
 class JamfTenantDialog : public QDialog
 {
     Q_OBJECT
