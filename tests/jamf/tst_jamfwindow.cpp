@@ -5,6 +5,7 @@
 
 #include "families.h"
 #include "jamf/jamfnavigator.h"
+#include "jamf/jamfclienteditor.h"
 #include "jamf/jamfsecretdialog.h"
 #include "jamf/jamfsetupwizard.h"
 #include "jamf/jamftenantdialog.h"
@@ -25,7 +26,9 @@
 
 #include <QAction>
 #include <QApplication>
+#include <QCheckBox>
 #include <QClipboard>
+#include <QListWidget>
 #include <QComboBox>
 #include <QFile>
 #include <QLabel>
@@ -50,6 +53,7 @@ private Q_SLOTS:
     void treeShowsRolesAndClients();
     void disableAndRotateFromTheClientPage();
     void addTenantDialog();
+    void clientEditor();
 
 private:
     void click(const QModelIndex &index)
@@ -219,6 +223,54 @@ void tst_JamfWindow::addTenantDialog()
     QTRY_VERIFY(parent->findChild<JamfSetupWizard *>());
     QVERIFY(!second->isVisible());
     delete parent;
+}
+
+void tst_JamfWindow::clientEditor()
+{
+    // Editing from the client's page: lifetime preset, one more role, disabled.
+    const QModelIndex client = reveal({ QStringLiteral("clients"), QStringLiteral("3") }); // Compliance Dashboard
+    click(client);
+    QTRY_VERIFY(m_window->findChild<QPushButton *>(QStringLiteral("editJamfClientActionButton")));
+    QTest::mouseClick(m_window->findChild<QPushButton *>(QStringLiteral("editJamfClientActionButton")), Qt::LeftButton);
+    JamfClientEditor *editor = nullptr;
+    QTRY_VERIFY((editor = m_window->findChild<JamfClientEditor *>()));
+    auto *roles = editor->findChild<QListWidget *>(QStringLiteral("roles"));
+    QTRY_COMPARE(roles->count(), m_sandbox->service().roleCount());
+    const QList<QListWidgetItem *> patcher = roles->findItems(QStringLiteral("Patcher-Role"), Qt::MatchExactly);
+    QCOMPARE(patcher.size(), 1);
+    patcher.first()->setCheckState(Qt::Checked);
+    auto *lifetime = editor->findChild<QComboBox *>(QStringLiteral("lifetime"));
+    QCOMPARE(lifetime->currentData().toInt(), 3600);
+    lifetime->setFocus();
+    QTest::keyClick(lifetime, Qt::Key_Down); // 4 hours
+    auto *enabled = editor->findChild<QCheckBox *>(QStringLiteral("enabled"));
+    enabled->setFocus();
+    QTest::keyClick(enabled, Qt::Key_Space);
+    QVERIFY(!enabled->isChecked());
+    QSignalSpy saved(editor, &JamfClientEditor::saved);
+    QTest::mouseClick(editor->findChild<QPushButton *>(QStringLiteral("saveButton")), Qt::LeftButton);
+    QVERIFY(saved.wait(10000));
+    const QJsonObject stored = m_sandbox->service().client(3);
+    QCOMPARE(stored.value(QLatin1String("accessTokenLifetimeSeconds")).toInt(), 14400);
+    QCOMPARE(stored.value(QLatin1String("enabled")).toBool(), false);
+    QCOMPARE(stored.value(QLatin1String("authorizationScopes")).toArray().size(), 3);
+
+    // A new client needs a role; then it is created.
+    auto *session = qobject_cast<JamfSession *>(m_model->session(m_tenantId));
+    JamfClientEditor create(session->client(), JamfApiClient());
+    create.show();
+    QTest::keyClicks(create.findChild<QLineEdit *>(QStringLiteral("displayName")), QStringLiteral("Made in the editor"));
+    auto *list = create.findChild<QListWidget *>(QStringLiteral("roles"));
+    QTRY_VERIFY(list->count() > 0);
+    QSignalSpy applied(&create, &EditorBase::applied);
+    QTest::mouseClick(create.findChild<QPushButton *>(QStringLiteral("saveButton")), Qt::LeftButton);
+    QVERIFY(create.message().contains(QLatin1String("at least one role")));
+    list->item(0)->setCheckState(Qt::Checked);
+    QTest::mouseClick(create.findChild<QPushButton *>(QStringLiteral("saveButton")), Qt::LeftButton);
+    QVERIFY(applied.wait(10000));
+    QCOMPARE(applied.last().at(0).toBool(), true);
+    QCOMPARE(create.apiClient().displayName, QStringLiteral("Made in the editor"));
+    QCOMPARE(m_sandbox->service().client(create.apiClient().id).value(QLatin1String("accessTokenLifetimeSeconds")).toInt(), 1800);
 }
 
 QTEST_MAIN(tst_JamfWindow)

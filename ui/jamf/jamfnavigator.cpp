@@ -1,6 +1,7 @@
 #include "jamfnavigator.h"
 
 #include "appcontext.h"
+#include "jamf/jamfclienteditor.h"
 #include "jamf/jamfroleeditor.h"
 #include "jamf/jamfsecretdialog.h"
 #include "jamffamily.h"
@@ -58,6 +59,8 @@ JamfNavigator::JamfNavigator(MainWindow *window, const AppContext &context)
     };
     m_newRole = makeAction(tr("New API &role…"), QStringLiteral("newJamfRoleAction"), &JamfNavigator::newRole);
     m_editRole = makeAction(tr("&Edit API role…"), QStringLiteral("editJamfRoleAction"), &JamfNavigator::editRole);
+    m_newClient = makeAction(tr("New API &client…"), QStringLiteral("newJamfClientAction"), &JamfNavigator::newClient);
+    m_editClient = makeAction(tr("Edit API &client…"), QStringLiteral("editJamfClientAction"), &JamfNavigator::editClient);
     m_toggleClient = makeAction(tr("&Disable API client"), QStringLiteral("toggleJamfClientAction"), &JamfNavigator::toggleClient);
     m_rotate = makeAction(tr("&Rotate client secret…"), QStringLiteral("rotateJamfSecretAction"), &JamfNavigator::rotateSecret);
 }
@@ -73,8 +76,9 @@ QList<QAction *> JamfNavigator::actionsFor(const QModelIndex &index)
     m_current = index;
     const QString kind = kindOf(index);
     const bool connected = clientFor(index) != nullptr;
-    QList<QAction *> actions { m_newRole };
+    QList<QAction *> actions { m_newRole, m_newClient };
     m_newRole->setEnabled(connected);
+    m_newClient->setEnabled(connected);
     if (kind == QLatin1String("role")) {
         m_editRole->setEnabled(connected);
         actions << m_editRole;
@@ -83,7 +87,8 @@ QList<QAction *> JamfNavigator::actionsFor(const QModelIndex &index)
         m_toggleClient->setText(enabled ? tr("&Disable API client") : tr("&Enable API client"));
         m_toggleClient->setEnabled(connected);
         m_rotate->setEnabled(connected);
-        actions << m_toggleClient << m_rotate;
+        m_editClient->setEnabled(connected);
+        actions << m_editClient << m_toggleClient << m_rotate;
     }
     return actions;
 }
@@ -125,6 +130,7 @@ void JamfNavigator::showPageFor(const QModelIndex &index)
         layout->addWidget(new QLabel(tr("Roles:")));
         layout->addWidget(list, 1);
         auto *buttons = new QHBoxLayout;
+        buttons->addWidget(buttonFor(m_editClient));
         buttons->addWidget(buttonFor(m_toggleClient));
         buttons->addWidget(buttonFor(m_rotate));
         layout->addLayout(buttons);
@@ -160,6 +166,30 @@ void JamfNavigator::editRole()
     editor->setAttribute(Qt::WA_DeleteOnClose);
     const QString tenantId = tenantOf(m_current);
     connect(editor, &JamfRoleEditor::saved, this, [this, tenantId] { refreshFolder(tenantId, QStringLiteral("roles")); });
+    editor->open();
+}
+
+void JamfNavigator::newClient()
+{
+    JamfClient *client = clientFor(m_current);
+    if (!client)
+        return;
+    auto *editor = new JamfClientEditor(client, JamfApiClient(), m_window);
+    editor->setAttribute(Qt::WA_DeleteOnClose);
+    const QString tenantId = tenantOf(m_current);
+    connect(editor, &JamfClientEditor::saved, this, [this, tenantId] { refreshFolder(tenantId, QStringLiteral("clients")); });
+    editor->open();
+}
+
+void JamfNavigator::editClient()
+{
+    JamfClient *client = clientFor(m_current);
+    if (!client || kindOf(m_current) != QLatin1String("client"))
+        return;
+    auto *editor = new JamfClientEditor(client, JamfApiClient::fromJson(objectOf(m_current)), m_window);
+    editor->setAttribute(Qt::WA_DeleteOnClose);
+    const QString tenantId = tenantOf(m_current);
+    connect(editor, &JamfClientEditor::saved, this, [this, tenantId] { refreshFolder(tenantId, QStringLiteral("clients")); });
     editor->open();
 }
 

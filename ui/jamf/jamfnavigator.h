@@ -12,8 +12,8 @@ class QAction;
 class TenantTreeModel;
 
 // Jamf Pro rows in the window: a role's page (its privileges, Edit) and a client's page (roles,
-// lifetime, client id, Enable/Disable, Rotate secret); actions New API role, Edit API role,
-// Enable/Disable client, Rotate secret. Every change is made through the tenant session's
+// lifetime, client id, Edit, Enable/Disable, Rotate secret); actions New/Edit API role, New/Edit
+// API client, Enable/Disable client, Rotate secret. Every change is made through the tenant session's
 // JamfClient, then the row is refreshed from the server.
 class JamfNavigator : public FamilyNavigator
 {
@@ -28,6 +28,8 @@ private:
     JamfClient *clientFor(const QModelIndex &index) const;
     void newRole();
     void editRole();
+    void newClient();
+    void editClient();
     void toggleClient();
     void rotateSecret();
     void refreshFolder(const QString &tenantId, const QString &folder);
@@ -38,6 +40,8 @@ private:
     QPersistentModelIndex m_current;
     QAction *m_newRole;
     QAction *m_editRole;
+    QAction *m_newClient;
+    QAction *m_editClient;
     QAction *m_toggleClient;
     QAction *m_rotate;
 };
