@@ -1,6 +1,7 @@
 #include "historymodel.h"
 
 #include "kintoclient.h"
+#include "kintopagestrategy.h"
 
 #include <QLocale>
 #include <QRegularExpression>
@@ -33,18 +34,18 @@ KintoFilter textFilter(const QString &field, const QString &value)
 } // namespace
 
 HistoryModel::HistoryModel(KintoClient *client, QObject *parent)
-    : QAbstractTableModel(parent)
+    : PagedListModel(parent)
     , m_client(client)
 {
+    setPageSize(200);
+    // The fields behind the columns, in Column order (data() formats them).
+    setColumnFields({ QStringLiteral("date"), QStringLiteral("user_id"), QStringLiteral("action"),
+                      QStringLiteral("resource_name"), QStringLiteral("uri") });
+    connect(this, &PagedListModel::fetchingChanged, this, &HistoryModel::loadingChanged);
+    connect(this, &PagedListModel::pageFailed, this, &HistoryModel::loadFailed);
 }
 
-HistoryModel::~HistoryModel()
-{
-    if (m_job) {
-        m_job->disconnect(this); // no callback into a model being destroyed
-        m_job->cancel();
-    }
-}
+HistoryModel::~HistoryModel() = default;
 
 void HistoryModel::setBucket(const QString &bucket)
 {
@@ -80,105 +81,26 @@ KintoListOptions HistoryModel::filterOptions() const
 
 void HistoryModel::reload()
 {
-    if (m_job) {
-        KintoListJob *old = m_job;
-        m_job = nullptr; // its finished() must not touch the new listing
-        old->cancel();
-    }
-    m_error = ApiError();
-    m_complete = false;
-    m_firstPage = true;
-    if (!m_entries.isEmpty()) {
-        beginResetModel();
-        m_entries.clear();
-        endResetModel();
-    }
     if (!m_client || m_bucket.isEmpty()) {
-        setLoading(false);
+        clear();
         return;
     }
     KintoListOptions options = filterOptions();
     options.sort = QStringLiteral("-last_modified");
-    options.limit = m_pageSize;
-    options.pages = KintoListOptions::AllPages;
-    KintoListJob *job = m_client->list({ KintoEndpoint::History, m_bucket, {}, {} }, options,
-                                       KintoListJob::Mode::OnDemand);
-    m_job = job;
-    connect(job, &KintoListJob::page, this, [this, job](const QJsonArray &items, bool last) { onPage(job, items, last); });
-    connect(job, &Job::finished, this, [this, job] { onFinished(job); });
-    setLoading(true);
-}
-
-void HistoryModel::onPage(KintoListJob *job, const QJsonArray &items, bool last)
-{
-    if (job != m_job)
-        return;
-    QList<QJsonObject> rows;
-    rows.reserve(items.size());
-    for (const QJsonValue &item : items) {
-        if (item.isObject()) // anything else is not an entry: skip it rather than trust it
-            rows.append(item.toObject());
-    }
-    if (m_firstPage) {
-        m_firstPage = false;
-        beginResetModel();
-        m_entries = rows;
-        endResetModel();
-    } else if (!rows.isEmpty()) {
-        const int first = int(m_entries.size());
-        beginInsertRows({}, first, first + int(rows.size()) - 1);
-        m_entries.append(rows);
-        endInsertRows();
-    }
-    m_complete = last;
-    setLoading(false); // the next page waits for fetchMore()
-    Q_EMIT pageLoaded();
-}
-
-void HistoryModel::onFinished(KintoListJob *job)
-{
-    if (job != m_job)
-        return;
-    m_job = nullptr;
-    setLoading(false);
-    if (job->hasError() && !job->error().isCancelled()) {
-        m_error = job->error();
-        Q_EMIT loadFailed(m_error);
-    }
-}
-
-void HistoryModel::setLoading(bool loading)
-{
-    if (loading == m_loading)
-        return;
-    m_loading = loading;
-    Q_EMIT loadingChanged(loading);
-}
-
-bool HistoryModel::canFetchMore(const QModelIndex &parent) const
-{
-    return !parent.isValid() && m_job && m_job->canFetchMore();
-}
-
-void HistoryModel::fetchMore(const QModelIndex &parent)
-{
-    if (!canFetchMore(parent))
-        return;
-    setLoading(true);
-    m_job->fetchMore();
+    setStrategy(std::make_unique<KintoPageStrategy>(m_client, KintoRef { KintoEndpoint::History, m_bucket, {}, {} }, options));
+    PagedListModel::reload();
 }
 
 QJsonObject HistoryModel::entry(int row) const
 {
-    if (row < 0 || row >= m_entries.size())
-        return {};
-    return m_entries.at(row);
+    return rowObject(row);
 }
 
 std::optional<QJsonObject> HistoryModel::newestEntryFor(const QString &uri) const
 {
     std::optional<QJsonObject> newest;
-    for (const QJsonObject &e : m_entries) {
+    for (int row = 0; row < loadedCount(); ++row) {
+        const QJsonObject e = rows().at(row);
         if (text(e, "uri") != uri)
             continue;
         // Rows come sorted by the server; compare anyway so a reordered page cannot mislead a revert.
@@ -191,8 +113,8 @@ std::optional<QJsonObject> HistoryModel::newestEntryFor(const QString &uri) cons
 QMap<QDate, int> HistoryModel::changesPerDay() const
 {
     QMap<QDate, int> counts;
-    for (const QJsonObject &e : m_entries) {
-        const QDateTime when = entryDate(e);
+    for (int row = 0; row < loadedCount(); ++row) {
+        const QDateTime when = entryDate(rows().at(row));
         if (when.isValid())
             ++counts[when.toLocalTime().date()];
     }
@@ -234,21 +156,11 @@ std::optional<KintoRef> HistoryModel::refForUri(const QString &uri)
     return std::nullopt;
 }
 
-int HistoryModel::rowCount(const QModelIndex &parent) const
-{
-    return parent.isValid() ? 0 : int(m_entries.size());
-}
-
-int HistoryModel::columnCount(const QModelIndex &parent) const
-{
-    return parent.isValid() ? 0 : ColumnCount;
-}
-
 QVariant HistoryModel::data(const QModelIndex &index, int role) const
 {
     if (!checkIndex(index, CheckIndexOption::IndexIsValid | CheckIndexOption::ParentIsInvalid))
         return {};
-    const QJsonObject &e = m_entries.at(index.row());
+    const QJsonObject e = rows().at(index.row());
     switch (role) {
     case Qt::DisplayRole:
         switch (index.column()) {

@@ -2,8 +2,8 @@
 
 #include "kintotypes.h"
 #include "net/apierror.h"
+#include "pagedlistmodel.h"
 
-#include <QAbstractTableModel>
 #include <QDate>
 #include <QDateTime>
 #include <QJsonObject>
@@ -14,7 +14,6 @@
 #include <optional>
 
 class KintoClient;
-class KintoListJob;
 
 // What the history of a bucket is narrowed to. Every field is applied by the server (history.rst:
 // the standard filters work on history entries); an empty field filters nothing.
@@ -31,11 +30,12 @@ struct HistoryFilter
 
 // The history entries of one bucket (Kinto history plugin), newest first, page by page.
 //
-// The model is given a KintoClient and never builds requests itself. reload() starts one listing
-// (KintoClient::getHistory, OnDemand) with the filter; the first page resets the model, further
-// pages come through fetchMore() (one page in flight at a time, one insert range per page).
-// Changing the bucket or the filter reloads. Read-only.
-class HistoryModel : public QAbstractTableModel
+// A PagedListModel over Kinto's Next-Page: the model is given a KintoClient and never builds
+// requests itself. reload() drops the rows and asks for the first page of the bucket's history
+// with the filter; further pages come through fetchMore() (one page in flight at a time, one
+// insert range per page; a failed page is asked again by the next fetchMore()). Changing the
+// bucket or the filter reloads. Read-only.
+class HistoryModel : public PagedListModel
 {
     Q_OBJECT
 public:
@@ -65,21 +65,18 @@ public:
     HistoryFilter filter() const { return m_filter; }
     // Sets the filter and reloads when it changed.
     void setFilter(const HistoryFilter &filter);
-    // Entries per page (_limit); 0 = the server's default. Takes effect on the next reload.
-    void setPageSize(int entries) { m_pageSize = qMax(0, entries); }
-    int pageSize() const { return m_pageSize; }
+    // Entries per page (_limit): setPageSize(), 200 unless set; 0 = the server's default. Takes
+    // effect on the next reload.
 
     // The listing options of the current filter, without paging or sorting: what a purge with
     // the same filters sends (KintoClient::purgeHistory).
     KintoListOptions filterOptions() const;
 
-    // Drops what is loaded and requests the first page again.
-    void reload();
-    bool isLoading() const { return m_loading; }
-    // The error of the last request, if it failed.
-    ApiError lastError() const { return m_error; }
-    // True once every page has arrived.
-    bool isComplete() const { return m_complete; }
+    // Drops what is loaded and requests the first page again (nothing without a bucket).
+    void reload() override;
+    bool isLoading() const { return isFetching(); }
+    // lastError(): the error of the last page request, if it failed. isComplete(): every page
+    // has arrived.
 
     // The entry in row, or an empty object when row is out of range.
     QJsonObject entry(int row) const;
@@ -95,34 +92,18 @@ public:
     // "/buckets/b/collections/c", "/buckets/b/collections/c/records/r"); nullopt for anything else.
     static std::optional<KintoRef> refForUri(const QString &uri);
 
-    int rowCount(const QModelIndex &parent = {}) const override;
-    int columnCount(const QModelIndex &parent = {}) const override;
     QVariant data(const QModelIndex &index, int role = Qt::DisplayRole) const override;
     QVariant headerData(int section, Qt::Orientation orientation, int role = Qt::DisplayRole) const override;
     QHash<int, QByteArray> roleNames() const override;
-    bool canFetchMore(const QModelIndex &parent) const override;
-    void fetchMore(const QModelIndex &parent) override;
 
 Q_SIGNALS:
     void loadingChanged(bool loading);
-    // A page arrived and its rows are in the model (the first page after a reload included).
-    void pageLoaded();
+    // (pageLoaded(): a page arrived and its rows are in the model, from PagedListModel.)
     // The listing failed; the model keeps what it had loaded.
     void loadFailed(const ApiError &error);
 
 private:
-    void setLoading(bool loading);
-    void onPage(KintoListJob *job, const QJsonArray &items, bool last);
-    void onFinished(KintoListJob *job);
-
     QPointer<KintoClient> m_client;
-    QPointer<KintoListJob> m_job;
     QString m_bucket;
     HistoryFilter m_filter;
-    QList<QJsonObject> m_entries;
-    ApiError m_error;
-    int m_pageSize = 200;
-    bool m_loading = false;
-    bool m_complete = false;
-    bool m_firstPage = true;
 };

@@ -1,13 +1,10 @@
 #pragma once
 
 #include "kintoclient.h"
-#include "kintolistjob.h"
-#include "kintorecordset.h"
 #include "kintotypes.h"
 #include "net/apierror.h"
+#include "pagedlistmodel.h"
 
-#include <QAbstractTableModel>
-#include <QElapsedTimer>
 #include <QJsonObject>
 #include <QLoggingCategory>
 #include <QPointer>
@@ -15,9 +12,10 @@
 
 Q_DECLARE_LOGGING_CATEGORY(lcRecordModel) // "tenantdesk.models.records"
 
-// The records of one Kinto collection as a lazy table: pages are fetched as a view scrolls
-// (canFetchMore/fetchMore), one page request at a time, and held compactly (KintoRecordSet), so a
-// 100,000 record collection costs about its JSON size once every page has been seen.
+// The records of one Kinto collection as a lazy table (a PagedListModel over Kinto's Next-Page):
+// pages are fetched as a view scrolls (canFetchMore/fetchMore), one page request at a time, and
+// held compactly, so a 100,000 record collection costs about its JSON size once every page has
+// been seen.
 //
 // Loading (reload()): the collection object first (for its displayFields, schema and default
 // sort), then the total (HEAD, Total-Objects) and the first page together. Sorting and filtering
@@ -31,8 +29,9 @@ Q_DECLARE_LOGGING_CATEGORY(lcRecordModel) // "tenantdesk.models.records"
 // sub-fields ("address.city").
 //
 // Errors: a failed request emits error(); rows already loaded stay, and a failed page can be
-// asked again with fetchMore() (it resumes after the rows already held).
-class RecordTableModel : public QAbstractTableModel
+// asked again with fetchMore(): it resumes from that page's Next-Page link, so records written
+// meanwhile neither repeat nor hide rows already held.
+class RecordTableModel : public PagedListModel
 {
     Q_OBJECT
 public:
@@ -56,28 +55,20 @@ public:
     QString bucket() const { return m_bucket; }
     QString collection() const { return m_collection; }
 
-    // Records per page request (_limit). Takes effect at the next reset.
-    void setPageSize(int pageSize);
-    int pageSize() const { return m_pageSize; }
+    // Records per page request (_limit): setPageSize(), DefaultPageSize unless set; takes effect
+    // at the next reset. total(): records matching the filters on the server, -1 while unknown.
+    // lastError(): the last failed page, cleared by the next one that arrives.
 
-    // Records matching the filters on the server; -1 while unknown.
-    qint64 total() const { return m_total; }
-    int loadedCount() const { return int(m_records.size()); }
-    // Every page has arrived.
-    bool isComplete() const { return m_complete; }
     // A request of this model is in flight (the collection, the count or a page).
     bool isLoading() const;
-    // The last failure, cleared by the next successful page.
-    ApiError lastError() const { return m_lastError; }
 
     // The collection object's data (schema, displayFields, ...), empty until it arrives or if it
     // could not be read.
     QJsonObject collectionData() const { return m_collectionData; }
     QJsonObject schema() const { return m_collectionData.value(QLatin1String("schema")).toObject(); }
 
-    // The shown fields, in order. setColumns() replaces them (dotted paths allowed; empty
-    // entries and duplicates dropped); the user's choice survives reloads.
-    QStringList columns() const { return m_columns; }
+    // The shown fields, in order (columns()). setColumns() replaces them (dotted paths allowed;
+    // empty entries and duplicates dropped); the user's choice survives reloads.
     void setColumns(const QStringList &fields);
     // Fields worth offering for columns and filters: id, last_modified, displayFields, the schema's
     // properties (with one level of nested objects as dotted paths) and the top-level fields of
@@ -104,26 +95,16 @@ public:
     void removeRecordIds(const QStringList &ids);
     // Loads everything again: the collection object, the count and the first page. Loaded rows
     // are dropped; columns chosen with setColumns() are kept.
-    void reload();
+    void reload() override;
 
-    int rowCount(const QModelIndex &parent = {}) const override;
-    int columnCount(const QModelIndex &parent = {}) const override;
     QVariant data(const QModelIndex &index, int role = Qt::DisplayRole) const override;
     QVariant headerData(int section, Qt::Orientation orientation, int role = Qt::DisplayRole) const override;
     QHash<int, QByteArray> roleNames() const override;
-    bool canFetchMore(const QModelIndex &parent) const override;
-    void fetchMore(const QModelIndex &parent) override;
     // Asks the server for this column's order ("field" or "-field") and loads again.
     void sort(int column, Qt::SortOrder order = Qt::AscendingOrder) override;
 
-    // The text a cell shows for a JSON value (also used by RecordFilterProxy).
-    static QString displayText(const QJsonValue &value, const QString &field);
-
 Q_SIGNALS:
-    void totalChanged(qint64 total);
-    // Rows were added or removed (pages, updates, removals, resets).
-    void loadedCountChanged(int loaded);
-    void columnsChanged(const QStringList &columns);
+    // (totalChanged, loadedCountChanged and columnsChanged come from PagedListModel.)
     // The collection object arrived (or could not be read): columns and knownFields() are set.
     void collectionLoaded();
     void loadingChanged(bool loading);
@@ -134,15 +115,10 @@ private:
     void fetchCollection();
     void onCollection(Job *job);
     void applyDefaultColumns();
-    void resetRows();
     void startCount();
-    void startPages(int skip);
-    void onPage(const QJsonArray &items, bool last);
-    void onPagesFinished(KintoListJob *job);
-    void requestNextPage();
-    void setTotal(qint64 total);
-    void setColumnsInternal(const QStringList &fields);
-    void cancelRequests(bool collectionToo);
+    void startPages();
+    void samplePageFields();
+    void cancelCollectionAndCount(bool collectionToo);
     // Cancels the count and pages, drops the rows and loads them again (sort or filters changed).
     void restartRows();
     void fail(const ApiError &error);
@@ -152,25 +128,12 @@ private:
     QPointer<KintoClient> m_client;
     QString m_bucket;
     QString m_collection;
-    int m_pageSize = DefaultPageSize;
 
     QPointer<Job> m_collectionJob;
     QPointer<Job> m_countJob;
-    QPointer<KintoListJob> m_pageJob;
-    bool m_pageInFlight = false;
-    bool m_hasMore = false;      // the page job has another page to give
-    bool m_complete = false;
-    bool m_retryPending = false; // a page failed: fetchMore() starts again after the loaded rows
-    int m_skip = 0;              // records still to skip while resuming after a failure
-    QElapsedTimer m_failedAt;
     bool m_loading = false;
 
-    KintoRecordSet m_records;
-    qint64 m_total = -1;
-    ApiError m_lastError;
-
     QJsonObject m_collectionData;
-    QStringList m_columns;
     bool m_userColumns = false;
     QStringList m_seenFields; // top-level fields of loaded records (from the first page)
     QString m_sort;

@@ -334,6 +334,18 @@ KintoListJob *KintoClient::list(const KintoRef &plural, const KintoListOptions &
     return job;
 }
 
+KintoListJob *KintoClient::listFrom(const QString &nextPage, int maxPages)
+{
+    const ApiError error = checkReady();
+    auto *job = new KintoListJob(this, HttpRequest("GET", nextPage), maxPages, KintoListJob::Mode::Collect,
+                                 QStringLiteral("id"), this);
+    if (error)
+        job->failLater(error);
+    else
+        job->start();
+    return job;
+}
+
 KintoRef KintoClient::resolveId(KintoRef ref, const QJsonObject &data, bool generateRecordId) const
 {
     const QString dataId = data.value(QLatin1String("id")).toString();

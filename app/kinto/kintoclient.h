@@ -96,6 +96,9 @@ public:
     Job *get(const KintoRef &ref, const QueryList &query = {});
     KintoListJob *list(const KintoRef &plural, const KintoListOptions &options = {},
                        KintoListJob::Mode mode = KintoListJob::Mode::Collect);
+    // Goes on with a listing from a Next-Page link (KintoListJob::nextPageLink(): absolute, it
+    // carries every parameter): at most maxPages pages (0 = every page), collected.
+    KintoListJob *listFrom(const QString &nextPage, int maxPages = 1);
     // PUT with If-None-Match: * (safe). A missing id: data.id, then the default bucket/collection,
     // or a new UUID for a record.
     Job *create(const KintoRef &ref, const QJsonObject &data = {}, const KintoWrite &write = {});

@@ -108,6 +108,7 @@ void KintoListJob::onPage(HttpJob *http)
     }
 
     const QString next = QString::fromUtf8(response.header("Next-Page"));
+    m_nextPageLink = next;
     const bool last = next.isEmpty() || (m_maxPages > 0 && m_pages >= m_maxPages);
     Q_EMIT page(items, last);
     if (last) {

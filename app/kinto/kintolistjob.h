@@ -48,6 +48,10 @@ public:
     void fetchMore();
     // Compact mode: every item received so far, deduplicated like Collect.
     const KintoRecordSet &records() const { return m_records; }
+    // The Next-Page link of the last page received: empty before the first page and when that
+    // page was the server's last. Kept when maxPages ended the job, so a later listing can go on
+    // from there (KintoClient::listFrom).
+    QString nextPageLink() const { return m_nextPageLink; }
 
 Q_SIGNALS:
     void page(const QJsonArray &items, bool last);
@@ -59,6 +63,7 @@ private:
     QPointer<KintoClient> m_client;
     HttpRequest m_template; // the first page; its headers go with every page (If-None-Match)
     QString m_nextPage;
+    QString m_nextPageLink;
     QString m_dedupKey;
     QJsonArray m_collected;
     QHash<QString, qsizetype> m_positions;

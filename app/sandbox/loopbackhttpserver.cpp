@@ -261,6 +261,11 @@ bool LoopbackHttpServer::listenTls(const QSslConfiguration &configuration, quint
     return m_server->listen(QHostAddress::LocalHost, port);
 }
 
+QString LoopbackHttpServer::errorString() const
+{
+    return m_server->errorString();
+}
+
 quint16 LoopbackHttpServer::port() const
 {
     return m_server->serverPort();

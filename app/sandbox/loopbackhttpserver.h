@@ -98,6 +98,8 @@ public:
     bool listenTls(const QSslConfiguration &configuration, quint16 port = 0);
     quint16 port() const;
     QUrl baseUrl() const; // "http://127.0.0.1:<port>"
+    // Why the last listen() failed ("The bound address is already in use").
+    QString errorString() const;
 
     void setHandler(Handler handler);
     // Bodies larger than this are counted but not kept (HttpServerRequest::body stays empty and

@@ -70,3 +70,38 @@ void ServiceResponse::send(HttpResponder *responder) const
 {
     responder->respond(status, headers, body);
 }
+
+namespace ServiceCors {
+
+bool isPreflight(const ServiceRequest &request)
+{
+    return request.method == "OPTIONS" && !request.header("Origin").isEmpty()
+        && !request.header("Access-Control-Request-Method").isEmpty();
+}
+
+ServiceResponse preflight(const ServiceRequest &request, const QByteArray &methods)
+{
+    ServiceResponse r;
+    r.status = 200;
+    r.setHeader("Access-Control-Allow-Origin", request.header("Origin"));
+    r.setHeader("Access-Control-Allow-Methods", methods);
+    const QByteArray asked = request.header("Access-Control-Request-Headers");
+    if (!asked.isEmpty())
+        r.setHeader("Access-Control-Allow-Headers", asked);
+    r.setHeader("Access-Control-Max-Age", "3600");
+    r.setHeader("Vary", "Origin");
+    r.setHeader("Content-Type", "text/plain; charset=utf-8");
+    return r;
+}
+
+void apply(const ServiceRequest &request, ServiceResponse &response, const QByteArray &exposed)
+{
+    const QByteArray origin = request.header("Origin");
+    if (origin.isEmpty())
+        return;
+    response.setHeader("Access-Control-Allow-Origin", origin);
+    response.setHeader("Access-Control-Expose-Headers", exposed);
+    response.setHeader("Vary", "Origin");
+}
+
+} // namespace ServiceCors

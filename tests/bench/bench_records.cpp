@@ -235,12 +235,12 @@ int main(int argc, char **argv)
     const qint64 peakKiB = TestSupport::peakRssKiB();
 
     // --- The sandbox's own share of a page: KintoService::handle() for a page in the middle.
-    KintoRequest pageRequest;
+    ServiceRequest pageRequest;
     pageRequest.method = "GET";
     pageRequest.path = QStringLiteral("/buckets/bench/collections/devices/records");
     pageRequest.query.addQueryItem(QStringLiteral("_limit"), QString::number(pageSize));
     pageRequest.headers.append({"Authorization", "Basic " + QByteArrayLiteral("bench:bench").toBase64()});
-    const KintoResponse firstPage = service.handle(pageRequest);
+    const ServiceResponse firstPage = service.handle(pageRequest);
     const QUrl next(QString::fromUtf8(firstPage.header("Next-Page")));
     double sandboxPageMs = -1;
     if (next.isValid() && !next.isEmpty()) {

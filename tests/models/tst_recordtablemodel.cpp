@@ -112,6 +112,7 @@ private Q_SLOTS:
     void filtersChangeTotalAndRows();
     void updateAndRemoveRecords();
     void failedPageKeepsRowsAndRetries();
+    void retryResumesFromTheFailedPage();
     void quickFilterOverLoadedRows_data();
     void quickFilterOverLoadedRows();
 };
@@ -399,6 +400,36 @@ void tst_RecordTableModel::failedPageKeepsRowsAndRetries()
     QTRY_VERIFY(model->isComplete());
     QCOMPARE(idsOf(*model), newestFirst(RecordCount));
     QVERIFY(model->lastError().kind() == ApiError::Kind::None);
+}
+
+// The retry after a failed page asks for that page (its Next-Page link), not the first page again
+// skipping as many records as are loaded: a record written meanwhile must not shift the rows
+// (before, the newest record pushed r015 into the skipped count and it was shown twice).
+void tst_RecordTableModel::retryResumesFromTheFailedPage()
+{
+    Server server;
+    auto model = server.model(10);
+    QAbstractItemModelTester tester(model.get(), QAbstractItemModelTester::FailureReportingMode::Fatal);
+    tester.setUseFetchMore(false);
+    QTRY_VERIFY(settled(*model));
+    QCOMPARE(idsOf(*model), newestFirst(10));
+    QSignalSpy errors(model.get(), &RecordTableModel::error);
+
+    server.sandbox.failNext(1, 503, 0);
+    model->fetchMore({});
+    QVERIFY(errors.wait(10000));
+    server.sandbox.service().writeObject(QStringLiteral("/buckets/b/collections/c/records/fresh"),
+                                         QJsonObject{{QStringLiteral("title"), QStringLiteral("Written meanwhile")}},
+                                         {}, {}, false);
+    server.targets.clear();
+
+    model->fetchMore({});
+    QTRY_COMPARE(model->rowCount(), 20);
+    QCOMPARE(server.targets.size(), 1);
+    QVERIFY2(server.targets.constFirst().contains(QLatin1String("_token=")), qPrintable(server.targets.constFirst()));
+    model->fetchMore({});
+    QTRY_VERIFY(model->isComplete());
+    QCOMPARE(idsOf(*model), newestFirst(RecordCount));
 }
 
 void tst_RecordTableModel::quickFilterOverLoadedRows_data()

@@ -1,7 +1,7 @@
 #include "bulk/exportdialog.h"
 #include "bulk/importdialog.h"
 #include "bulk/importpreviewmodel.h"
-#include "bulk/recordformats.h"
+#include "json/recordformats.h"
 #include "kintoclient.h"
 #include "kintosandbox.h"
 #include "kintoservice.h"

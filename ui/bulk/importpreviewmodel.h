@@ -1,6 +1,6 @@
 #pragma once
 
-#include "recordformats.h"
+#include "json/recordformats.h"
 
 #include <QAbstractTableModel>
 

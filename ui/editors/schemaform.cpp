@@ -1,5 +1,6 @@
 #include "schemaform.h"
 
+#include "json/jsonschemacheck.h"
 #include "net/json.h"
 
 #include <QCalendarWidget>
@@ -33,132 +34,11 @@ namespace SchemaFormDetail {
 
 namespace {
 
-QString msg(const char *text)
-{
-    return SchemaForm::tr(text);
-}
-
-QString childPath(const QString &parent, const QString &key)
-{
-    return parent.isEmpty() ? key : parent + QLatin1Char('.') + key;
-}
-
-// How a JSON value reads in a message: strings as they are, anything else as JSON.
-QString display(const QJsonValue &value)
-{
-    return value.isString() ? value.toString() : QString::fromUtf8(Json::toBytes(value));
-}
-
-bool isIntegral(const QJsonValue &value)
-{
-    if (!value.isDouble())
-        return false;
-    const double d = value.toDouble();
-    return std::isfinite(d) && std::floor(d) == d;
-}
-
-bool isEmail(const QString &text)
-{
-    static const QRegularExpression re(QStringLiteral("^[^@\\s]+@[^@\\s]+\\.[^@\\s]+$"));
-    return re.match(text).hasMatch();
-}
-
-bool isUri(const QString &text)
-{
-    // JSON schema "uri" is an absolute URI: a scheme, then something.
-    static const QRegularExpression scheme(QStringLiteral("^[A-Za-z][A-Za-z0-9+.-]*:\\S+$"));
-    return scheme.match(text).hasMatch() && QUrl(text, QUrl::StrictMode).isValid();
-}
-
-QDateTime parseDateTime(const QString &text)
-{
-    return QDateTime::fromString(text, Qt::ISODateWithMs);
-}
-
-// The first problem of a scalar `value` against `schema` (type, enum, const, string and number
-// keywords, formats); empty when it is valid. Objects and arrays are checked by their fields.
-QString checkScalar(const QJsonObject &schema, const QJsonValue &value)
-{
-    const QString type = schema.value(QLatin1String("type")).toString();
-    if (type == QLatin1String("string") && !value.isString())
-        return msg("Must be text.");
-    if (type == QLatin1String("number") && !value.isDouble())
-        return msg("Must be a number.");
-    if (type == QLatin1String("integer") && !isIntegral(value))
-        return msg("Must be a whole number.");
-    if (type == QLatin1String("boolean") && !value.isBool())
-        return msg("Must be true or false.");
-
-    const QJsonValue enumValues = schema.value(QLatin1String("enum"));
-    if (enumValues.isArray() && !enumValues.toArray().contains(value)) {
-        QStringList allowed;
-        for (const QJsonValue &item : enumValues.toArray())
-            allowed << display(item);
-        return msg("Must be one of: %1.").arg(allowed.join(QStringLiteral(", ")));
-    }
-    if (schema.contains(QLatin1String("const")) && schema.value(QLatin1String("const")) != value)
-        return msg("Must be %1.").arg(display(schema.value(QLatin1String("const"))));
-
-    if (value.isString()) {
-        const QString text = value.toString();
-        const qsizetype length = text.toUcs4().size(); // JSON schema counts characters, not UTF-16 units
-        const QJsonValue minLength = schema.value(QLatin1String("minLength"));
-        if (minLength.isDouble() && length < minLength.toInteger()) {
-            return minLength.toInteger() == 1 ? msg("Must not be empty.")
-                                              : msg("Must be at least %1 characters long.").arg(minLength.toInteger());
-        }
-        const QJsonValue maxLength = schema.value(QLatin1String("maxLength"));
-        if (maxLength.isDouble() && length > maxLength.toInteger())
-            return msg("Must be at most %1 characters long.").arg(maxLength.toInteger());
-        const QString pattern = schema.value(QLatin1String("pattern")).toString();
-        if (!pattern.isEmpty()) {
-            const QRegularExpression re(pattern);
-            // JSON schema patterns are unanchored searches (ECMA 262).
-            if (re.isValid() && !re.match(text).hasMatch())
-                return msg("Must match the pattern %1.").arg(pattern);
-        }
-        const QString format = schema.value(QLatin1String("format")).toString();
-        if (format == QLatin1String("date")
-            && (text.size() != 10 || !QDate::fromString(text, Qt::ISODate).isValid()))
-            return msg("Not a valid date (YYYY-MM-DD).");
-        if (format == QLatin1String("date-time") && !parseDateTime(text).isValid())
-            return msg("Not a valid date and time (YYYY-MM-DDTHH:MM:SSZ).");
-        if (format == QLatin1String("email") && !isEmail(text))
-            return msg("Not a valid e-mail address.");
-        if ((format == QLatin1String("uri") || format == QLatin1String("url")) && !isUri(text))
-            return msg("Not a valid URI (e.g. https://example.org/).");
-    }
-
-    if (value.isDouble()) {
-        const double number = value.toDouble();
-        const QJsonValue minimum = schema.value(QLatin1String("minimum"));
-        const QJsonValue maximum = schema.value(QLatin1String("maximum"));
-        const QJsonValue exclusiveMinimum = schema.value(QLatin1String("exclusiveMinimum"));
-        const QJsonValue exclusiveMaximum = schema.value(QLatin1String("exclusiveMaximum"));
-        // Draft 4 spelled exclusiveness as a boolean next to minimum/maximum.
-        const bool minExclusive = exclusiveMinimum.toBool(false);
-        const bool maxExclusive = exclusiveMaximum.toBool(false);
-        if (minimum.isDouble() && (minExclusive ? number <= minimum.toDouble() : number < minimum.toDouble())) {
-            return minExclusive ? msg("Must be greater than %1.").arg(display(minimum))
-                                : msg("Must be at least %1.").arg(display(minimum));
-        }
-        if (maximum.isDouble() && (maxExclusive ? number >= maximum.toDouble() : number > maximum.toDouble())) {
-            return maxExclusive ? msg("Must be less than %1.").arg(display(maximum))
-                                : msg("Must be at most %1.").arg(display(maximum));
-        }
-        if (exclusiveMinimum.isDouble() && number <= exclusiveMinimum.toDouble())
-            return msg("Must be greater than %1.").arg(display(exclusiveMinimum));
-        if (exclusiveMaximum.isDouble() && number >= exclusiveMaximum.toDouble())
-            return msg("Must be less than %1.").arg(display(exclusiveMaximum));
-        const QJsonValue multipleOf = schema.value(QLatin1String("multipleOf"));
-        if (multipleOf.isDouble() && multipleOf.toDouble() > 0) {
-            const double quotient = number / multipleOf.toDouble();
-            if (std::fabs(quotient - std::round(quotient)) > 1e-9)
-                return msg("Must be a multiple of %1.").arg(display(multipleOf));
-        }
-    }
-    return {};
-}
+using JsonSchemaCheck::checkScalar;
+using JsonSchemaCheck::childPath;
+using JsonSchemaCheck::displayValue;
+using JsonSchemaCheck::isIntegral;
+using JsonSchemaCheck::parseDateTime;
 
 } // namespace
 
@@ -542,7 +422,7 @@ public:
     {
         m_combo->addItem(QString());
         for (const QJsonValue &item : m_values)
-            m_combo->addItem(display(item));
+            m_combo->addItem(displayValue(item));
         QObject::connect(m_combo, &QComboBox::currentIndexChanged, this, [this] { userEdited(); });
         setEditor(m_combo);
     }
@@ -651,20 +531,10 @@ public:
         if (v.isUndefined())
             return; // an absent object's required properties are not required
         if (!v.isObject()) {
-            out << FieldError { m_path, msg("Must be an object.") };
+            out << FieldError { m_path, JsonSchemaCheck::typeProblem(QStringLiteral("object"), v) };
             return;
         }
-        const QJsonObject object = v.toObject();
-        for (const QJsonValue &key : m_schema.value(QLatin1String("required")).toArray()) {
-            if (object.contains(key.toString()))
-                continue;
-            const bool described = std::any_of(m_children.begin(), m_children.end(),
-                                               [&key](const Child &c) { return c.key == key.toString(); });
-            if (described)
-                out << FieldError { childPath(m_path, key.toString()), msg("Required.") };
-            else
-                out << FieldError { m_path, msg("\"%1\" is required.").arg(key.toString()) };
-        }
+        out << JsonSchemaCheck::checkRequired(m_schema, v.toObject(), m_path);
         for (const Child &child : m_children)
             child.field->collectErrors(out);
     }
@@ -766,27 +636,11 @@ public:
         if (v.isUndefined())
             return;
         if (!v.isArray()) {
-            out << FieldError { m_path, msg("Must be a list.") };
+            out << FieldError { m_path, JsonSchemaCheck::typeProblem(QStringLiteral("array"), v) };
             return;
         }
-        const QJsonArray items = v.toArray();
-        const QJsonValue minItems = m_schema.value(QLatin1String("minItems"));
-        const QJsonValue maxItems = m_schema.value(QLatin1String("maxItems"));
-        if (minItems.isDouble() && items.size() < minItems.toInteger())
-            out << FieldError { m_path, msg("Needs at least %1 items.").arg(minItems.toInteger()) };
-        else if (maxItems.isDouble() && items.size() > maxItems.toInteger())
-            out << FieldError { m_path, msg("Takes at most %1 items.").arg(maxItems.toInteger()) };
-        if (m_schema.value(QLatin1String("uniqueItems")).toBool()) {
-            bool reported = false;
-            for (qsizetype i = 0; i < items.size() && !reported; ++i) {
-                for (qsizetype j = 0; j < i && !reported; ++j) {
-                    if (items.at(j) == items.at(i)) {
-                        out << FieldError { m_path, msg("Items must be unique: %1 appears twice.").arg(display(items.at(i))) };
-                        reported = true;
-                    }
-                }
-            }
-        }
+        for (const QString &problem : JsonSchemaCheck::checkArray(m_schema, v.toArray()))
+            out << FieldError { m_path, problem };
         for (const Row &row : m_rows)
             row.field->collectErrors(out);
     }

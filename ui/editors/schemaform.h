@@ -1,5 +1,7 @@
 #pragma once
 
+#include "json/jsonschemacheck.h"
+
 #include <QJsonObject>
 #include <QList>
 #include <QString>
@@ -11,21 +13,14 @@ namespace SchemaFormDetail {
 class ObjectField;
 }
 
-// One validation problem of a form field. `path` is the dotted path of the field ("owner.email",
-// "tags.2"); empty for the record as a whole.
-struct FieldError
-{
-    QString path;
-    QString message;
-};
-
 // A form generated from a JSON schema (the subset Kinto collections use, as Kinto Admin's
 // react-jsonschema-form does): string (line edit; format date -> QDateEdit, date-time ->
 // QDateTimeEdit, uri/email checked), number (line edit), integer (QSpinBox when both minimum and
 // maximum are given, else a line edit), boolean (check box), enum (combo box), array (a list with
 // add/remove, items of any supported kind), nested object (a group box with its own form). Anything
 // else (anyOf, several types, tuple items) gets a one-line raw JSON field. Properties appear in
-// alphabetical order (QJsonObject keeps no order); required ones are labelled with '*'.
+// alphabetical order (QJsonObject keeps no order); required ones are labelled with '*'. Values are
+// checked with JsonSchemaCheck (app/core/json), field by field; FieldError comes from there.
 //
 // Object names, for tests and accessibility: each field's editor "field_<path>", its error label
 // "error_<path>", array buttons "add_<path>" and "remove_<path>.<index>", date buttons "clear_<path>".

@@ -4,7 +4,6 @@
 #include "kintoservice.h"
 #include "loopbackhttpserver.h"
 
-#include <QJsonDocument>
 #include <QJsonObject>
 #include <QLoggingCategory>
 
@@ -12,7 +11,7 @@ Q_LOGGING_CATEGORY(lcKintoSandbox, "tenantdesk.sandbox.kinto", QtInfoMsg)
 
 namespace {
 
-KintoResponse faultResponse(int status, int retryAfterSeconds)
+ServiceResponse faultResponse(int status, int retryAfterSeconds)
 {
     const bool unavailable = status == 503;
     const QJsonObject body{
@@ -25,13 +24,15 @@ KintoResponse faultResponse(int status, int retryAfterSeconds)
          unavailable ? QStringLiteral("Service temporary unavailable due to overloading or maintenance, please retry later.")
                      : QStringLiteral("A programmatic error occured, developers have been informed.")},
     };
-    KintoResponse r;
-    r.status = status;
-    r.setHeader("Content-Type", "application/json");
+    ServiceResponse r = ServiceResponse::json(status, body);
     r.setHeader("Retry-After", QByteArray::number(retryAfterSeconds));
-    r.body = QJsonDocument(body).toJson(QJsonDocument::Compact);
     return r;
 }
+
+// The response headers Kinto lets browser clients read (kinto.md §4).
+const QByteArray ExposedHeaders =
+    "Alert, Backoff, Content-Length, ETag, Last-Modified, Next-Page, Retry-After, Total-Objects, Total-Records";
+const QByteArray AllowedMethods = "GET, HEAD, POST, PUT, PATCH, DELETE, OPTIONS";
 
 } // namespace
 
@@ -98,6 +99,11 @@ void KintoSandbox::setBatchMaxRequests(int max)
     m_service->setBatchMaxRequests(max);
 }
 
+void KintoSandbox::setBasicAuth(bool on)
+{
+    m_service->setBasicAuth(on);
+}
+
 void KintoSandbox::seedDemoData()
 {
     KintoDemoData::seed(*m_service);
@@ -147,8 +153,11 @@ void KintoSandbox::onRequest(const HttpServerRequest &request, HttpResponder *re
         return;
     }
 
-    KintoResponse response;
-    if (m_failCount > 0) {
+    const ServiceRequest asReceived = ServiceRequest::fromServer(request);
+    ServiceResponse response;
+    if (ServiceCors::isPreflight(asReceived)) {
+        response = ServiceCors::preflight(asReceived, AllowedMethods);
+    } else if (m_failCount > 0) {
         --m_failCount;
         response = faultResponse(m_failStatus, m_retryAfterSeconds);
     } else if (request.path.startsWith(QLatin1String("/attachments/"))) {
@@ -157,36 +166,18 @@ void KintoSandbox::onRequest(const HttpServerRequest &request, HttpResponder *re
             response.setHeader("Content-Type", file->mimetype);
             response.body = file->bytes;
         } else {
-            response.status = 404;
-            response.setHeader("Content-Type", "application/json");
-            response.body = QJsonDocument(QJsonObject{{QStringLiteral("code"), 404},
-                                                      {QStringLiteral("errno"), 111},
-                                                      {QStringLiteral("error"), QStringLiteral("Not Found")},
-                                                      {QStringLiteral("message"),
-                                                       QStringLiteral("The resource you are looking for could not be found.")}})
-                                .toJson(QJsonDocument::Compact);
+            response = KintoProtocol::notFound();
         }
     } else if (request.path == QLatin1String("/v1") || request.path.startsWith(QLatin1String("/v1/"))
                || request.path == QLatin1String("/")) {
-        KintoRequest kinto;
-        kinto.method = request.method.toUpper();
-        kinto.path = request.path == QLatin1String("/") ? QStringLiteral("/") : request.path.mid(3);
+        ServiceRequest kinto = ServiceRequest::fromServer(request, request.path == QLatin1String("/") ? QString() : QStringLiteral("/v1"));
         if (kinto.path.isEmpty())
             kinto.path = QStringLiteral("/");
-        kinto.query = request.query;
-        kinto.headers = request.headers;
-        kinto.body = request.body;
         response = m_service->handle(kinto);
     } else {
-        response.status = 404;
-        response.setHeader("Content-Type", "application/json");
-        response.body = QJsonDocument(QJsonObject{{QStringLiteral("code"), 404},
-                                                  {QStringLiteral("errno"), 116},
-                                                  {QStringLiteral("error"), QStringLiteral("Not Found")},
-                                                  {QStringLiteral("message"),
-                                                   QStringLiteral("The requested API version is not available on this server.")}})
-                            .toJson(QJsonDocument::Compact);
+        response = KintoProtocol::error(404, 116, QStringLiteral("The requested API version is not available on this server."));
     }
+    ServiceCors::apply(asReceived, response, ExposedHeaders);
 
     if (m_backoffSeconds > 0 && response.status < 400)
         response.setHeader("Backoff", QByteArray::number(m_backoffSeconds));

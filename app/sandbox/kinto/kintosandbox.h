@@ -20,12 +20,14 @@ struct HttpServerRequest;
 //
 // Defaults: bucket creation is granted to system.Authenticated (kinto.bucket_create_principals),
 // account creation to system.Everyone, no admin, no paginate_by, batch_max_requests 25.
-// Invalid credentials make the request anonymous, as on a real Kinto (so protected endpoints
-// answer 401 errno 104).
+// Invalid credentials make the request anonymous, as on a real Kinto configured with accounts only
+// (so protected endpoints answer 401 errno 104); setBasicAuth(true) makes them a user instead.
+// CORS: any origin; preflight OPTIONS answered; Kinto's response headers exposed to browsers.
 //
 // Behaviour follows Kinto's server code where the spec leaves room: a missing object answers
 // 404 errno 110 (details {id, resource_name}, no message) when the caller may read its parent,
-// else 403/401; a missing parent bucket/collection answers 404 errno 111; validation errors build
+// else 403/401; a missing bucket answers 403 errno 121 to every authenticated caller (admins
+// included), as Kinto 26 does; a missing parent bucket/collection answers 404 errno 111; validation errors build
 // their message like kinto.core.errors.json_error_handler ("<name> in body: <description>", or the
 // description alone when it already contains the name); a JSON schema error's name is chosen like
 // kinto/schema_validation.py does. Simplifications: admin principals bypass every check; JSON
@@ -56,6 +58,10 @@ public:
     // kinto.paginate_by (0 = none, the default) and kinto.batch_max_requests (25 by default).
     void setPaginateBy(int limit);
     void setBatchMaxRequests(int max);
+    // The basicauth policy, off by default (accounts only): when on, as in Kinto's default
+    // configuration, credentials that match no account authenticate as "basicauth:<hmac>", a user
+    // with no permissions of its own (see KintoService::setBasicAuth).
+    void setBasicAuth(bool on);
 
     // Demo content, written straight to storage (well under a second):
     // accounts admin/admin (admin), alice/alice, bob/bob; bucket "main" with the collection

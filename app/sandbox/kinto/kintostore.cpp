@@ -2,6 +2,8 @@
 
 #include <QDateTime>
 
+#include <algorithm>
+
 QString KintoStore::key(const QString &parentUri, const QString &resource)
 {
     return parentUri + QLatin1Char('|') + resource;
@@ -47,6 +49,72 @@ QList<QJsonObject> KintoStore::list(const QString &parentUri, const QString &res
     return out;
 }
 
+void KintoStore::scan(const QString &parentUri, const QString &resource, bool withTombstones, bool descending,
+                      std::optional<qint64> after, const std::function<bool(const QJsonObject &)> &visit) const
+{
+    const auto c = m_containers.constFind(key(parentUri, resource));
+    if (c == m_containers.cend())
+        return;
+    const QList<KintoContainer::Version> &order = c->order;
+    const auto visitVersion = [&](const KintoContainer::Version &version) {
+        bool tombstone = false;
+        const QJsonObject *object = current(*c, version, &tombstone);
+        if (!object || (tombstone && !withTombstones))
+            return true;
+        return visit(*object);
+    };
+    const auto byTimestamp = [](const KintoContainer::Version &v, qint64 ts) { return v.lastModified < ts; };
+    if (descending) {
+        auto it = after ? std::lower_bound(order.cbegin(), order.cend(), *after, byTimestamp) : order.cend();
+        while (it != order.cbegin()) {
+            --it;
+            if (!visitVersion(*it))
+                return;
+        }
+    } else {
+        auto it = after ? std::upper_bound(order.cbegin(), order.cend(), *after,
+                                           [](qint64 ts, const KintoContainer::Version &v) { return ts < v.lastModified; })
+                        : order.cbegin();
+        for (; it != order.cend(); ++it) {
+            if (!visitVersion(*it))
+                return;
+        }
+    }
+}
+
+const QJsonObject *KintoStore::current(const KintoContainer &container, const KintoContainer::Version &version,
+                                       bool *tombstone)
+{
+    const auto isThisVersion = [&](const QHash<QString, QJsonObject> &objects) -> const QJsonObject * {
+        const auto it = objects.constFind(version.id);
+        if (it == objects.cend() || it->value(QStringLiteral("last_modified")).toInteger() != version.lastModified)
+            return nullptr;
+        return &*it;
+    };
+    if (const QJsonObject *live = isThisVersion(container.objects))
+        return live;
+    if (tombstone)
+        *tombstone = true;
+    return isThisVersion(container.tombstones);
+}
+
+void KintoStore::appendVersion(KintoContainer &container, const QString &id, bool replaces)
+{
+    container.order.append({container.timestamp, id});
+    if (replaces)
+        ++container.staleVersions;
+    if (container.staleVersions < 64 || container.staleVersions * 2 < container.order.size())
+        return;
+    QList<KintoContainer::Version> compacted;
+    compacted.reserve(container.order.size() - container.staleVersions);
+    for (const KintoContainer::Version &version : std::as_const(container.order)) {
+        if (current(container, version, nullptr))
+            compacted.append(version);
+    }
+    container.order = compacted;
+    container.staleVersions = 0;
+}
+
 int KintoStore::count(const QString &parentUri, const QString &resource) const
 {
     const auto c = m_containers.constFind(key(parentUri, resource));
@@ -78,8 +146,9 @@ QJsonObject KintoStore::save(const QString &parentUri, const QString &resource, 
     KintoContainer &c = m_containers[key(parentUri, resource)];
     data.insert(QStringLiteral("last_modified"), bump(c, forcedLastModified));
     const QString id = data.value(QStringLiteral("id")).toString();
-    c.tombstones.remove(id);
+    const bool replaces = c.tombstones.remove(id) || c.objects.contains(id);
     c.objects.insert(id, data);
+    appendVersion(c, id, replaces);
     return data;
 }
 
@@ -87,13 +156,14 @@ QJsonObject KintoStore::remove(const QString &parentUri, const QString &resource
                                qint64 forcedLastModified)
 {
     KintoContainer &c = m_containers[key(parentUri, resource)];
-    c.objects.remove(id);
+    const bool replaces = c.objects.remove(id) || c.tombstones.contains(id);
     const QJsonObject tomb{
         {QStringLiteral("id"), id},
         {QStringLiteral("last_modified"), bump(c, forcedLastModified)},
         {QStringLiteral("deleted"), true},
     };
     c.tombstones.insert(id, tomb);
+    appendVersion(c, id, replaces);
     return tomb;
 }
 

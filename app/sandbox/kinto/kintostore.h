@@ -6,6 +6,7 @@
 #include <QSet>
 #include <QString>
 
+#include <functional>
 #include <optional>
 
 // The permissions of one object: permission name ("read", "write", "record:create") -> principals.
@@ -18,6 +19,17 @@ struct KintoContainer
     QHash<QString, QJsonObject> objects;    // id -> data, always holding "id" and "last_modified"
     QHash<QString, QJsonObject> tombstones; // id -> {id, last_modified, deleted: true}
     qint64 timestamp = 0;                   // highest last_modified handed out; 0 = never written
+    // Every version written, in last_modified order (the order of Kinto's default sort), so a page
+    // of a listing is read without looking at the rest. Each write takes a new, higher timestamp,
+    // so versions are appended; an entry whose id has been written again since is stale and
+    // skipped, and the list is compacted when most of it is stale.
+    struct Version
+    {
+        qint64 lastModified;
+        QString id;
+    };
+    QList<Version> order;
+    qsizetype staleVersions = 0;
 };
 
 // The sandbox's whole state as plain values. Copying it is cheap (implicit sharing), which is how a
@@ -34,6 +46,13 @@ public:
     std::optional<QJsonObject> tombstone(const QString &parentUri, const QString &resource, const QString &id) const;
     // Live objects (and, when asked, tombstones) of one container, in no particular order.
     QList<QJsonObject> list(const QString &parentUri, const QString &resource, bool withTombstones) const;
+
+    // Visits the live objects (and, when asked, the tombstones) of one container in last_modified
+    // order, newest first when `descending`, starting after the one modified at `after` (from the
+    // start when absent), until `visit` returns false. Costs the objects visited, not the
+    // container's size.
+    void scan(const QString &parentUri, const QString &resource, bool withTombstones, bool descending,
+              std::optional<qint64> after, const std::function<bool(const QJsonObject &)> &visit) const;
 
     // The container's timestamp. Like Kinto, an untouched container gets "now" on first read, so
     // that an empty list still has an ETag that later writes exceed.
@@ -61,6 +80,12 @@ public:
 private:
     static QString key(const QString &parentUri, const QString &resource);
     qint64 bump(KintoContainer &container, qint64 forced);
+    // Appends the version just written of `id`; the one it replaces (if any) becomes stale.
+    static void appendVersion(KintoContainer &container, const QString &id, bool replaces);
+    // The object or tombstone (then `tombstone` is set) of `version` if it is still the current one
+    // of its id; null when stale.
+    static const QJsonObject *current(const KintoContainer &container, const KintoContainer::Version &version,
+                                      bool *tombstone);
 
     QHash<QString, KintoContainer> m_containers;
     QHash<QString, KintoAcl> m_acls;

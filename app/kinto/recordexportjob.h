@@ -2,7 +2,7 @@
 
 #include "kintotypes.h"
 #include "net/job.h"
-#include "recordformats.h"
+#include "json/recordformats.h"
 
 #include <QJsonArray>
 #include <QPointer>
