@@ -53,6 +53,7 @@ private Q_SLOTS:
     void exitCodes();
     void userTokenInvalidatedOnExit();
     void secretFromStdin();
+    void servedByTenantctlSandbox();
 
 private:
     // Runs `tenantctl jamf ARGS...` with the given environment additions (the event loop runs).
@@ -234,6 +235,25 @@ void tst_JamfCtl::secretFromStdin()
     for (const HttpServerRequest &request : std::as_const(received))
         QVERIFY(!request.target.contains(JamfDemoData::DemoClientSecret.toUtf8())); // never in a URL
     disconnect(m_sandbox.server(), nullptr, this, nullptr);
+}
+
+void tst_JamfCtl::servedByTenantctlSandbox()
+{
+    // `tenantctl sandbox jamf` serves the demo tenant on its own; `tenantctl jamf` uses it.
+    QProcess sandbox;
+    sandbox.start(QStringLiteral(TENANTCTL_PATH), { QStringLiteral("sandbox"), QStringLiteral("jamf"), QStringLiteral("--port"), QStringLiteral("0") });
+    QVERIFY(sandbox.waitForStarted(10000));
+    while (!sandbox.canReadLine())
+        QVERIFY2(sandbox.waitForReadyRead(20000), sandbox.readAllStandardError().constData());
+    const QString url = QString::fromUtf8(sandbox.readLine().trimmed());
+    QVERIFY2(url.startsWith(QLatin1String("http://127.0.0.1:")), qPrintable(url));
+    const Run run = jamf({ QStringLiteral("clients"), QStringLiteral("list"), QStringLiteral("--name"), QStringLiteral("Patcher-Client") },
+        { { QStringLiteral("JAMF_SERVER_URL"), url }, { QStringLiteral("JAMF_CLIENT_ID"), JamfDemoData::DemoClientId },
+            { QStringLiteral("JAMF_CLIENT_SECRET"), JamfDemoData::DemoClientSecret } });
+    QVERIFY2(run.exitCode == 0, DESCRIBE(run));
+    QCOMPARE(run.json().toArray().size(), 1);
+    sandbox.terminate();
+    QVERIFY(sandbox.waitForFinished(10000));
 }
 
 QTEST_GUILESS_MAIN(tst_JamfCtl)
