@@ -4,6 +4,8 @@
 #include "family/servicefamily.h"
 #include "kandji/kandjiui.h"
 #include "kandjifamily.h"
+#include "jamf/jamfui.h"
+#include "jamffamily.h"
 #include "kinto/kintoui.h"
 #include "kintofamily.h"
 
@@ -17,4 +19,5 @@ void registerFamilies()
 {
     registerFamily(std::make_unique<KintoFamily>(), std::make_unique<KintoUi>());
     registerFamily(std::make_unique<KandjiFamily>(), std::make_unique<KandjiUi>());
+    registerFamily(std::make_unique<JamfFamily>(), std::make_unique<JamfUi>());
 }

@@ -1,5 +1,6 @@
 // tenantctl: TenantDesk's command-line companion over the same core (no widgets).
 #include "kandjicommand.h"
+#include "jamfcommand.h"
 #include "kintocommand.h"
 #include "sandboxcommand.h"
 
@@ -12,6 +13,7 @@ static const char usage[] =
     "Services:\n"
     "  kinto   a Kinto server (tenantctl kinto --help)\n"
     "  kandji  a Kandji / Iru tenant (tenantctl kandji --help)\n"
+    "  jamf    a Jamf Pro server's API roles and clients (tenantctl jamf --help)\n"
     "  sandbox serve a service family's sandbox on 127.0.0.1 (tenantctl sandbox --help)\n"
     "\n"
     "Exit codes: 0 ok, 1 other error, 2 usage, 3 not found, 4 conflict, 5 auth, 6 network.\n";
@@ -32,6 +34,8 @@ int main(int argc, char *argv[])
         KandjiCommand command;
         return command.run(arguments);
     }
+    if (service == QLatin1String("jamf"))
+        return JamfCommand().run(arguments);
     if (service == QLatin1String("sandbox")) {
         SandboxCommand command;
         return command.run(arguments);

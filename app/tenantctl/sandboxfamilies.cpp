@@ -1,6 +1,9 @@
 // The sandboxes `tenantctl sandbox` can serve: one function and one registry line per family.
 #include "sandboxcommand.h"
 
+#include "jamfdemodata.h"
+#include "jamfsandbox.h"
+#include "jamfservice.h"
 #include "kandjisandbox.h"
 #include "kintosandbox.h"
 #include "loopbackhttpserver.h"
@@ -21,6 +24,32 @@ std::optional<ServedSandbox> startKinto(const SandboxOptions &options, QString *
     if (!options.user.isEmpty()) {
         sandbox->addAccount(options.user, options.password);
         sandbox->setAdminPrincipals(sandbox->adminPrincipals() << QStringLiteral("account:") + options.user);
+        notes << QStringLiteral("account %1 (administrator)").arg(options.user);
+    }
+    if (!sandbox->start(options.port)) {
+        *error = sandbox->server()->errorString();
+        return std::nullopt;
+    }
+    ServedSandbox served;
+    served.baseUrl = sandbox->baseUrl();
+    served.notes = notes.join(QStringLiteral("; "));
+    served.server = std::move(sandbox);
+    return served;
+}
+
+// Jamf Pro's auth, API roles and API clients; --user adds an administrator account.
+std::optional<ServedSandbox> startJamf(const SandboxOptions &options, QString *error)
+{
+    auto sandbox = std::make_unique<JamfSandbox>();
+    QStringList notes;
+    if (options.demo) {
+        sandbox->seedDemoData();
+        notes << QStringLiteral("demo data: accounts admin:admin (administrator), auditor:auditor (read-only), "
+                                "sso.user@example.com (SSO: Basic refused); API client %1 with secret %2")
+                     .arg(JamfDemoData::DemoClientId, JamfDemoData::DemoClientSecret);
+    }
+    if (!options.user.isEmpty()) {
+        sandbox->service().addAccount(options.user, options.password, {}, true);
         notes << QStringLiteral("account %1 (administrator)").arg(options.user);
     }
     if (!sandbox->start(options.port)) {
@@ -60,6 +89,7 @@ const QList<SandboxFamily> &sandboxFamilies()
 {
     static const QList<SandboxFamily> families{
         {QStringLiteral("kinto"), QStringLiteral("Kinto HTTP API 1.23 (accounts, basicauth, history, attachments)"), startKinto},
+        {QStringLiteral("jamf"), QStringLiteral("Jamf Pro API 11.30.2: auth, API roles, privileges, API clients"), startJamf},
         {QStringLiteral("kandji"), QStringLiteral("Kandji / Iru API (library items, blueprints, presigned uploads)"), startKandji},
     };
     return families;

@@ -178,7 +178,7 @@ private Q_SLOTS:
         QTest::addColumn<bool>("rawArguments");
         QTest::addColumn<QString>("mentions");
         QTest::newRow("no service") << QStringList() << true << "no service";
-        QTest::newRow("unknown service") << strings({ "jamf" }) << true << "unknown service";
+        QTest::newRow("unknown service") << strings({ "zendesk" }) << true << "unknown service";
         QTest::newRow("no command") << QStringList() << false << "no command";
         QTest::newRow("unknown command") << strings({ "frobnicate" }) << false << "unknown command";
         QTest::newRow("no server") << strings({ "kinto", "info" }) << true << "no server";

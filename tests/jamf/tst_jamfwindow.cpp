@@ -1,0 +1,277 @@
+// A Jamf Pro tenant in the main window, as a user sees it: picking it connects it (identity on the
+// seam), expanding shows "API Roles" and "API Clients" with the sandbox's roles and clients, a
+// client's page disables it and rotates its secret (confirmed), the new secret is shown once and
+// stored in the keychain for the tenant; the add-tenant dialog writes the registry and the store.
+
+#include "families.h"
+#include "jamf/jamfnavigator.h"
+#include "jamf/jamfclienteditor.h"
+#include "jamf/jamfsecretdialog.h"
+#include "jamf/jamfsetupwizard.h"
+#include "jamf/jamftenantdialog.h"
+#include "jamfdemodata.h"
+#include "jamffamily.h"
+#include "jamfsandbox.h"
+#include "jamfservice.h"
+#include "jamftestenv.h"
+#include "mainwindow.h"
+#include "net/requestlog.h"
+#include "prompt.h"
+#include "secrets/memorysecretstore.h"
+#include "tenantconnector.h"
+#include "tenants/sessionmanager.h"
+#include "tenants/tenantregistry.h"
+#include "tenanttreemodel.h"
+#include "testsupport.h"
+
+#include <QAction>
+#include <QApplication>
+#include <QCheckBox>
+#include <QClipboard>
+#include <QListWidget>
+#include <QComboBox>
+#include <QFile>
+#include <QLabel>
+#include <QLineEdit>
+#include <QNetworkAccessManager>
+#include <QPushButton>
+#include <QSettings>
+#include <QSignalSpy>
+#include <QStandardPaths>
+#include <QTemporaryDir>
+#include <QTest>
+#include <QTreeView>
+
+class tst_JamfWindow : public QObject
+{
+    Q_OBJECT
+
+private Q_SLOTS:
+    void initTestCase();
+    void init();
+    void cleanup();
+    void treeShowsRolesAndClients();
+    void disableAndRotateFromTheClientPage();
+    void addTenantDialog();
+    void clientEditor();
+
+private:
+    void click(const QModelIndex &index)
+    {
+        m_tree->scrollTo(index);
+        QTest::mouseClick(m_tree->viewport(), Qt::LeftButton, {}, m_tree->visualRect(index).center());
+    }
+    QModelIndex reveal(const QStringList &path)
+    {
+        m_tree->expand(m_model->indexForTenant(m_tenantId));
+        for (int depth = 1; depth <= path.size(); ++depth) {
+            const QStringList prefix = path.mid(0, depth);
+            if (!QTest::qWaitFor([&] { return m_model->findNode(m_tenantId, prefix).isValid(); }, 10000))
+                return {};
+            m_tree->expand(m_model->findNode(m_tenantId, prefix));
+        }
+        return m_model->findNode(m_tenantId, path);
+    }
+
+    QTemporaryDir m_dir;
+    std::unique_ptr<JamfSandbox> m_sandbox;
+    std::unique_ptr<RequestLog> m_log;
+    std::unique_ptr<MemorySecretStore> m_secrets;
+    std::unique_ptr<TenantRegistry> m_registry;
+    std::unique_ptr<QNetworkAccessManager> m_nam;
+    std::unique_ptr<SessionManager> m_sessions;
+    std::unique_ptr<MainWindow> m_window;
+    TenantTreeModel *m_model = nullptr;
+    QTreeView *m_tree = nullptr;
+    QString m_tenantId;
+    int m_count = 0;
+};
+
+void tst_JamfWindow::initTestCase()
+{
+    QStandardPaths::setTestModeEnabled(true);
+    QSettings::setPath(QSettings::NativeFormat, QSettings::UserScope, m_dir.filePath(QStringLiteral("settings")));
+    Prompt::setAnswerForTests(true);
+    registerFamilies();
+}
+
+void tst_JamfWindow::init()
+{
+    m_sandbox = std::make_unique<JamfSandbox>();
+    QVERIFY(m_sandbox->start());
+    m_sandbox->seedDemoData();
+    m_log = std::make_unique<RequestLog>();
+    m_secrets = std::make_unique<MemorySecretStore>();
+    m_registry = std::make_unique<TenantRegistry>(m_dir.filePath(QStringLiteral("tenants-%1.ini").arg(++m_count)));
+    Tenant tenant;
+    tenant.displayName = QStringLiteral("Jamf sandbox");
+    tenant.family = JamfFamily::Id;
+    tenant.baseUrl = m_sandbox->baseUrl();
+    tenant.auth = AuthKind::OAuth2ClientCredentials;
+    tenant.userName = JamfDemoData::DemoClientId;
+    m_tenantId = m_registry->add(tenant);
+    QVERIFY(!m_tenantId.isEmpty());
+    AWAIT_OK(stored, m_registry->storeSecret(m_tenantId, SecretPurpose::ClientSecret, JamfDemoData::DemoClientSecret, m_secrets.get()));
+    m_nam = std::make_unique<QNetworkAccessManager>();
+    m_sessions = std::make_unique<SessionManager>(m_registry.get(), m_secrets.get(), m_nam.get(), m_log.get());
+    m_window = std::make_unique<MainWindow>(AppContext { m_registry.get(), m_secrets.get(), m_sessions.get(), m_nam.get(), m_log.get() });
+    m_model = m_window->tenantModel();
+    m_tree = m_window->findChild<QTreeView *>(QStringLiteral("tenantTree"));
+    QVERIFY(m_tree);
+    m_window->show();
+    QVERIFY(QTest::qWaitForWindowExposed(m_window.get()));
+    QSignalSpy checked(m_window->connector(), &TenantConnector::checked);
+    click(m_model->indexForTenant(m_tenantId));
+    QVERIFY(checked.wait(10000));
+    QCOMPARE(m_model->tenantState(m_tenantId), TenantTreeModel::State::Ok);
+}
+
+void tst_JamfWindow::cleanup()
+{
+    m_window.reset();
+    m_sessions.reset();
+    m_nam.reset();
+    m_registry.reset();
+    m_secrets.reset();
+    m_log.reset();
+    m_sandbox.reset();
+}
+
+void tst_JamfWindow::treeShowsRolesAndClients()
+{
+    const QModelIndex roles = reveal({ QStringLiteral("roles") });
+    QVERIFY(roles.isValid());
+    QCOMPARE(roles.data().toString().startsWith(QLatin1String("API Roles")), true);
+    QTRY_COMPARE(m_model->rowCount(roles), m_sandbox->service().roleCount());
+    const QModelIndex clients = reveal({ QStringLiteral("clients") });
+    QTRY_COMPARE(m_model->rowCount(clients), m_sandbox->service().clientCount());
+    const QModelIndex patcher = m_model->findNode(m_tenantId, { QStringLiteral("roles"), QStringLiteral("2") });
+    QVERIFY(patcher.isValid());
+    click(patcher);
+    QTRY_VERIFY(m_window->findChild<QWidget *>(QStringLiteral("jamfRolePage")));
+}
+
+void tst_JamfWindow::disableAndRotateFromTheClientPage()
+{
+    const QModelIndex client = reveal({ QStringLiteral("clients"), QStringLiteral("2") }); // Patcher-Client
+    QVERIFY(client.isValid());
+    click(client);
+    QTRY_VERIFY(m_window->findChild<QWidget *>(QStringLiteral("jamfClientPage")));
+    auto *disable = m_window->findChild<QPushButton *>(QStringLiteral("toggleJamfClientActionButton"));
+    QVERIFY(disable);
+    QTest::mouseClick(disable, Qt::LeftButton);
+    QTRY_COMPARE(m_sandbox->service().client(2).value(QLatin1String("enabled")).toBool(), false);
+
+    // Rotating the tenant's own client: shown once, stored for the tenant on request.
+    const QModelIndex own = m_model->findNode(m_tenantId, { QStringLiteral("clients"), QStringLiteral("1") });
+    click(own);
+    QTRY_VERIFY(m_window->findChild<QPushButton *>(QStringLiteral("rotateJamfSecretActionButton")));
+    const QString before = m_sandbox->service().clientSecret(1);
+    QTest::mouseClick(m_window->findChild<QPushButton *>(QStringLiteral("rotateJamfSecretActionButton")), Qt::LeftButton);
+    JamfSecretDialog *dialog = nullptr;
+    QTRY_VERIFY((dialog = m_window->findChild<JamfSecretDialog *>()));
+    const QString secret = dialog->findChild<QLineEdit *>(QStringLiteral("secret"))->text();
+    QVERIFY(secret != before);
+    QCOMPARE(secret, m_sandbox->service().clientSecret(1));
+    JamfSecretDialog::clipboardSeconds = 1;
+    QTest::mouseClick(dialog->findChild<QPushButton *>(QStringLiteral("copyButton")), Qt::LeftButton);
+    QCOMPARE(QGuiApplication::clipboard()->text(), secret);
+    QTRY_VERIFY_WITH_TIMEOUT(QGuiApplication::clipboard()->text().isEmpty(), 3000);
+    auto *store = dialog->findChild<QPushButton *>(QStringLiteral("storeButton"));
+    QVERIFY(store->isEnabled());
+    QTest::mouseClick(store, Qt::LeftButton);
+    QTRY_VERIFY(dialog->findChild<QLabel *>(QStringLiteral("status"))->text().startsWith(QLatin1String("Stored")));
+    AWAIT_OK(read, m_secrets->read(m_tenantId, SecretPurpose::ClientSecret));
+    QCOMPARE(read.result.toString(), secret);
+    QFile ini(m_dir.filePath(QStringLiteral("tenants-%1.ini").arg(m_count)));
+    QVERIFY(ini.open(QIODevice::ReadOnly));
+    QVERIFY(!ini.readAll().contains(secret.toUtf8()));
+}
+
+void tst_JamfWindow::addTenantDialog()
+{
+    JamfTenantDialog dialog(AppContext { m_registry.get(), m_secrets.get(), m_sessions.get(), m_nam.get(), m_log.get() }, std::nullopt);
+    dialog.show();
+    QTest::keyClicks(dialog.findChild<QLineEdit *>(QStringLiteral("name")), QStringLiteral("Prod"));
+    QTest::keyClicks(dialog.findChild<QLineEdit *>(QStringLiteral("server")), QStringLiteral("ftp://nope"));
+    QTest::keyClicks(dialog.findChild<QLineEdit *>(QStringLiteral("user")), QStringLiteral("client-9"));
+    QTest::keyClicks(dialog.findChild<QLineEdit *>(QStringLiteral("secret")), QStringLiteral("s3cret"));
+    auto *ok = dialog.findChild<QPushButton *>(QStringLiteral("okButton"));
+    QTest::mouseClick(ok, Qt::LeftButton);
+    QVERIFY(dialog.isVisible());
+    QVERIFY(dialog.findChild<QLabel *>(QStringLiteral("message"))->text().contains(QLatin1String("web address")));
+    auto *server = dialog.findChild<QLineEdit *>(QStringLiteral("server"));
+    server->clear();
+    QTest::keyClicks(server, QStringLiteral("prod.jamfcloud.com/"));
+    QTest::mouseClick(ok, Qt::LeftButton);
+    QTRY_VERIFY(!dialog.isVisible());
+    const std::optional<Tenant> tenant = m_registry->tenant(dialog.tenantId());
+    QVERIFY(tenant);
+    QCOMPARE(tenant->baseUrl.toString(), QStringLiteral("https://prod.jamfcloud.com"));
+    QCOMPARE(tenant->family, JamfFamily::Id);
+    QCOMPARE(tenant->auth, AuthKind::OAuth2ClientCredentials);
+    AWAIT_OK(secret, m_secrets->read(tenant->id, SecretPurpose::ClientSecret));
+    QCOMPARE(secret.result.toString(), QStringLiteral("s3cret"));
+    QVERIFY(dialog.findChild<QLineEdit *>(QStringLiteral("secret"))->text().isEmpty());
+
+    // No credentials yet: the dialog hands over to the setup wizard.
+    auto *parent = new QWidget;
+    auto *second = new JamfTenantDialog(AppContext { m_registry.get(), m_secrets.get(), m_sessions.get(), m_nam.get(), m_log.get() },
+        std::nullopt, parent);
+    second->show();
+    QTest::mouseClick(second->findChild<QPushButton *>(QStringLiteral("setUpButton")), Qt::LeftButton);
+    QTRY_VERIFY(parent->findChild<JamfSetupWizard *>());
+    QVERIFY(!second->isVisible());
+    delete parent;
+}
+
+void tst_JamfWindow::clientEditor()
+{
+    // Editing from the client's page: lifetime preset, one more role, disabled.
+    const QModelIndex client = reveal({ QStringLiteral("clients"), QStringLiteral("3") }); // Compliance Dashboard
+    click(client);
+    QTRY_VERIFY(m_window->findChild<QPushButton *>(QStringLiteral("editJamfClientActionButton")));
+    QTest::mouseClick(m_window->findChild<QPushButton *>(QStringLiteral("editJamfClientActionButton")), Qt::LeftButton);
+    JamfClientEditor *editor = nullptr;
+    QTRY_VERIFY((editor = m_window->findChild<JamfClientEditor *>()));
+    auto *roles = editor->findChild<QListWidget *>(QStringLiteral("roles"));
+    QTRY_COMPARE(roles->count(), m_sandbox->service().roleCount());
+    const QList<QListWidgetItem *> patcher = roles->findItems(QStringLiteral("Patcher-Role"), Qt::MatchExactly);
+    QCOMPARE(patcher.size(), 1);
+    patcher.first()->setCheckState(Qt::Checked);
+    auto *lifetime = editor->findChild<QComboBox *>(QStringLiteral("lifetime"));
+    QCOMPARE(lifetime->currentData().toInt(), 3600);
+    lifetime->setFocus();
+    QTest::keyClick(lifetime, Qt::Key_Down); // 4 hours
+    auto *enabled = editor->findChild<QCheckBox *>(QStringLiteral("enabled"));
+    enabled->setFocus();
+    QTest::keyClick(enabled, Qt::Key_Space);
+    QVERIFY(!enabled->isChecked());
+    QSignalSpy saved(editor, &JamfClientEditor::saved);
+    QTest::mouseClick(editor->findChild<QPushButton *>(QStringLiteral("saveButton")), Qt::LeftButton);
+    QVERIFY(saved.wait(10000));
+    const QJsonObject stored = m_sandbox->service().client(3);
+    QCOMPARE(stored.value(QLatin1String("accessTokenLifetimeSeconds")).toInt(), 14400);
+    QCOMPARE(stored.value(QLatin1String("enabled")).toBool(), false);
+    QCOMPARE(stored.value(QLatin1String("authorizationScopes")).toArray().size(), 3);
+
+    // A new client needs a role; then it is created.
+    auto *session = qobject_cast<JamfSession *>(m_model->session(m_tenantId));
+    JamfClientEditor create(session->client(), JamfApiClient());
+    create.show();
+    QTest::keyClicks(create.findChild<QLineEdit *>(QStringLiteral("displayName")), QStringLiteral("Made in the editor"));
+    auto *list = create.findChild<QListWidget *>(QStringLiteral("roles"));
+    QTRY_VERIFY(list->count() > 0);
+    QSignalSpy applied(&create, &EditorBase::applied);
+    QTest::mouseClick(create.findChild<QPushButton *>(QStringLiteral("saveButton")), Qt::LeftButton);
+    QVERIFY(create.message().contains(QLatin1String("at least one role")));
+    list->item(0)->setCheckState(Qt::Checked);
+    QTest::mouseClick(create.findChild<QPushButton *>(QStringLiteral("saveButton")), Qt::LeftButton);
+    QVERIFY(applied.wait(10000));
+    QCOMPARE(applied.last().at(0).toBool(), true);
+    QCOMPARE(create.apiClient().displayName, QStringLiteral("Made in the editor"));
+    QCOMPARE(m_sandbox->service().client(create.apiClient().id).value(QLatin1String("accessTokenLifetimeSeconds")).toInt(), 1800);
+}
+
+QTEST_MAIN(tst_JamfWindow)
+#include "tst_jamfwindow.moc"
