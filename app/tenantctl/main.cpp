@@ -1,5 +1,6 @@
 // tenantctl: TenantDesk's command-line companion over the same core (no widgets).
 #include "kintocommand.h"
+#include "restcommand.h"
 
 #include <QCoreApplication>
 #include <QTextStream>
@@ -9,6 +10,7 @@ static const char usage[] =
     "\n"
     "Services:\n"
     "  kinto   a Kinto server (tenantctl kinto --help)\n"
+    "  rest    any JSON REST API (tenantctl rest --help)\n"
     "\n"
     "Exit codes: 0 ok, 1 other error, 2 usage, 3 not found, 4 conflict, 5 auth, 6 network.\n";
 
@@ -22,6 +24,10 @@ int main(int argc, char *argv[])
     const QString service = arguments.value(1);
     if (service == QLatin1String("kinto")) {
         KintoCommand command;
+        return command.run(arguments);
+    }
+    if (service == QLatin1String("rest")) {
+        RestCommand command;
         return command.run(arguments);
     }
     if (service == QLatin1String("-h") || service == QLatin1String("--help")) {
