@@ -18,6 +18,8 @@
 #include <QTest>
 #include <QUrlQuery>
 
+#include <memory>
+
 using TestSupport::await;
 using TestSupport::keep;
 using TestSupport::waitFor;
@@ -55,6 +57,14 @@ private:
     OAuth2Auth::Settings desktopSettings();
     // Runs an authorization request in the scripted browser up to the loopback redirect.
     QUrl authorize(OAuth2Auth *auth, LoopbackRedirectListener *listener, const QList<QPair<QString, QString>> &extra);
+    // A desktop-client auth (installed on m_http) that holds a code from the server, asked with `pkce`.
+    OAuth2Auth *codeFromServer(const Pkce &pkce, QString *code, QString *state);
+    // The machine client as the metadata says, with this secret, installed on m_http.
+    OAuth2Auth *machine(const QString &secret);
+    // prepare() and wait; returns the outcome.
+    ApiError prepare(OAuth2Auth *auth);
+    // Exchanges and waits; returns the outcome.
+    ApiError exchange(OAuth2Auth *auth, const QString &code, const QString &state, const QString &verifier);
 
     ExternalServer m_server;
     QUrl m_issuer;
@@ -182,45 +192,52 @@ void tst_RestOAuth::metadataChoosesFormClientAuth()
     QCOMPARE(settings.authorizationUrl, m_issuer.resolved(QUrl(QStringLiteral("/auth"))));
 }
 
-void tst_RestOAuth::clientCredentials()
+OAuth2Auth *tst_RestOAuth::machine(const QString &secret)
 {
-    NEED_SERVER();
     OAuth2Auth::Settings settings;
     settings.clientId = QStringLiteral("machine");
-    settings.clientSecret = QStringLiteral("machine-secret-0123456789abcdef");
+    settings.clientSecret = secret;
     settings.scope = QStringLiteral("api:read");
     QString error;
-    QVERIFY(OAuth2Metadata::apply(m_metadata, &settings, &error));
+    if (!OAuth2Metadata::apply(m_metadata, &settings, &error))
+        return nullptr;
     auto *auth = new OAuth2Auth(m_nam, settings);
     m_http->setAuth(auth);
+    return auth;
+}
+
+ApiError tst_RestOAuth::prepare(OAuth2Auth *auth)
+{
     bool ready = false;
     ApiError failure;
     auth->prepare(this, [&](const ApiError &e) { ready = true; failure = e; });
-    QTRY_VERIFY(ready);
+    if (!QTest::qWaitFor([&] { return ready; }, 15000))
+        return ApiError(ApiError::Kind::Timeout, QStringLiteral("no answer"));
+    return failure;
+}
+
+void tst_RestOAuth::clientCredentials()
+{
+    NEED_SERVER();
+    OAuth2Auth *auth = machine(QStringLiteral("machine-secret-0123456789abcdef"));
+    QVERIFY(auth);
+    const ApiError failure = prepare(auth);
     QVERIFY2(!failure, qPrintable(failure.toString()));
     QVERIFY(auth->hasValidToken());
     // oidc-provider said 600 s: valid until 30 s before that.
     const qint64 left = QDateTime::currentDateTimeUtc().secsTo(auth->tokenExpiry());
     QVERIFY2(left > 590 && left <= 600, qPrintable(QString::number(left)));
     QCOMPARE(auth->tokenRequestCount(), 1);
-    auth->prepare(this, [](const ApiError &) {});
+    QVERIFY(!prepare(auth));
     QCOMPARE(auth->tokenRequestCount(), 1); // cached
 }
 
 void tst_RestOAuth::wrongClientSecretRefusedByServer()
 {
     NEED_SERVER();
-    OAuth2Auth::Settings settings;
-    settings.clientId = QStringLiteral("machine");
-    settings.clientSecret = QStringLiteral("not-the-secret");
-    QString error;
-    QVERIFY(OAuth2Metadata::apply(m_metadata, &settings, &error));
-    auto *auth = new OAuth2Auth(m_nam, settings);
-    m_http->setAuth(auth);
-    bool ready = false;
-    ApiError failure;
-    auth->prepare(this, [&](const ApiError &e) { ready = true; failure = e; });
-    QTRY_VERIFY(ready);
+    OAuth2Auth *auth = machine(QStringLiteral("not-the-secret"));
+    QVERIFY(auth);
+    const ApiError failure = prepare(auth);
     QCOMPARE(failure.kind(), ApiError::Kind::Auth);
     QCOMPARE(failure.httpStatus(), 401);
     QCOMPARE(failure.serviceCode(), QStringLiteral("invalid_client"));
@@ -269,10 +286,7 @@ void tst_RestOAuth::authorizationCodeWithPkceThenRefresh()
 
     // Refresh: the access token is dropped (as after a 401); the refresh-token grant brings a new one.
     QVERIFY(auth->invalidate());
-    bool ready = false;
-    ApiError failure;
-    auth->prepare(this, [&](const ApiError &e) { ready = true; failure = e; });
-    QTRY_VERIFY(ready);
+    const ApiError failure = prepare(auth);
     QVERIFY2(!failure, qPrintable(failure.toString()));
     QCOMPARE(auth->tokenRequestCount(), 2);
     QVERIFY(auth->hasValidToken());
@@ -291,29 +305,38 @@ QUrl tst_RestOAuth::authorize(OAuth2Auth *auth, LoopbackRedirectListener *listen
     return QUrl(listener->result().toString());
 }
 
+OAuth2Auth *tst_RestOAuth::codeFromServer(const Pkce &pkce, QString *code, QString *state)
+{
+    auto *auth = new OAuth2Auth(m_nam, desktopSettings());
+    m_http->setAuth(auth);
+    std::unique_ptr<LoopbackRedirectListener> listener(keep(new LoopbackRedirectListener));
+    const QUrl redirect = authorize(auth, listener.get(),
+        { { QStringLiteral("code_challenge"), pkce.challenge }, { QStringLiteral("code_challenge_method"), QStringLiteral("S256") } });
+    return OAuth2Auth::parseRedirect(redirect, code, state) ? nullptr : auth;
+}
+
+ApiError tst_RestOAuth::exchange(OAuth2Auth *auth, const QString &code, const QString &state, const QString &verifier)
+{
+    ApiError failure;
+    bool done = false;
+    auth->exchangeCode(code, state, this, [&](const ApiError &e) { done = true; failure = e; },
+        { { QStringLiteral("code_verifier"), verifier } });
+    if (!QTest::qWaitFor([&] { return done; }, 15000))
+        return ApiError(ApiError::Kind::Timeout, QStringLiteral("no answer"));
+    return failure;
+}
+
 void tst_RestOAuth::wrongStateRefusedAndStateIsOneUse()
 {
     NEED_SERVER();
-    auto *auth = new OAuth2Auth(m_nam, desktopSettings());
-    m_http->setAuth(auth);
     const Pkce pkce = Pkce::generate();
-    auto *listener = keep(new LoopbackRedirectListener);
-    const QUrl redirect = authorize(auth, listener,
-        { { QStringLiteral("code_challenge"), pkce.challenge }, { QStringLiteral("code_challenge_method"), QStringLiteral("S256") } });
-    delete listener;
     QString code, state;
-    QVERIFY(!OAuth2Auth::parseRedirect(redirect, &code, &state));
-    ApiError failure;
-    bool done = false;
-    auth->exchangeCode(code, QStringLiteral("forged-") + state, this, [&](const ApiError &e) { done = true; failure = e; },
-        { { QStringLiteral("code_verifier"), pkce.verifier } });
-    QTRY_VERIFY(done);
+    OAuth2Auth *auth = codeFromServer(pkce, &code, &state);
+    QVERIFY(auth);
+    ApiError failure = exchange(auth, code, QStringLiteral("forged-") + state, pkce.verifier);
     QCOMPARE(failure.kind(), ApiError::Kind::Auth);
     QVERIFY(failure.message().contains(QLatin1String("CSRF")));
-    done = false;
-    auth->exchangeCode(code, state, this, [&](const ApiError &e) { done = true; failure = e; },
-        { { QStringLiteral("code_verifier"), pkce.verifier } });
-    QTRY_VERIFY(done);
+    failure = exchange(auth, code, state, pkce.verifier);
     QCOMPARE(failure.kind(), ApiError::Kind::Auth); // the state was used up by the forged attempt
     QCOMPARE(auth->tokenRequestCount(), 0);         // nothing reached the server
 }
@@ -321,20 +344,10 @@ void tst_RestOAuth::wrongStateRefusedAndStateIsOneUse()
 void tst_RestOAuth::wrongVerifierRefusedByServer()
 {
     NEED_SERVER();
-    auto *auth = new OAuth2Auth(m_nam, desktopSettings());
-    m_http->setAuth(auth);
-    const Pkce pkce = Pkce::generate();
-    auto *listener = keep(new LoopbackRedirectListener);
-    const QUrl redirect = authorize(auth, listener,
-        { { QStringLiteral("code_challenge"), pkce.challenge }, { QStringLiteral("code_challenge_method"), QStringLiteral("S256") } });
-    delete listener;
     QString code, state;
-    QVERIFY2(!OAuth2Auth::parseRedirect(redirect, &code, &state), qPrintable(redirect.toString()));
-    ApiError failure;
-    bool done = false;
-    auth->exchangeCode(code, state, this, [&](const ApiError &e) { done = true; failure = e; },
-        { { QStringLiteral("code_verifier"), Pkce::generate().verifier } });
-    QTRY_VERIFY(done);
+    OAuth2Auth *auth = codeFromServer(Pkce::generate(), &code, &state);
+    QVERIFY(auth);
+    const ApiError failure = exchange(auth, code, state, Pkce::generate().verifier);
     QCOMPARE(auth->tokenRequestCount(), 1); // the server was asked, and said no
     QCOMPARE(failure.kind(), ApiError::Kind::Auth);
     QCOMPARE(failure.httpStatus(), 400);
@@ -348,9 +361,8 @@ void tst_RestOAuth::missingPkceRefusedByServer()
     NEED_SERVER();
     auto *auth = new OAuth2Auth(m_nam, desktopSettings());
     m_http->setAuth(auth);
-    auto *listener = keep(new LoopbackRedirectListener);
-    const QUrl redirect = authorize(auth, listener, {});
-    delete listener;
+    std::unique_ptr<LoopbackRedirectListener> listener(keep(new LoopbackRedirectListener));
+    const QUrl redirect = authorize(auth, listener.get(), {});
     QString code, state;
     const ApiError refused = OAuth2Auth::parseRedirect(redirect, &code, &state);
     QCOMPARE(refused.kind(), ApiError::Kind::Auth);

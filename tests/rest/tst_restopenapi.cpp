@@ -38,6 +38,13 @@ private:
     const RestResource *find(const QString &path) const;
     // Prism's mock of the library document, started on first use and stopped with the suite.
     ExternalServer *prism(QString *skip);
+    RestSettings prismSettings() const
+    {
+        RestSettings settings;
+        settings.baseUrl = m_prism.url();
+        settings.retries = 0;
+        return settings;
+    }
     OpenApiImport m_import;
     ExternalServer m_prism;
     bool m_prismTried = false;
@@ -229,9 +236,7 @@ void tst_RestOpenApi::listsFromPrismMock()
         QSKIP(qPrintable(skip));
     QNetworkAccessManager nam;
     HttpClient http(&nam);
-    RestSettings settings;
-    settings.baseUrl = server->url();
-    RestClient client(&http, settings);
+    RestClient client(&http, prismSettings());
     const RestResource *resource = find(path);
     QVERIFY(resource);
     const auto outcome = await(client.listPage(*resource));
@@ -247,15 +252,11 @@ void tst_RestOpenApi::listsFromPrismMock()
 void tst_RestOpenApi::prismValidatesWhatWeSend()
 {
     QString skip;
-    ExternalServer *server = prism(&skip);
-    if (!server)
+    if (!prism(&skip))
         QSKIP(qPrintable(skip));
     QNetworkAccessManager nam;
     HttpClient http(&nam);
-    RestSettings settings;
-    settings.baseUrl = server->url();
-    settings.retries = 0;
-    RestClient client(&http, settings);
+    RestClient client(&http, prismSettings());
     // Prism checks the request against the document: a book without its required title is refused.
     auto outcome = await(client.create(QStringLiteral("books"), RestBody::fromJson(QJsonObject { { QStringLiteral("year"), 1999 } })));
     QCOMPARE(outcome.error.httpStatus(), 422);
