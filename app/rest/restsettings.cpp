@@ -20,6 +20,15 @@ void RestSettings::applyTo(HttpClient *client) const
     client->setPinnedCertificate(pinnedCertificate);
 }
 
+QSet<int> RestSettings::defaultRetryStatuses()
+{
+    // Filled one by one: an initializer list here trips GCC 12's -Wdangling-pointer (a false positive).
+    QSet<int> statuses;
+    for (int status : { 504, 503, 502, 500, 429, 425, 408 })
+        statuses.insert(status);
+    return statuses;
+}
+
 static QList<int> sorted(const QSet<int> &set)
 {
     QList<int> list(set.begin(), set.end());

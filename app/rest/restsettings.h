@@ -20,7 +20,7 @@ struct RestSettings
     int timeoutSeconds = 300;
     int retries = 4;
     double backoffFactor = 0.9;
-    QSet<int> retryStatuses { 504, 503, 502, 500, 429, 425, 408 };
+    QSet<int> retryStatuses = defaultRetryStatuses(); // 504, 503, 502, 500, 429, 425, 408
     bool raiseOnError = true;
     QSet<int> ignoredStatuses; // CRUDs' status_ignore: these statuses are answers, not errors
     bool serialize = true;
@@ -36,6 +36,7 @@ struct RestSettings
     static bool fromOptions(const QUrl &baseUrl, const QVariantMap &options, RestSettings *settings, QString *error);
     QVariantMap toOptions() const;
 
+    static QSet<int> defaultRetryStatuses();
     // "504,503" -> {504, 503}; false on anything that is not a list of HTTP statuses.
     static bool parseStatuses(const QString &text, QSet<int> *statuses);
 };
