@@ -1,6 +1,7 @@
 #include "externalserver.h"
 #include "openapireader.h"
 #include "restclient.h"
+#include "restfielderrors.h"
 #include "testsupport.h"
 
 #include <QFile>
@@ -258,8 +259,17 @@ void tst_RestOpenApi::prismValidatesWhatWeSend()
     HttpClient http(&nam);
     RestClient client(&http, prismSettings());
     // Prism checks the request against the document: a book without its required title is refused.
-    auto outcome = await(client.create(QStringLiteral("books"), RestBody::fromJson(QJsonObject { { QStringLiteral("year"), 1999 } })));
-    QCOMPARE(outcome.error.httpStatus(), 422);
+    RestJob *refused = TestSupport::keep(client.create(QStringLiteral("books"),
+        RestBody::fromJson(QJsonObject { { QStringLiteral("year"), 1200 } })));
+    QVERIFY(TestSupport::waitFor(refused));
+    QCOMPARE(refused->error().httpStatus(), 422);
+    // ...and says which fields were wrong: what the item form shows under each field.
+    QStringList fields;
+    for (const RestFieldError &error : restFieldErrors(refused->response()))
+        fields << error.path;
+    delete refused;
+    QCOMPARE(fields, (QStringList { QStringLiteral("title"), QStringLiteral("year") }));
+    auto outcome = await(client.read(QStringLiteral("books")));
     outcome = await(client.create(QStringLiteral("books"), RestBody::fromJson(QJsonObject { { QStringLiteral("title"), QStringLiteral("Neuromancer") } })));
     QVERIFY2(!outcome.error, qPrintable(outcome.error.toString()));
     QCOMPARE(outcome.result[QLatin1String("id")].toInt(), 3);
