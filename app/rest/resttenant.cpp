@@ -102,6 +102,8 @@ static OAuth2Auth *createOAuth2(const Tenant &tenant, const QHash<QString, QStri
     auto *auth = new OAuth2Auth(nam, oauth);
     auth->setRefreshToken(secrets.value(SecretPurpose::RefreshToken));
     const QString tenantId = tenant.id;
+    if (!store)
+        return auth; // a connection check: nothing to keep yet
     QObject::connect(auth, &OAuth2Auth::refreshTokenChanged, store, [store, tenantId](const QString &token) {
         // Fire and forget: the store reports its own failures; the token is kept in memory meanwhile.
         if (token.isEmpty())

@@ -33,7 +33,8 @@ QStringList secretPurposes(const Tenant &tenant, bool *refreshTokenOptional = nu
 // The tenant's AuthStrategy, or nullptr with *error empty when the core's default for tenant.auth
 // fits (none, Basic, Bearer). Built here: API keys, and OAuth2 with RAR and a kept refresh token;
 // a new refresh token from the server is written to `store` (an empty one removes it), never
-// anywhere else. `nam` and `store` are not owned and must outlive the strategy.
+// anywhere else (with `store` null, e.g. for a check before the tenant exists, it is only kept in
+// memory). `nam` and `store` are not owned and must outlive the strategy.
 AuthStrategy *createAuth(const Tenant &tenant, const QHash<QString, QString> &secrets, QNetworkAccessManager *nam,
     SecretStore *store, QString *error);
 
