@@ -97,7 +97,7 @@ QList<RestFieldError> restFieldErrors(const HttpResponse &response)
     if (body.isUndefined() || body.isNull())
         Json::parse(response.body, &body);
     const QJsonObject o = body.toObject();
-    for (const char *key : { "errors", "detail", "invalid_params", "violations" }) {
+    for (const char *key : { "errors", "detail", "invalid_params", "violations", "validation" }) {
         const QJsonValue value = o.value(QLatin1String(key));
         if (value.isArray()) {
             fromList(value.toArray(), &errors);

@@ -19,7 +19,8 @@ struct RestFieldError
 //   {"errors": [{"field": "title", "message"|"description"}]}, {"invalid_params": [{"name", "reason"}]};
 // - FastAPI / Pydantic: {"detail": [{"loc": ["body", "title"], "msg"}]};
 // - Django REST framework / Rails: {"title": ["required"]} or {"errors": {"title": ["can't be blank"]}};
-// - Prism's mock: the sl-violations header, [{"location": ["request", "body", "title"], "message"}].
+// - Prism's mock: the sl-violations header, [{"location": ["request", "body", "title"], "message"}],
+//   or (where the document defines no 422 answer) an RFC 7807 body with the same list in "validation".
 // Location prefixes that name the request part ("body", "request", "data", "attributes") are dropped.
 // Empty when the answer carries no field-level messages.
 QList<RestFieldError> restFieldErrors(const HttpResponse &response);

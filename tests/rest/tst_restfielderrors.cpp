@@ -39,6 +39,9 @@ void tst_RestFieldErrors::shapes_data()
         << QByteArray(R"([{"location":["request","body"],"severity":"Error","code":"required","message":"Request body must have required property 'title'"},{"location":["request","body","year"],"code":"minimum","message":"must be >= 1450"}])")
         << QByteArray()
         << QStringList { QStringLiteral("title: Request body must have required property 'title'"), QStringLiteral("year: must be >= 1450") };
+    QTest::newRow("Prism RFC 7807 body with validation")
+        << QByteArray() << QByteArray(R"({"type":"x","status":422,"detail":"Your request is not valid","validation":[{"location":["body","year"],"code":"minimum","message":"must be >= 1450"}]})")
+        << QStringList { QStringLiteral("year: must be >= 1450") };
     QTest::newRow("a plain message is not field-level") << QByteArray() << QByteArray(R"({"message":"Validation failed"})") << QStringList();
     QTest::newRow("not JSON") << QByteArray() << QByteArray("<html>500</html>") << QStringList();
 }
