@@ -1,4 +1,4 @@
-#include "externalserver.h"
+#include "restservers.h"
 #include "rest/restconnectionwizard.h"
 #include "restclient.h"
 #include "resttenant.h"
@@ -53,16 +53,8 @@ private:
 
 void tst_RestConnectionWizard::initTestCase()
 {
-    const QString db = m_dir.filePath(QStringLiteral("db.json"));
-    QVERIFY(QFile::copy(QStringLiteral(TENANTDESK_REST_DATA "/db.json"), db));
-    QFile::setPermissions(db, QFile::ReadOwner | QFile::WriteOwner);
-    m_jsonServer.start(QStringLiteral("json-server"),
-        { QStringLiteral("--host"), QStringLiteral("127.0.0.1"), QStringLiteral("--port"), QStringLiteral("{port}"), QStringLiteral("--quiet"), db },
-        ExternalServer::freePort());
-    m_prism.start(QStringLiteral("prism"),
-        { QStringLiteral("mock"), QStringLiteral("-h"), QStringLiteral("127.0.0.1"), QStringLiteral("-p"), QStringLiteral("{port}"),
-            QStringLiteral(TENANTDESK_REST_DATA "/library-openapi.json") },
-        ExternalServer::freePort(), 90000);
+    RestServers::startJsonServer(&m_jsonServer, m_dir);
+    RestServers::startPrism(&m_prism);
 }
 
 void tst_RestConnectionWizard::cleanupTestCase()

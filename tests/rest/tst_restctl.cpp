@@ -1,4 +1,4 @@
-#include "externalserver.h"
+#include "restservers.h"
 #include "loopbackhttpserver.h"
 
 #include <QFile>
@@ -49,12 +49,7 @@ void tst_RestCtl::initTestCase()
         m_received << req;
         r->respondJson(m_status, m_status < 400 ? R"({"ok":true})" : R"({"message":"scripted failure"})");
     });
-    const QString db = m_dir.filePath(QStringLiteral("db.json"));
-    QVERIFY(QFile::copy(QStringLiteral(TENANTDESK_REST_DATA "/db.json"), db));
-    QFile::setPermissions(db, QFile::ReadOwner | QFile::WriteOwner);
-    m_jsonServer.start(QStringLiteral("json-server"),
-        { QStringLiteral("--host"), QStringLiteral("127.0.0.1"), QStringLiteral("--port"), QStringLiteral("{port}"), QStringLiteral("--quiet"), db },
-        ExternalServer::freePort());
+    RestServers::startJsonServer(&m_jsonServer, m_dir);
 }
 
 void tst_RestCtl::cleanupTestCase()

@@ -1,5 +1,5 @@
 #include "editors/schemaform.h"
-#include "externalserver.h"
+#include "restservers.h"
 #include "openapireader.h"
 #include "rest/restitemeditor.h"
 #include "restclient.h"
@@ -38,6 +38,12 @@ private Q_SLOTS:
 private:
     static void typeInto(QWidget *editor, const QString &field, const QString &text);
     static void save(RestItemEditor &editor);
+    RestSettings prismSettings() const
+    {
+        RestSettings settings { m_prism.url() };
+        settings.retries = 0;
+        return settings;
+    }
 
     QTemporaryDir m_dir;
     ExternalServer m_jsonServer;
@@ -48,16 +54,8 @@ private:
 
 void tst_RestItemEditor::initTestCase()
 {
-    const QString db = m_dir.filePath(QStringLiteral("db.json"));
-    QVERIFY(QFile::copy(QStringLiteral(TENANTDESK_REST_DATA "/db.json"), db));
-    QFile::setPermissions(db, QFile::ReadOwner | QFile::WriteOwner);
-    m_jsonServer.start(QStringLiteral("json-server"),
-        { QStringLiteral("--host"), QStringLiteral("127.0.0.1"), QStringLiteral("--port"), QStringLiteral("{port}"), QStringLiteral("--quiet"), db },
-        ExternalServer::freePort());
-    m_prism.start(QStringLiteral("prism"),
-        { QStringLiteral("mock"), QStringLiteral("-h"), QStringLiteral("127.0.0.1"), QStringLiteral("-p"), QStringLiteral("{port}"),
-            QStringLiteral(TENANTDESK_REST_DATA "/library-openapi.json") },
-        ExternalServer::freePort(), 90000);
+    RestServers::startJsonServer(&m_jsonServer, m_dir);
+    RestServers::startPrism(&m_prism);
     m_users.name = QStringLiteral("Users");
     m_users.path = QStringLiteral("/users"); // named by hand: no schema, the form is inferred
 }
@@ -89,9 +87,7 @@ void tst_RestItemEditor::formEditIsPatched()
     if (!m_jsonServer.skipReason().isEmpty())
         QSKIP(qPrintable(m_jsonServer.skipReason()));
     HttpClient http(&m_nam);
-    RestSettings settings;
-    settings.baseUrl = m_jsonServer.url();
-    RestClient client(&http, settings);
+    RestClient client(&http, RestSettings { m_jsonServer.url() });
     const QJsonObject ada = await(client.read(QStringLiteral("users/1"))).result.toObject();
     RestItemEditor editor(&client, m_users, ada);
     editor.show();
@@ -113,9 +109,7 @@ void tst_RestItemEditor::rawJsonReplaceIsPut()
     if (!m_jsonServer.skipReason().isEmpty())
         QSKIP(qPrintable(m_jsonServer.skipReason()));
     HttpClient http(&m_nam);
-    RestSettings settings;
-    settings.baseUrl = m_jsonServer.url();
-    RestClient client(&http, settings);
+    RestClient client(&http, RestSettings { m_jsonServer.url() });
     const QJsonObject alan = await(client.read(QStringLiteral("users/2"))).result.toObject();
     RestItemEditor editor(&client, m_users, alan);
     editor.show();
@@ -153,7 +147,7 @@ void tst_RestItemEditor::newItemFromTheSchema()
 {
     if (!m_prism.skipReason().isEmpty())
         QSKIP(qPrintable(m_prism.skipReason()));
-    QFile doc(QStringLiteral(TENANTDESK_REST_DATA "/library-openapi.json"));
+    QFile doc(RestServers::dataFile(QStringLiteral("library-openapi.json")));
     QVERIFY(doc.open(QIODevice::ReadOnly));
     OpenApiImport import;
     QString error;
@@ -161,10 +155,7 @@ void tst_RestItemEditor::newItemFromTheSchema()
     const RestResource books = *std::find_if(import.resources.cbegin(), import.resources.cend(),
         [](const RestResource &r) { return r.path == QLatin1String("/books"); });
     HttpClient http(&m_nam);
-    RestSettings settings;
-    settings.baseUrl = m_prism.url();
-    settings.retries = 0;
-    RestClient client(&http, settings);
+    RestClient client(&http, prismSettings());
     RestItemEditor editor(&client, books, {});
     editor.show();
     QVERIFY(editor.isNew());
@@ -190,10 +181,7 @@ void tst_RestItemEditor::serverFieldErrorsUnderFields()
     books.name = QStringLiteral("Books");
     books.path = QStringLiteral("/books"); // named by hand: the form is inferred and knows no rules
     HttpClient http(&m_nam);
-    RestSettings settings;
-    settings.baseUrl = m_prism.url();
-    settings.retries = 0;
-    RestClient client(&http, settings);
+    RestClient client(&http, prismSettings());
     RestItemEditor editor(&client, books,
         QJsonObject { { QStringLiteral("id"), 1 }, { QStringLiteral("title"), QStringLiteral("Dune") }, { QStringLiteral("year"), 1965 } });
     editor.show();

@@ -1,4 +1,4 @@
-#include "externalserver.h"
+#include "restservers.h"
 #include "restclient.h"
 #include "testsupport.h"
 
@@ -46,13 +46,7 @@ void tst_RestJsonServer::initTestCase()
 {
     m_url = QUrl(qEnvironmentVariable("REST_SERVER_URL"));
     if (m_url.isEmpty()) {
-        const QString db = m_dir.filePath(QStringLiteral("db.json"));
-        QVERIFY(QFile::copy(QStringLiteral(TENANTDESK_REST_DATA "/db.json"), db));
-        QFile::setPermissions(db, QFile::ReadOwner | QFile::WriteOwner);
-        if (!m_server.start(QStringLiteral("json-server"),
-                { QStringLiteral("--host"), QStringLiteral("127.0.0.1"), QStringLiteral("--port"), QStringLiteral("{port}"),
-                    QStringLiteral("--quiet"), db },
-                ExternalServer::freePort()))
+        if (!RestServers::startJsonServer(&m_server, m_dir))
             QSKIP(qPrintable(m_server.skipReason()));
         m_url = m_server.url();
     }

@@ -1,4 +1,4 @@
-#include "externalserver.h"
+#include "restservers.h"
 #include "openapireader.h"
 #include "restclient.h"
 #include "restfielderrors.h"
@@ -204,10 +204,7 @@ ExternalServer *tst_RestOpenApi::prism(QString *skip)
     ExternalServer &server = m_prism;
     if (!m_prismTried) {
         m_prismTried = true;
-        server.start(QStringLiteral("prism"),
-            { QStringLiteral("mock"), QStringLiteral("-h"), QStringLiteral("127.0.0.1"), QStringLiteral("-p"), QStringLiteral("{port}"),
-                QStringLiteral(TENANTDESK_REST_DATA "/library-openapi.json") },
-            ExternalServer::freePort(), 90000);
+        RestServers::startPrism(&server);
     }
     *skip = server.skipReason();
     return skip->isEmpty() ? &server : nullptr;
