@@ -1,9 +1,9 @@
 // TenantDesk's composition root: builds the request log, the secret store, the tenant registry and
 // the main window, and wires them together.
 
+#include "families.h"
+#include "kintofamily.h"
 #include "mainwindow.h"
-#include "tenantconnector.h"
-#include "wizards/addkintotenantwizard.h"
 #include "net/requestlog.h"
 #include "secrets/keychainsecretstore.h"
 #include "secrets/memorysecretstore.h"
@@ -11,6 +11,7 @@
 #include "serviceicons.h"
 #include "tenants/sessionmanager.h"
 #include "tenants/tenantregistry.h"
+#include "tenanttreemodel.h"
 
 #include <QAction>
 #include <QApplication>
@@ -20,6 +21,7 @@
 #include <QSettings>
 #include <QTemporaryDir>
 #include <QTimer>
+#include <QTreeView>
 
 #include <cstdio>
 #include <memory>
@@ -52,7 +54,7 @@ static bool startDemo(TenantRegistry &registry, SecretStore &secrets, QObject *o
     for (const auto &account : accounts) {
         Tenant tenant;
         tenant.displayName = QString::fromUtf8(account.name);
-        tenant.service = ServiceKind::Kinto;
+        tenant.family = KintoFamily::Id;
         tenant.baseUrl = kinto->baseUrl();
         tenant.auth = AuthKind::Basic;
         tenant.userName = QString::fromUtf8(account.user);
@@ -63,6 +65,45 @@ static bool startDemo(TenantRegistry &registry, SecretStore &secrets, QObject *o
         registry.storeSecret(id, SecretPurpose::Password, QString::fromUtf8(account.password), &secrets);
     }
     return true;
+}
+
+// The check mode: selects the first tenant (which connects it), expands it, and once its children
+// are listed saves a screenshot and quits with 0; quits with 1 after 60 s.
+static void startCheck(MainWindow &window, const QString &screenshot)
+{
+    QTreeView *tree = window.tenantTree();
+    TenantTreeModel *model = window.tenantModel();
+    auto finish = [&window, screenshot](int code, const QString &why) {
+        if (code == 0 && !window.grab().save(screenshot)) {
+            std::fprintf(stderr, "tenantdesk: cannot write the screenshot %s\n", qPrintable(screenshot));
+            code = 1;
+        }
+        std::fprintf(code == 0 ? stdout : stderr, "tenantdesk: check %s: %s\n", code == 0 ? "passed" : "failed",
+                     qPrintable(why));
+        QCoreApplication::exit(code);
+    };
+    QTimer::singleShot(60'000, &window, [finish] { finish(1, QStringLiteral("the tree was not filled within 60 s")); });
+    QObject::connect(model, &TenantTreeModel::fetched, &window, [finish, model](const QModelIndex &index, const QString &error) {
+        if (index.parent().isValid())
+            return;
+        if (!error.isEmpty()) {
+            finish(1, QStringLiteral("listing the first tenant failed: ") + error);
+            return;
+        }
+        // Let the view lay the rows out before the screenshot.
+        QTimer::singleShot(300, model, [finish, model, index] {
+            finish(0, QStringLiteral("%1 rows under %2").arg(model->rowCount(index)).arg(index.data().toString()));
+        });
+    });
+    QTimer::singleShot(0, &window, [tree, model, finish] {
+        if (model->rowCount() == 0) {
+            finish(1, QStringLiteral("no tenant in the tree"));
+            return;
+        }
+        const QModelIndex first = model->index(0, 0);
+        tree->setCurrentIndex(first);
+        tree->expand(first);
+    });
 }
 
 int main(int argc, char *argv[])
@@ -85,9 +126,17 @@ int main(int argc, char *argv[])
     const QCommandLineOption demoOption(
         QStringLiteral("demo"),
         QApplication::translate("main", "Start on the embedded demo sandbox servers."));
+    const QCommandLineOption checkOption(
+        QStringLiteral("check"),
+        QApplication::translate("main", "Start, wait until the first tenant is connected and its tree filled, "
+                                        "save a screenshot of the window to <file>, and quit (exit 0; 1 when "
+                                        "that does not happen within 60 s). For the test command."),
+        QStringLiteral("file"));
     parser.addOption(demoOption);
+    parser.addOption(checkOption);
     parser.process(app);
     const bool demo = parser.isSet(demoOption);
+    registerFamilies();
 
     RequestLog requestLog;
 
@@ -116,14 +165,8 @@ int main(int argc, char *argv[])
     QNetworkAccessManager network;
     SessionManager sessions(registry.get(), secrets.get(), &network, &requestLog);
 
-    MainWindow window(registry.get(), &requestLog);
+    MainWindow window(AppContext{registry.get(), secrets.get(), &sessions, &network, &requestLog});
     QObject::connect(&sessions, &SessionManager::activityChanged, &window, &MainWindow::setActivity);
-    window.addTenantAction()->setEnabled(true);
-    QObject::connect(window.addTenantAction(), &QAction::triggered, &window, [&] {
-        AddKintoTenantWizard::run(&window, registry.get(), secrets.get(), &network);
-    });
-    TenantConnector connector(registry.get(), &sessions, window.tenantModel());
-    QObject::connect(&window, &MainWindow::currentTenantChanged, &connector, &TenantConnector::connectTenant);
     if (demo) {
         QString error;
         if (!startDemo(*registry, *secrets, &window, &error)) {
@@ -132,6 +175,8 @@ int main(int argc, char *argv[])
         }
     }
     window.show();
+    if (parser.isSet(checkOption))
+        startCheck(window, parser.value(checkOption));
 
     if (qEnvironmentVariableIntValue("TENANTDESK_STARTUP_TIMING") != 0) {
         // Approximates the first shown frame: the first event-loop pass after show() runs once the

@@ -1,40 +1,26 @@
 #include "serviceicons.h"
 
+#include "family/servicefamily.h"
+
 namespace ServiceIcons {
 
-QString resourcePath(ServiceKind kind)
+QIcon forFamily(const QString &familyId)
 {
-    switch (kind) {
-    case ServiceKind::Kinto:
-        return QStringLiteral(":/tenantdesk/icons/kinto.png");
-    case ServiceKind::JamfPro:
-        return QStringLiteral(":/tenantdesk/icons/jamf.png");
-    case ServiceKind::Kandji:
-        return QStringLiteral(":/tenantdesk/icons/kandji.png");
-    case ServiceKind::Rest:
-        return QStringLiteral(":/tenantdesk/icons/rest.png");
-    }
-    return QStringLiteral(":/tenantdesk/icons/rest.png");
+    const ServiceFamily *family = ServiceFamilies::find(familyId);
+    return QIcon(family ? family->iconPath() : QStringLiteral(":/tenantdesk/icons/rest.png"));
 }
 
-QString displayName(ServiceKind kind)
+QString displayName(const QString &familyId)
 {
-    switch (kind) {
-    case ServiceKind::Kinto:
-        return QStringLiteral("Kinto");
-    case ServiceKind::JamfPro:
-        return QStringLiteral("Jamf Pro");
-    case ServiceKind::Kandji:
-        return QStringLiteral("Kandji");
-    case ServiceKind::Rest:
-        return QStringLiteral("REST");
-    }
-    return QStringLiteral("REST");
+    const ServiceFamily *family = ServiceFamilies::find(familyId);
+    return family ? family->displayName() : familyId;
 }
 
-QIcon forService(ServiceKind kind)
+QIcon fromName(const QString &name)
 {
-    return QIcon(resourcePath(kind));
+    if (name.isEmpty())
+        return {};
+    return name.startsWith(QLatin1Char(':')) ? QIcon(name) : QIcon::fromTheme(name);
 }
 
 QIcon application()

@@ -1,27 +1,25 @@
 #include "tenanttreemodel.h"
 
-#include "kintoclient.h"
 #include "serviceicons.h"
 #include "tenants/tenantregistry.h"
 
 #include <QColor>
 #include <QJsonArray>
-#include <QLocale>
 #include <QPainter>
 #include <QPixmap>
+#include <QSet>
 
 #include <algorithm>
-#include <climits>
 #include <functional>
 #include <vector>
 
 // One row of the tree. The root has no parent and no tenant; a tenant node's tenant is a copy of
-// the registry's value, refreshed on tenantChanged. Kinto nodes (below a tenant) keep the ids that
-// address them and the object as listed. Children are shared pointers so that a reply can hold a
-// weak_ptr to the node it was for and find out that the node went away meanwhile.
+// the registry's value, refreshed on tenantChanged. Nodes below a tenant keep the TreeNode their
+// family described. Children are shared pointers so that a reply can hold a weak_ptr to the node
+// it was for and find out that the node went away meanwhile.
 struct TenantTreeModel::Node
 {
-    NodeKind kind = NodeKind::Tenant;
+    TreeNode spec; // kind "tenant" for tenants, "message" for a failed fetch's row
     Node *parent = nullptr;
     std::vector<NodePtr> children;
 
@@ -29,31 +27,29 @@ struct TenantTreeModel::Node
     Tenant tenant;
     State state = State::Unknown;
     QString stateMessage;
-    QPointer<KintoClient> client;
-    QMetaObject::Connection clientGone;
+    ServiceIdentity identity;
+    QPointer<FamilySession> session;
+    QMetaObject::Connection sessionGone;
+    bool connectPending = false; // expanded before it had a session
 
-    // Kinto nodes
-    QString bucket;
-    QString id; // bucket, collection or group id
-    QJsonObject object;
-    qint64 recordCount = -1;
     QString error; // the last failed fetch's message
-
     // Lazy levels: true once the children were fetched (or when there is nothing to fetch).
     bool fetched = true;
-    QPointer<Job> job;      // the listing or object reload in flight
-    QPointer<Job> countJob; // a collection's record count in flight
+    QPointer<Job> job;         // the listing or reload in flight
+    QPointer<Job> decorateJob; // details after listing
 
     ~Node()
     {
         // Nothing waits for these any more; their replies find the node gone (weak_ptr).
         if (job)
             job->cancel();
-        if (countJob)
-            countJob->cancel();
-        QObject::disconnect(clientGone);
+        if (decorateJob)
+            decorateJob->cancel();
+        QObject::disconnect(sessionGone);
     }
 
+    bool isTenant() const { return spec.kind == TenantTreeModel::TenantKind; }
+    bool isMessage() const { return spec.kind == TenantTreeModel::MessageKind; }
     bool loading() const { return job && !job->isFinished(); }
 
     int row() const
@@ -91,7 +87,7 @@ TenantTreeModel::~TenantTreeModel()
     // cancellation now would be reported, through the request log, to a window being destroyed.
     std::function<void(Node &)> release = [&release](Node &node) {
         node.job = nullptr;
-        node.countJob = nullptr;
+        node.decorateJob = nullptr;
         for (const NodePtr &child : node.children)
             release(*child);
     };
@@ -107,12 +103,34 @@ QString TenantTreeModel::stateText(State state)
         return tr("Connecting…");
     case State::Ok:
         return tr("Connected");
+    case State::Warning:
+        return tr("Connected, with a warning");
     case State::AuthFailed:
         return tr("Authentication failed");
     case State::Offline:
         return tr("Offline");
+    case State::Unsupported:
+        return tr("Not supported");
     }
     return {};
+}
+
+TenantTreeModel::NodePtr TenantTreeModel::makeTenantNode(const Tenant &tenant) const
+{
+    auto node = std::make_shared<Node>();
+    node->parent = m_root.get();
+    node->spec.kind = TenantKind;
+    node->spec.id = tenant.id;
+    node->tenant = tenant;
+    const bool known = ServiceFamilies::find(tenant.family);
+    node->fetched = !known;
+    if (!known) {
+        node->state = State::Unsupported;
+        node->stateMessage = tr("This version of TenantDesk does not support \"%1\" tenants; the tenant is kept "
+                                "as it is.")
+                                 .arg(tenant.family);
+    }
+    return node;
 }
 
 void TenantTreeModel::reload()
@@ -120,13 +138,8 @@ void TenantTreeModel::reload()
     beginResetModel();
     m_root->children.clear();
     if (m_registry) {
-        for (const Tenant &tenant : m_registry->tenants()) {
-            auto node = std::make_shared<Node>();
-            node->parent = m_root.get();
-            node->tenant = tenant;
-            node->fetched = tenant.service != ServiceKind::Kinto;
-            m_root->children.push_back(std::move(node));
-        }
+        for (const Tenant &tenant : m_registry->tenants())
+            m_root->children.push_back(makeTenantNode(tenant));
     }
     endResetModel();
 }
@@ -242,20 +255,10 @@ bool TenantTreeModel::hasChildren(const QModelIndex &parent) const
     const Node *node = nodeFor(parent);
     if (!node->children.empty())
         return true;
-    switch (node->kind) {
-    case NodeKind::Tenant:
-        // A Kinto tenant shows that it can be expanded even before it is connected.
-        return node->parent && node->tenant.service == ServiceKind::Kinto && !node->fetched;
-    case NodeKind::Bucket:
-    case NodeKind::CollectionsFolder:
-    case NodeKind::GroupsFolder:
-        return !node->fetched;
-    case NodeKind::Collection:
-    case NodeKind::Group:
-    case NodeKind::Message:
+    if (!node->parent)
         return false;
-    }
-    return false;
+    // A tenant of a known family shows that it can be expanded even before it is connected.
+    return node->isTenant() ? !node->fetched : node->spec.hasChildren && !node->fetched;
 }
 
 bool TenantTreeModel::canFetchMore(const QModelIndex &parent) const
@@ -263,33 +266,46 @@ bool TenantTreeModel::canFetchMore(const QModelIndex &parent) const
     if (!parent.isValid() || parent.column() > 0)
         return false;
     const Node *node = nodeFor(parent);
-    return !node->fetched && !node->loading() && clientOf(node);
+    if (node->fetched || node->loading())
+        return false;
+    // A tenant without a session asks to be connected (see fetchMore).
+    return sessionOf(node) || (node->isTenant() && !node->connectPending);
 }
 
 void TenantTreeModel::fetchMore(const QModelIndex &parent)
 {
     if (!canFetchMore(parent))
         return;
-    startListing(nodeFor(parent));
+    Node *node = nodeFor(parent);
+    if (!sessionOf(node)) {
+        node->connectPending = true;
+        Q_EMIT connectRequested(node->tenant.id);
+        return;
+    }
+    startListing(node);
 }
 
 QIcon TenantTreeModel::decoration(const Node &node) const
 {
-    const int key = int(node.tenant.service) * 16 + int(node.state);
+    const QString key = node.tenant.family + QLatin1Char('/') + QString::number(int(node.state));
     const auto cached = m_iconCache.constFind(key);
     if (cached != m_iconCache.constEnd())
         return *cached;
 
-    QIcon icon = ServiceIcons::forService(node.tenant.service);
+    QIcon icon = ServiceIcons::forFamily(node.tenant.family);
     QColor mark;
     switch (node.state) {
     case State::Unknown:
+    case State::Unsupported:
         break;
     case State::Connecting:
         mark = QColor(0xf9, 0xa8, 0x25);
         break;
     case State::Ok:
         mark = QColor(0x43, 0xa0, 0x47);
+        break;
+    case State::Warning:
+        mark = QColor(0xef, 0x6c, 0x00);
         break;
     case State::AuthFailed:
         mark = QColor(0xe5, 0x39, 0x35);
@@ -330,16 +346,24 @@ QVariant TenantTreeModel::data(const QModelIndex &index, int role) const
     switch (role) {
     case TenantIdRole:
         return tenant->tenant.id;
-    case ServiceKindRole:
-        return int(tenant->tenant.service);
+    case FamilyRole:
+        return tenant->tenant.family;
     case NodeKindRole:
-        return int(node.kind);
+        return node.spec.kind;
     case StateRole:
         return int(tenant->state);
     case StateMessageRole:
         return tenant->stateMessage;
     case BaseUrlRole:
         return tenant->tenant.baseUrl;
+    case NodeIdRole:
+        return node.spec.id;
+    case NodeDataRole:
+        return node.spec.data;
+    case NodeRole:
+        return node.spec.toJson();
+    case IdentityRole:
+        return tenant->state == State::Ok || tenant->state == State::Warning ? tenant->identity.toJson() : QJsonObject();
     case ErrorRole:
         return node.error;
     case LoadingRole:
@@ -347,7 +371,7 @@ QVariant TenantTreeModel::data(const QModelIndex &index, int role) const
     default:
         break;
     }
-    return node.kind == NodeKind::Tenant ? tenantData(node, role) : kintoData(node, role);
+    return node.isTenant() ? tenantData(node, role) : childData(node, role);
 }
 
 QVariant TenantTreeModel::tenantData(const Node &node, int role) const
@@ -364,89 +388,44 @@ QVariant TenantTreeModel::tenantData(const Node &node, int role) const
         if (!node.stateMessage.isEmpty())
             state += QStringLiteral(": ") + node.stateMessage;
         return tr("%1\n%2 · %3\n%4")
-            .arg(tenant.displayName, ServiceIcons::displayName(tenant.service),
-                 tenant.baseUrl.toDisplayString(), state);
+            .arg(tenant.displayName, ServiceIcons::displayName(tenant.family), tenant.baseUrl.toDisplayString(), state);
     }
     default:
         return {};
     }
 }
 
-QVariant TenantTreeModel::kintoData(const Node &node, int role) const
+QVariant TenantTreeModel::childData(const Node &node, int role) const
 {
-    const QString title = node.object.value(QLatin1String("title")).toString();
-    const QJsonArray members = node.object.value(QLatin1String("members")).toArray();
+    const TreeNode &spec = node.spec;
     switch (role) {
     case Qt::DisplayRole:
-    case Qt::EditRole:
-        switch (node.kind) {
-        case NodeKind::CollectionsFolder:
-            return node.fetched && node.error.isEmpty() ? tr("Collections (%1)").arg(node.children.size())
-                                                        : tr("Collections");
-        case NodeKind::GroupsFolder:
-            return node.fetched && node.error.isEmpty() ? tr("Groups (%1)").arg(node.children.size())
-                                                        : tr("Groups");
-        case NodeKind::Collection:
-            if (node.recordCount >= 0)
-                return QStringLiteral("%1 (%2)").arg(node.id, QLocale().toString(node.recordCount));
-            return node.id;
-        case NodeKind::Group:
-            return QStringLiteral("%1 (%2)").arg(node.id).arg(members.size());
-        case NodeKind::Message:
+    case Qt::EditRole: {
+        if (node.isMessage())
             return tr("Could not load: %1").arg(node.error);
-        default:
-            return node.id;
-        }
+        const QString label = spec.label.isEmpty() ? spec.id : spec.label;
+        if (spec.folder && node.fetched && node.error.isEmpty())
+            return QStringLiteral("%1 (%2)").arg(label).arg(node.children.size());
+        return spec.badge.isEmpty() ? label : QStringLiteral("%1 (%2)").arg(label, spec.badge);
+    }
+    case Qt::DecorationRole:
+        return ServiceIcons::fromName(spec.icon);
     case Qt::ToolTipRole: {
         QStringList lines;
-        if (!title.isEmpty())
-            lines << title;
-        switch (node.kind) {
-        case NodeKind::Bucket:
-            lines << tr("Bucket %1").arg(node.id);
-            break;
-        case NodeKind::Collection:
-            lines << tr("Collection %1").arg(node.id);
-            if (node.recordCount >= 0)
-                lines << tr("%n record(s)", nullptr, int(qMin<qint64>(node.recordCount, INT_MAX)));
-            if (node.object.contains(QLatin1String("schema")))
-                lines << tr("Records are validated by a JSON schema");
-            break;
-        case NodeKind::Group: {
-            QStringList principals;
-            for (const QJsonValue &member : members)
-                principals << member.toString();
-            lines << tr("Group %1: %n member(s)", nullptr, int(members.size())).arg(node.id);
-            if (!principals.isEmpty())
-                lines << principals.join(QStringLiteral(", "));
-            break;
-        }
-        case NodeKind::Message:
+        if (!spec.toolTip.isEmpty())
+            lines << spec.toolTip;
+        if (node.isMessage())
             lines << node.error << tr("Choose Refresh to try again.");
-            break;
-        default:
-            break;
-        }
-        if (!node.error.isEmpty() && node.kind != NodeKind::Message)
+        else if (!node.error.isEmpty())
             lines << tr("Could not load: %1").arg(node.error);
         if (node.loading())
             lines << tr("Loading…");
         return lines.join(QLatin1Char('\n'));
     }
     case Qt::ForegroundRole:
-        if (node.kind == NodeKind::Message)
+        if (node.isMessage())
             return QColor(0xc6, 0x28, 0x28);
         return {};
-    case BucketIdRole:
-        return node.bucket;
-    case CollectionIdRole:
-        return node.kind == NodeKind::Collection ? node.id : QString();
-    case GroupIdRole:
-        return node.kind == NodeKind::Group ? node.id : QString();
-    case ObjectRole:
-        return node.object;
-    case RecordCountRole:
-        return node.recordCount;
     default:
         return {};
     }
@@ -456,34 +435,343 @@ QHash<int, QByteArray> TenantTreeModel::roleNames() const
 {
     QHash<int, QByteArray> names = QAbstractItemModel::roleNames();
     names.insert(TenantIdRole, "tenantId");
-    names.insert(ServiceKindRole, "serviceKind");
+    names.insert(FamilyRole, "family");
     names.insert(NodeKindRole, "nodeKind");
     names.insert(StateRole, "state");
     names.insert(StateMessageRole, "stateMessage");
     names.insert(BaseUrlRole, "baseUrl");
-    names.insert(BucketIdRole, "bucketId");
-    names.insert(CollectionIdRole, "collectionId");
-    names.insert(GroupIdRole, "groupId");
-    names.insert(ObjectRole, "object");
-    names.insert(RecordCountRole, "recordCount");
+    names.insert(NodeIdRole, "nodeId");
+    names.insert(NodeDataRole, "nodeData");
+    names.insert(NodeRole, "node");
+    names.insert(IdentityRole, "identity");
     names.insert(ErrorRole, "error");
     names.insert(LoadingRole, "loading");
     return names;
 }
 
-// --- Kinto levels
+// --- Nodes below a tenant
 
 const TenantTreeModel::Node *TenantTreeModel::tenantOf(const Node *node)
 {
-    while (node && node->kind != NodeKind::Tenant)
+    while (node && !node->isTenant())
         node = node->parent;
     return node && node->parent ? node : nullptr;
 }
 
-KintoClient *TenantTreeModel::clientOf(const Node *node) const
+FamilySession *TenantTreeModel::sessionOf(const Node *node) const
 {
     const Node *tenant = tenantOf(node);
-    return tenant ? tenant->client.data() : nullptr;
+    return tenant ? tenant->session.data() : nullptr;
+}
+
+bool TenantTreeModel::setIdentity(const QString &tenantId, const ServiceIdentity &identity)
+{
+    const int row = tenantRow(tenantId);
+    if (row < 0)
+        return false;
+    Node *node = m_root->children[size_t(row)].get();
+    node->identity = identity;
+    nodeChanged(node);
+    return true;
+}
+
+bool TenantTreeModel::setSession(const QString &tenantId, FamilySession *session)
+{
+    const int row = tenantRow(tenantId);
+    if (row < 0)
+        return false;
+    Node *node = m_root->children[size_t(row)].get();
+    if (node->session == session && (session || node->children.empty()))
+        return true;
+    QObject::disconnect(node->sessionGone);
+    if (node->job)
+        node->job->cancel();
+    clearChildren(node);
+    node->session = session;
+    node->error.clear();
+    node->fetched = !ServiceFamilies::find(node->tenant.family);
+    if (session) {
+        // The session goes away with its client: the children it fetched go with it.
+        node->sessionGone = connect(session, &QObject::destroyed, this, [this, tenantId] {
+            const int r = tenantRow(tenantId);
+            if (r < 0)
+                return;
+            Node *tenant = m_root->children[size_t(r)].get();
+            clearChildren(tenant);
+            tenant->fetched = false;
+            nodeChanged(tenant);
+        });
+        // Expanded while it was connecting: fill it now.
+        if (node->connectPending) {
+            node->connectPending = false;
+            startListing(node);
+        }
+    }
+    nodeChanged(node);
+    return true;
+}
+
+FamilySession *TenantTreeModel::session(const QString &tenantId) const
+{
+    const int row = tenantRow(tenantId);
+    return row < 0 ? nullptr : m_root->children[size_t(row)]->session.data();
+}
+
+QModelIndex TenantTreeModel::findNode(const QString &tenantId, const QStringList &idPath) const
+{
+    const int row = tenantRow(tenantId);
+    if (row < 0)
+        return {};
+    const Node *node = m_root->children[size_t(row)].get();
+    for (const QString &id : idPath) {
+        const auto it = std::find_if(node->children.begin(), node->children.end(),
+                                     [&id](const NodePtr &c) { return !c->isMessage() && c->spec.id == id; });
+        if (it == node->children.end())
+            return {};
+        node = it->get();
+    }
+    return indexFor(node);
+}
+
+TreeNode TenantTreeModel::node(const QModelIndex &index) const
+{
+    if (!index.isValid() || index.model() != this)
+        return {};
+    return nodeFor(index)->spec;
+}
+
+void TenantTreeModel::refresh(const QModelIndex &index)
+{
+    if (!index.isValid() || index.model() != this)
+        return;
+    Node *node = nodeFor(index);
+    if (node->loading() || !sessionOf(node))
+        return;
+    if (node->isMessage()) {
+        refresh(indexFor(node->parent));
+        return;
+    }
+    if (!node->isTenant() && !node->spec.folder)
+        reloadNode(node);
+    if (node->loading())
+        return; // the reload lists the children again once it answers
+    if (node->isTenant() || node->fetched) {
+        node->error.clear();
+        startListing(node);
+    }
+}
+
+void TenantTreeModel::startListing(Node *node)
+{
+    FamilySession *session = sessionOf(node);
+    if (!session)
+        return;
+    Job *job = session->fetchChildren(node->spec);
+    if (!job)
+        return;
+    node->job = job;
+    const std::weak_ptr<Node> weak = sharedFor(node);
+    connect(job, &Job::finished, this, [this, weak, job] { onListed(weak, job); });
+    nodeChanged(node);
+}
+
+void TenantTreeModel::onListed(const std::weak_ptr<Node> &weak, Job *job)
+{
+    const NodePtr node = weak.lock();
+    if (!node)
+        return; // the node was removed meanwhile (refresh, new session, tenant removed)
+    node->job = nullptr;
+    if (job->error().isCancelled()) {
+        nodeChanged(node.get());
+        return;
+    }
+    node->fetched = true;
+    if (job->hasError()) {
+        // One Message row in place of the children; refresh() tries again.
+        node->error = job->error().toString();
+        clearChildren(node.get());
+        auto message = std::make_shared<Node>();
+        message->spec.kind = MessageKind;
+        message->parent = node.get();
+        message->error = node->error;
+        beginInsertRows(indexFor(node.get()), 0, 0);
+        node->children.push_back(std::move(message));
+        endInsertRows();
+        nodeChanged(node.get());
+        Q_EMIT fetched(indexFor(node.get()), node->error);
+        return;
+    }
+    node->error.clear();
+
+    std::vector<NodePtr> fresh;
+    const QJsonArray items = job->result().toArray();
+    fresh.reserve(size_t(items.size()));
+    QSet<QString> seen;
+    for (const QJsonValue &item : items) {
+        TreeNode spec = TreeNode::fromJson(item.toObject());
+        if (spec.id.isEmpty() || spec.kind == TenantKind || spec.kind == MessageKind || seen.contains(spec.id))
+            continue; // nothing the tree could address
+        seen.insert(spec.id);
+        fresh.push_back(makeChild(node.get(), std::move(spec)));
+    }
+    mergeChildren(node.get(), std::move(fresh));
+
+    for (const NodePtr &child : node->children) {
+        if (child->spec.decorate)
+            startDecorate(child.get());
+        else if (child->spec.folder && child->fetched && !child->loading())
+            startListing(child.get()); // a listed folder kept by the merge: list it again too
+    }
+    nodeChanged(node.get());
+    Q_EMIT fetched(indexFor(node.get()), QString());
+}
+
+TenantTreeModel::NodePtr TenantTreeModel::makeChild(Node *parent, TreeNode spec) const
+{
+    auto child = std::make_shared<Node>();
+    child->parent = parent;
+    child->fetched = !spec.hasChildren;
+    for (TreeNode &grandchild : spec.children) {
+        child->children.push_back(makeChild(child.get(), std::move(grandchild)));
+        child->fetched = true;
+    }
+    spec.children.clear(); // held as nodes
+    child->spec = std::move(spec);
+    return child;
+}
+
+void TenantTreeModel::startDecorate(Node *node)
+{
+    FamilySession *session = sessionOf(node);
+    if (!session || (node->decorateJob && !node->decorateJob->isFinished()))
+        return;
+    Job *job = session->decorate(node->spec);
+    if (!job)
+        return;
+    node->decorateJob = job;
+    const std::weak_ptr<Node> weak = sharedFor(node);
+    connect(job, &Job::finished, this, [this, weak, job] {
+        const NodePtr decorated = weak.lock();
+        if (!decorated)
+            return;
+        decorated->decorateJob = nullptr;
+        // Details the server refuses (e.g. no read permission) are simply not shown.
+        if (job->hasError() || !job->result().isObject())
+            return;
+        TreeNode spec = TreeNode::fromJson(job->result().toObject());
+        if (spec.id != decorated->spec.id || spec.toJson() == decorated->spec.toJson())
+            return;
+        decorated->spec = spec;
+        nodeChanged(decorated.get());
+    });
+}
+
+void TenantTreeModel::reloadNode(Node *node)
+{
+    FamilySession *session = sessionOf(node);
+    Job *job = session ? session->fetchNode(node->spec) : nullptr;
+    if (!job)
+        return;
+    node->job = job;
+    const std::weak_ptr<Node> weak = sharedFor(node);
+    connect(job, &Job::finished, this, [this, weak, job] {
+        const NodePtr reloaded = weak.lock();
+        if (!reloaded)
+            return;
+        reloaded->job = nullptr;
+        if (job->error().isCancelled()) {
+            nodeChanged(reloaded.get());
+            return;
+        }
+        if (job->error().isNotFound() || job->error().isForbidden()) {
+            // Gone from the server (or out of reach): the parent's listing says what is left.
+            refresh(indexFor(reloaded->parent));
+            return;
+        }
+        reloaded->error = job->hasError() ? job->error().toString() : QString();
+        if (!job->hasError()) {
+            TreeNode spec = TreeNode::fromJson(job->result().toObject());
+            if (spec.id == reloaded->spec.id) {
+                if (spec.decorate && spec.badge.isEmpty())
+                    spec.badge = reloaded->spec.badge;
+                reloaded->spec = spec;
+            }
+        }
+        nodeChanged(reloaded.get());
+        if (!job->hasError()) {
+            if (reloaded->spec.decorate)
+                startDecorate(reloaded.get());
+            if (reloaded->fetched && reloaded->spec.hasChildren)
+                startListing(reloaded.get());
+        }
+        Q_EMIT fetched(indexFor(reloaded.get()), reloaded->error);
+    });
+    nodeChanged(node);
+}
+
+void TenantTreeModel::onTenantAdded(const QString &tenantId)
+{
+    if (tenantRow(tenantId) >= 0) {
+        onTenantChanged(tenantId);
+        return;
+    }
+    const std::optional<Tenant> tenant = m_registry ? m_registry->tenant(tenantId) : std::nullopt;
+    if (!tenant)
+        return;
+    const int count = int(m_root->children.size());
+    int row = registryRow(tenantId);
+    if (row < 0 || row > count)
+        row = count;
+    beginInsertRows({}, row, row);
+    m_root->children.insert(m_root->children.begin() + row, makeTenantNode(*tenant));
+    endInsertRows();
+}
+
+void TenantTreeModel::onTenantChanged(const QString &tenantId)
+{
+    const int from = tenantRow(tenantId);
+    if (from < 0) {
+        onTenantAdded(tenantId);
+        return;
+    }
+    const std::optional<Tenant> tenant = m_registry ? m_registry->tenant(tenantId) : std::nullopt;
+    if (!tenant) {
+        onTenantRemoved(tenantId);
+        return;
+    }
+    Node *node = m_root->children[size_t(from)].get();
+    const bool connectionChanged = node->tenant.family != tenant->family || node->tenant.baseUrl != tenant->baseUrl
+        || node->tenant.auth != tenant->auth || node->tenant.userName != tenant->userName
+        || node->tenant.options != tenant->options;
+    node->tenant = *tenant;
+    if (connectionChanged) {
+        // What was fetched belongs to the old settings; whoever connects sets a session again.
+        const NodePtr fresh = makeTenantNode(*tenant);
+        QObject::disconnect(node->sessionGone);
+        clearChildren(node);
+        node->session = nullptr;
+        node->error.clear();
+        node->identity = {};
+        node->fetched = fresh->fetched;
+        node->state = fresh->state;
+        node->stateMessage = fresh->stateMessage;
+    }
+    const QModelIndex idx = indexFor(node);
+    Q_EMIT dataChanged(idx, idx);
+
+    // A rename can change the tenant's place in the registry's order.
+    const int count = int(m_root->children.size());
+    int to = registryRow(tenantId);
+    if (to < 0 || to >= count || to == from)
+        return;
+    // beginMoveRows wants the destination as a row of the list before the move.
+    const int destination = to > from ? to + 1 : to;
+    if (!beginMoveRows({}, from, from, {}, destination))
+        return;
+    auto moved = std::move(m_root->children[size_t(from)]);
+    m_root->children.erase(m_root->children.begin() + from);
+    m_root->children.insert(m_root->children.begin() + to, std::move(moved));
+    endMoveRows();
 }
 
 TenantTreeModel::NodePtr TenantTreeModel::sharedFor(Node *node) const
@@ -495,114 +783,6 @@ TenantTreeModel::NodePtr TenantTreeModel::sharedFor(Node *node) const
             return sibling;
     }
     return {};
-}
-
-bool TenantTreeModel::setKintoClient(const QString &tenantId, KintoClient *client)
-{
-    const int row = tenantRow(tenantId);
-    if (row < 0)
-        return false;
-    Node *node = m_root->children[size_t(row)].get();
-    if (node->tenant.service != ServiceKind::Kinto)
-        return false;
-    if (node->client == client && (client || node->children.empty()))
-        return true;
-    QObject::disconnect(node->clientGone);
-    if (node->job)
-        node->job->cancel();
-    clearChildren(node);
-    node->client = client;
-    node->error.clear();
-    node->fetched = false;
-    if (client) {
-        // The client goes away with its session: the children it fetched go with it.
-        node->clientGone = connect(client, &QObject::destroyed, this, [this, tenantId] {
-            const int r = tenantRow(tenantId);
-            if (r < 0)
-                return;
-            Node *tenant = m_root->children[size_t(r)].get();
-            clearChildren(tenant);
-            tenant->fetched = false;
-            nodeChanged(tenant);
-        });
-    }
-    nodeChanged(node);
-    return true;
-}
-
-KintoClient *TenantTreeModel::kintoClient(const QString &tenantId) const
-{
-    const int row = tenantRow(tenantId);
-    return row < 0 ? nullptr : m_root->children[size_t(row)]->client.data();
-}
-
-QModelIndex TenantTreeModel::findKintoNode(const QString &tenantId, NodeKind kind, const QString &bucket,
-                                           const QString &id) const
-{
-    const int row = tenantRow(tenantId);
-    if (row < 0)
-        return {};
-    const Node *node = m_root->children[size_t(row)].get();
-    const auto child = [](const Node *parent, NodeKind childKind, const QString &childId) -> const Node * {
-        if (!parent)
-            return nullptr;
-        for (const NodePtr &c : parent->children) {
-            if (c->kind == childKind && (childId.isNull() || c->id == childId))
-                return c.get();
-        }
-        return nullptr;
-    };
-    switch (kind) {
-    case NodeKind::Tenant:
-        break;
-    case NodeKind::Bucket:
-        node = child(node, NodeKind::Bucket, bucket);
-        break;
-    case NodeKind::CollectionsFolder:
-    case NodeKind::GroupsFolder:
-        node = child(child(node, NodeKind::Bucket, bucket), kind, QString());
-        break;
-    case NodeKind::Collection:
-        node = child(child(child(node, NodeKind::Bucket, bucket), NodeKind::CollectionsFolder, QString()), kind, id);
-        break;
-    case NodeKind::Group:
-        node = child(child(child(node, NodeKind::Bucket, bucket), NodeKind::GroupsFolder, QString()), kind, id);
-        break;
-    case NodeKind::Message:
-        return {};
-    }
-    return indexFor(node);
-}
-
-void TenantTreeModel::refresh(const QModelIndex &index)
-{
-    if (!index.isValid() || index.model() != this)
-        return;
-    Node *node = nodeFor(index);
-    if (node->loading() || !clientOf(node))
-        return;
-    switch (node->kind) {
-    case NodeKind::Message:
-        refresh(indexFor(node->parent));
-        return;
-    case NodeKind::Tenant:
-    case NodeKind::CollectionsFolder:
-    case NodeKind::GroupsFolder:
-        node->error.clear();
-        startListing(node);
-        return;
-    case NodeKind::Bucket:
-        reloadObject(node);
-        for (const NodePtr &folder : node->children) {
-            if (folder->fetched)
-                refresh(indexFor(folder.get()));
-        }
-        return;
-    case NodeKind::Collection:
-    case NodeKind::Group:
-        reloadObject(node);
-        return;
-    }
 }
 
 void TenantTreeModel::nodeChanged(Node *node)
@@ -621,105 +801,6 @@ void TenantTreeModel::clearChildren(Node *node)
     endRemoveRows();
 }
 
-void TenantTreeModel::startListing(Node *node)
-{
-    KintoClient *client = clientOf(node);
-    if (!client)
-        return;
-    Job *job = nullptr;
-    switch (node->kind) {
-    case NodeKind::Tenant:
-        job = client->getBuckets();
-        break;
-    case NodeKind::CollectionsFolder:
-        job = client->getCollections(node->bucket);
-        break;
-    case NodeKind::GroupsFolder:
-        job = client->getGroups(node->bucket);
-        break;
-    default:
-        return;
-    }
-    node->job = job;
-    const std::weak_ptr<Node> weak = sharedFor(node);
-    connect(job, &Job::finished, this, [this, weak, job] { onListed(weak, job); });
-    nodeChanged(node);
-}
-
-void TenantTreeModel::onListed(const std::weak_ptr<Node> &weak, Job *job)
-{
-    const NodePtr node = weak.lock();
-    if (!node)
-        return; // the node was removed meanwhile (refresh, new client, tenant removed)
-    node->job = nullptr;
-    if (job->error().isCancelled()) {
-        nodeChanged(node.get());
-        return;
-    }
-    node->fetched = true;
-    if (job->hasError()) {
-        // One Message row in place of the children; refresh() tries again.
-        node->error = job->error().toString();
-        clearChildren(node.get());
-        auto message = std::make_shared<Node>();
-        message->kind = NodeKind::Message;
-        message->parent = node.get();
-        message->bucket = node->bucket;
-        message->error = node->error;
-        beginInsertRows(indexFor(node.get()), 0, 0);
-        node->children.push_back(std::move(message));
-        endInsertRows();
-        nodeChanged(node.get());
-        Q_EMIT fetched(indexFor(node.get()), node->error);
-        return;
-    }
-    node->error.clear();
-
-    const NodeKind childKind = node->kind == NodeKind::Tenant ? NodeKind::Bucket
-        : node->kind == NodeKind::CollectionsFolder           ? NodeKind::Collection
-                                                              : NodeKind::Group;
-    std::vector<NodePtr> fresh;
-    const QJsonArray items = job->result().toArray();
-    fresh.reserve(size_t(items.size()));
-    for (const QJsonValue &item : items) {
-        const QJsonObject object = item.toObject();
-        if (object.value(QLatin1String("id")).toString().isEmpty())
-            continue; // not an object Kinto would list; nothing to show or address
-        fresh.push_back(makeChild(node.get(), childKind, object));
-    }
-    std::sort(fresh.begin(), fresh.end(), [](const NodePtr &a, const NodePtr &b) { return a->id < b->id; });
-    mergeChildren(node.get(), std::move(fresh));
-
-    if (childKind == NodeKind::Collection) {
-        for (const NodePtr &collection : node->children)
-            startCount(collection.get());
-    }
-    nodeChanged(node.get());
-    Q_EMIT fetched(indexFor(node.get()), QString());
-}
-
-TenantTreeModel::NodePtr TenantTreeModel::makeChild(Node *parent, NodeKind kind, const QJsonObject &object) const
-{
-    auto child = std::make_shared<Node>();
-    child->kind = kind;
-    child->parent = parent;
-    child->object = object;
-    child->id = object.value(QLatin1String("id")).toString();
-    child->bucket = kind == NodeKind::Bucket ? child->id : parent->bucket;
-    if (kind == NodeKind::Bucket) {
-        // The two lists of a bucket, each fetched when first expanded.
-        for (const NodeKind folderKind : {NodeKind::CollectionsFolder, NodeKind::GroupsFolder}) {
-            auto folder = std::make_shared<Node>();
-            folder->kind = folderKind;
-            folder->parent = child.get();
-            folder->bucket = child->id;
-            folder->fetched = false;
-            child->children.push_back(std::move(folder));
-        }
-    }
-    return child;
-}
-
 void TenantTreeModel::mergeChildren(Node *node, std::vector<NodePtr> fresh)
 {
     const QModelIndex parentIndex = indexFor(node);
@@ -734,13 +815,13 @@ void TenantTreeModel::mergeChildren(Node *node, std::vector<NodePtr> fresh)
     }
 
     // Keep the rows that still exist (with their subtrees and the view's selection), update their
-    // objects, remove the others and insert the new ones in id order.
+    // nodes, remove the others and insert the new ones in the family's order (a stable one).
     QHash<QString, NodePtr> incoming;
     for (const NodePtr &n : fresh)
-        incoming.insert(n->id, n);
+        incoming.insert(n->spec.id, n);
     for (int row = int(children.size()) - 1; row >= 0; --row) {
         const Node &child = *children[size_t(row)];
-        if (child.kind != NodeKind::Message && incoming.contains(child.id))
+        if (!child.isMessage() && incoming.contains(child.spec.id))
             continue;
         beginRemoveRows(parentIndex, row, row);
         children.erase(children.begin() + row);
@@ -748,10 +829,13 @@ void TenantTreeModel::mergeChildren(Node *node, std::vector<NodePtr> fresh)
     }
     size_t row = 0;
     for (NodePtr &n : fresh) {
-        if (row < children.size() && children[row]->id == n->id) {
+        if (row < children.size() && children[row]->spec.id == n->spec.id) {
             Node *kept = children[row].get();
-            if (kept->object != n->object) {
-                kept->object = n->object;
+            TreeNode spec = n->spec;
+            if (spec.decorate && spec.badge.isEmpty())
+                spec.badge = kept->spec.badge; // until decorate() answers again
+            if (kept->spec.toJson() != spec.toJson()) {
+                kept->spec = spec;
                 nodeChanged(kept);
             }
         } else {
@@ -761,140 +845,6 @@ void TenantTreeModel::mergeChildren(Node *node, std::vector<NodePtr> fresh)
         }
         ++row;
     }
-}
-
-void TenantTreeModel::startCount(Node *node)
-{
-    KintoClient *client = clientOf(node);
-    if (!client || node->kind != NodeKind::Collection || (node->countJob && !node->countJob->isFinished()))
-        return;
-    Job *job = client->countRecords(node->bucket, node->id);
-    node->countJob = job;
-    const std::weak_ptr<Node> weak = sharedFor(node);
-    connect(job, &Job::finished, this, [this, weak, job] {
-        const NodePtr collection = weak.lock();
-        if (!collection)
-            return;
-        collection->countJob = nullptr;
-        // A count the server refuses (no read permission) is simply not shown.
-        if (job->hasError() || !job->result().isDouble())
-            return;
-        const qint64 count = qint64(job->result().toDouble());
-        if (count == collection->recordCount)
-            return;
-        collection->recordCount = count;
-        nodeChanged(collection.get());
-    });
-}
-
-void TenantTreeModel::reloadObject(Node *node)
-{
-    KintoClient *client = clientOf(node);
-    if (!client)
-        return;
-    Job *job = nullptr;
-    switch (node->kind) {
-    case NodeKind::Bucket:
-        job = client->getBucket(node->id);
-        break;
-    case NodeKind::Collection:
-        job = client->getCollection(node->bucket, node->id);
-        break;
-    case NodeKind::Group:
-        job = client->getGroup(node->bucket, node->id);
-        break;
-    default:
-        return;
-    }
-    node->job = job;
-    const std::weak_ptr<Node> weak = sharedFor(node);
-    connect(job, &Job::finished, this, [this, weak, job] {
-        const NodePtr object = weak.lock();
-        if (!object)
-            return;
-        object->job = nullptr;
-        if (job->error().isCancelled()) {
-            nodeChanged(object.get());
-            return;
-        }
-        if (job->error().isNotFound() || job->error().isForbidden()) {
-            // Gone from the server (or out of reach): the parent's listing says what is left.
-            refresh(indexFor(object->parent));
-            return;
-        }
-        object->error = job->hasError() ? job->error().toString() : QString();
-        if (!job->hasError())
-            object->object = job->result().toObject().value(QLatin1String("data")).toObject();
-        nodeChanged(object.get());
-        if (object->kind == NodeKind::Collection && !job->hasError())
-            startCount(object.get());
-        Q_EMIT fetched(indexFor(object.get()), object->error);
-    });
-    nodeChanged(node);
-}
-
-void TenantTreeModel::onTenantAdded(const QString &tenantId)
-{
-    if (tenantRow(tenantId) >= 0) {
-        onTenantChanged(tenantId);
-        return;
-    }
-    const std::optional<Tenant> tenant = m_registry ? m_registry->tenant(tenantId) : std::nullopt;
-    if (!tenant)
-        return;
-    const int count = int(m_root->children.size());
-    int row = registryRow(tenantId);
-    if (row < 0 || row > count)
-        row = count;
-
-    auto node = std::make_shared<Node>();
-    node->parent = m_root.get();
-    node->tenant = *tenant;
-    node->fetched = tenant->service != ServiceKind::Kinto;
-    beginInsertRows({}, row, row);
-    m_root->children.insert(m_root->children.begin() + row, std::move(node));
-    endInsertRows();
-}
-
-void TenantTreeModel::onTenantChanged(const QString &tenantId)
-{
-    const int from = tenantRow(tenantId);
-    if (from < 0) {
-        onTenantAdded(tenantId);
-        return;
-    }
-    const std::optional<Tenant> tenant = m_registry ? m_registry->tenant(tenantId) : std::nullopt;
-    if (!tenant) {
-        onTenantRemoved(tenantId);
-        return;
-    }
-    Node *node = m_root->children[size_t(from)].get();
-    if (node->tenant.service != tenant->service) {
-        // Only Kinto tenants have children; whoever connects sets a client again if need be.
-        QObject::disconnect(node->clientGone);
-        clearChildren(node);
-        node->client = nullptr;
-        node->error.clear();
-    }
-    node->tenant = *tenant;
-    if (!node->client)
-        node->fetched = tenant->service != ServiceKind::Kinto;
-    const QModelIndex idx = indexFor(node);
-    Q_EMIT dataChanged(idx, idx);
-
-    // A rename can change the tenant's place in the registry's order.
-    const int count = int(m_root->children.size());
-    int to = registryRow(tenantId);
-    if (to < 0 || to >= count || to == from)
-        return;
-    // beginMoveRows wants the destination as a row of the list before the move.
-    const int destination = to > from ? to + 1 : to;
-    if (!beginMoveRows({}, from, from, {}, destination))
-        return;
-    auto moved = std::move(m_root->children[size_t(from)]);
-    m_root->children.erase(m_root->children.begin() + from);
-    m_root->children.insert(m_root->children.begin() + to, std::move(moved));
-    endMoveRows();
 }
 
 void TenantTreeModel::onTenantRemoved(const QString &tenantId)

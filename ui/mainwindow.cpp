@@ -1,7 +1,11 @@
 #include "mainwindow.h"
 
-#include "browse/kintonavigator.h"
+#include "family/familyui.h"
+#include "family/servicefamily.h"
 #include "net/requestlog.h"
+#include "tenantconnector.h"
+#include "tenants/tenantcommands.h"
+#include "tenants/tenantpage.h"
 #include "requestlogmodel.h"
 #include "serviceicons.h"
 #include "tenants/tenantregistry.h"
@@ -15,6 +19,7 @@
 #include <QHeaderView>
 #include <QLabel>
 #include <QLineEdit>
+#include <QMenu>
 #include <QMenuBar>
 #include <QMessageBox>
 #include <QProgressBar>
@@ -37,18 +42,23 @@ const QString StateKey = QStringLiteral("MainWindow/state");
 constexpr QSize DefaultSize(1200, 760);
 } // namespace
 
-MainWindow::MainWindow(TenantRegistry *registry, RequestLog *log, QWidget *parent)
+MainWindow::MainWindow(const AppContext &context, QWidget *parent)
     : QMainWindow(parent)
-    , m_registry(registry)
-    , m_log(log)
-    , m_tenantModel(new TenantTreeModel(registry, this))
-    , m_logModel(new RequestLogModel(log, this))
+    , m_context(context)
+    , m_registry(context.registry)
+    , m_log(context.log)
+    , m_tenantModel(new TenantTreeModel(context.registry, this))
+    , m_logModel(new RequestLogModel(context.log, this))
     , m_logProxy(new QSortFilterProxyModel(this))
 {
     setWindowTitle(tr("TenantDesk"));
     setWindowIcon(ServiceIcons::application());
     setDockOptions(AnimatedDocks | AllowTabbedDocks);
 
+    createTenantsDock();
+    if (context.sessions && context.registry)
+        m_connector = new TenantConnector(context.registry, context.sessions, m_tenantModel, this);
+    m_commands = new TenantCommands(this, context, m_connector);
     createActions();
     m_pages = new QStackedWidget(this);
     m_pages->setObjectName(QStringLiteral("pages"));
@@ -56,8 +66,16 @@ MainWindow::MainWindow(TenantRegistry *registry, RequestLog *log, QWidget *paren
     m_pages->addWidget(m_welcomePage);
     setCentralWidget(m_pages);
 
-    createTenantsDock();
-    m_navigator = new KintoNavigator(this);
+    for (const FamilyUi *ui : FamilyUis::all())
+        m_navigators.insert(ui->familyId(), ui->createNavigator(this, context));
+    connect(m_tenantModel, &QAbstractItemModel::dataChanged, this, &MainWindow::onTenantRowChanged);
+    if (m_registry) {
+        // A tenant whose settings changed while selected connects again with the new ones.
+        connect(m_registry, &TenantRegistry::tenantChanged, this, [this](const QString &id) {
+            if (m_connector && id == currentTenantId())
+                m_connector->connectTenant(id);
+        });
+    }
     createRequestLogDock();
     createMenus();
     createStatusBar();
@@ -67,13 +85,19 @@ MainWindow::MainWindow(TenantRegistry *registry, RequestLog *log, QWidget *paren
 
 MainWindow::~MainWindow() = default;
 
+QAction *MainWindow::addTenantAction() const
+{
+    return m_commands->addAction();
+}
+
 void MainWindow::createActions()
 {
-    m_addTenantAction = new QAction(tr("&Add Tenant…"), this);
-    m_addTenantAction->setObjectName(QStringLiteral("addTenantAction"));
-    m_addTenantAction->setShortcut(QKeySequence::New);
-    m_addTenantAction->setStatusTip(tr("Add an account on a Kinto, Jamf Pro, Kandji or REST service"));
-    m_addTenantAction->setEnabled(false);
+    m_refreshAction = new QAction(tr("&Refresh"), this);
+    m_refreshAction->setObjectName(QStringLiteral("refreshTreeAction"));
+    m_refreshAction->setShortcut(QKeySequence::Refresh);
+    m_refreshAction->setStatusTip(tr("Read the selected node again from its server"));
+    connect(m_refreshAction, &QAction::triggered, this, [this] { m_tenantModel->refresh(m_tenantTree->currentIndex()); });
+    addAction(m_refreshAction);
 
     m_quitAction = new QAction(tr("&Quit"), this);
     m_quitAction->setObjectName(QStringLiteral("quitAction"));
@@ -101,11 +125,17 @@ void MainWindow::createTenantsDock()
     connect(m_tenantTree->selectionModel(), &QItemSelectionModel::currentChanged, this,
             [this](const QModelIndex &current) {
                 const QString tenantId = current.data(TenantTreeModel::TenantIdRole).toString();
-                if (tenantId == m_currentTenantId)
-                    return;
-                m_currentTenantId = tenantId;
-                Q_EMIT currentTenantChanged(tenantId);
+                if (tenantId != m_currentTenantId) {
+                    m_currentTenantId = tenantId;
+                    if (m_connector && !tenantId.isEmpty()
+                        && m_tenantModel->tenantState(tenantId) != TenantTreeModel::State::Connecting)
+                        m_connector->connectTenant(tenantId);
+                    Q_EMIT currentTenantChanged(tenantId);
+                }
+                showPageFor(current);
             });
+    m_tenantTree->setContextMenuPolicy(Qt::CustomContextMenu);
+    connect(m_tenantTree, &QWidget::customContextMenuRequested, this, &MainWindow::showTreeMenu);
 
     m_tenantsDock = new QDockWidget(tr("Tenants"), this);
     m_tenantsDock->setObjectName(QStringLiteral("tenantsDock"));
@@ -209,9 +239,18 @@ void MainWindow::createMenus()
 {
     QMenu *fileMenu = menuBar()->addMenu(tr("&File"));
     fileMenu->setObjectName(QStringLiteral("fileMenu"));
-    fileMenu->addAction(m_addTenantAction);
+    fileMenu->addAction(addTenantAction());
     fileMenu->addSeparator();
     fileMenu->addAction(m_quitAction);
+
+    QMenu *tenantMenu = menuBar()->addMenu(tr("&Tenant"));
+    tenantMenu->setObjectName(QStringLiteral("tenantMenu"));
+    tenantMenu->addAction(addTenantAction());
+    tenantMenu->addAction(m_commands->editAction());
+    tenantMenu->addAction(m_commands->removeAction());
+    tenantMenu->addSeparator();
+    tenantMenu->addAction(m_commands->reconnectAction());
+    tenantMenu->addAction(m_refreshAction);
 
     QMenu *viewMenu = menuBar()->addMenu(tr("&View"));
     viewMenu->setObjectName(QStringLiteral("viewMenu"));
@@ -290,7 +329,7 @@ QWidget *MainWindow::createWelcomePage()
     auto *addButton = new QToolButton;
     addButton->setObjectName(QStringLiteral("welcomeAddTenant"));
     addButton->setToolButtonStyle(Qt::ToolButtonTextOnly);
-    addButton->setDefaultAction(m_addTenantAction);
+    addButton->setDefaultAction(addTenantAction());
     addButton->setMinimumHeight(32);
 
     auto *column = new QVBoxLayout;
@@ -319,11 +358,14 @@ void MainWindow::updateWelcomeText()
     if (hasTenants) {
         text = tr("<p>Choose a tenant in the <b>Tenants</b> panel to browse it.</p>");
     } else {
-        text = tr("<p>Add a tenant to get started. A tenant is one account on one service: a "
-                  "<b>Kinto</b> server, a <b>Jamf Pro</b> instance, a <b>Kandji</b> tenant, or any "
-                  "JSON <b>REST</b> API.</p>"
+        QStringList families;
+        for (const ServiceFamily *family : ServiceFamilies::all())
+            families << QStringLiteral("<li><b>%1</b>: %2</li>").arg(family->displayName(), family->summary());
+        text = tr("<p>Add a tenant to get started. A tenant is one account on one service. TenantDesk "
+                  "supports:</p><ul>%1</ul>"
                   "<p>You give it a name, a base URL and how to sign in. Passwords, tokens and "
-                  "client secrets go to the system keychain, never to the settings file.</p>");
+                  "client secrets go to the system keychain, never to the settings file.</p>")
+                   .arg(families.join(QString()));
     }
     text += tr("<p>Every request TenantDesk sends is listed in the <b>Request log</b> below, with "
                "its status, timing and size.</p>");
@@ -367,10 +409,11 @@ void MainWindow::showAbout()
     QMessageBox::about(
         this, tr("About TenantDesk"),
         tr("<h3>TenantDesk %1</h3>"
-           "<p>A desktop console for the tenants of Kinto, Jamf Pro, Kandji and JSON REST "
-           "services. Secrets are kept in the system keychain.</p>"
-           "<p>Built with Qt %2.</p>")
-            .arg(QApplication::applicationVersion(), QString::fromLatin1(qVersion())));
+           "<p>A desktop console for the tenants of %2 services. Secrets are kept in the system "
+           "keychain.</p>"
+           "<p>Built with Qt %3.</p>")
+            .arg(QApplication::applicationVersion(), ServiceFamilies::namesForPeople(),
+                 QString::fromLatin1(qVersion())));
 }
 
 void MainWindow::closeEvent(QCloseEvent *event)
@@ -392,4 +435,70 @@ void MainWindow::restoreWindowState()
     if (!restoreGeometry(settings.value(GeometryKey).toByteArray()))
         resize(DefaultSize);
     restoreState(settings.value(StateKey).toByteArray());
+}
+
+void MainWindow::showPageFor(const QModelIndex &index)
+{
+    const QString kind = index.data(TenantTreeModel::NodeKindRole).toString();
+    if (!index.isValid()) {
+        m_tenantPageRow = QPersistentModelIndex();
+        showPage(nullptr);
+        return;
+    }
+    if (kind == TenantTreeModel::TenantKind) {
+        m_tenantPageRow = index;
+        m_tenantPageSignature = TenantPage::signature(index);
+        showPage(new TenantPage(index, actionsFor(index)));
+        return;
+    }
+    m_tenantPageRow = QPersistentModelIndex();
+    if (FamilyNavigator *navigator = m_navigators.value(index.data(TenantTreeModel::FamilyRole).toString()))
+        navigator->showPageFor(index);
+}
+
+void MainWindow::onTenantRowChanged(const QModelIndex &topLeft, const QModelIndex &bottomRight)
+{
+    if (m_commands)
+        m_commands->updateActions();
+    if (!m_tenantPageRow.isValid() || m_tenantPageRow.parent() != topLeft.parent()
+        || m_tenantPageRow.row() < topLeft.row() || m_tenantPageRow.row() > bottomRight.row())
+        return;
+    if (TenantPage::signature(m_tenantPageRow) != m_tenantPageSignature)
+        showPageFor(m_tenantPageRow);
+}
+
+QList<QAction *> MainWindow::actionsFor(const QModelIndex &index) const
+{
+    QList<QAction *> actions;
+    if (FamilyNavigator *navigator = m_navigators.value(index.data(TenantTreeModel::FamilyRole).toString()))
+        actions = navigator->actionsFor(index);
+    if (index.data(TenantTreeModel::NodeKindRole).toString() == TenantTreeModel::TenantKind) {
+        m_commands->updateActions();
+        for (QAction *action : {m_commands->reconnectAction(), m_commands->editAction(), m_commands->removeAction()}) {
+            if (action->isEnabled())
+                actions << action;
+        }
+    }
+    return actions;
+}
+
+void MainWindow::showTreeMenu(const QPoint &pos)
+{
+    const QModelIndex index = m_tenantTree->indexAt(pos);
+    if (!index.isValid())
+        return;
+    m_tenantTree->setCurrentIndex(index);
+    auto *menu = new QMenu(m_tenantTree);
+    menu->setObjectName(QStringLiteral("tenantTreeMenu"));
+    menu->setAttribute(Qt::WA_DeleteOnClose);
+    menu->addActions(actionsFor(index));
+    if (m_tenantModel->session(index.data(TenantTreeModel::TenantIdRole).toString())) {
+        menu->addSeparator();
+        menu->addAction(m_refreshAction);
+    }
+    if (menu->isEmpty()) {
+        delete menu;
+        return;
+    }
+    menu->popup(m_tenantTree->viewport()->mapToGlobal(pos));
 }

@@ -78,7 +78,7 @@ QString tst_SessionManager::addTenant(AuthKind auth, const QVariantMap &options)
 {
     Tenant t;
     t.displayName = QStringLiteral("Lab");
-    t.service = ServiceKind::Rest;
+    t.family = QStringLiteral("rest");
     t.baseUrl = m_server->baseUrl();
     t.auth = auth;
     t.userName = QStringLiteral("alice");

@@ -33,7 +33,7 @@ Tenant sampleTenant(const QString &name = QStringLiteral("Kinto staging"))
 {
     Tenant t;
     t.displayName = name;
-    t.service = ServiceKind::Kinto;
+    t.family = QStringLiteral("kinto");
     t.baseUrl = QUrl(QStringLiteral("https://kinto.example.com/v1"));
     t.auth = AuthKind::Basic;
     t.userName = QStringLiteral("alice");
@@ -79,7 +79,7 @@ char *toString(const Tenant &t)
 {
     const QString text
         = QStringLiteral("Tenant(%1, \"%2\", %3, %4, %5, user \"%6\", options %7, secrets %8)")
-              .arg(t.id, t.displayName, Tenant::serviceName(t.service), t.baseUrl.toString(),
+              .arg(t.id, t.displayName, t.family, t.baseUrl.toString(),
                    Tenant::authName(t.auth), t.userName,
                    QStringList(t.options.keys()).join(QLatin1Char(',')),
                    t.secretPurposes.join(QLatin1Char(',')));
@@ -101,6 +101,7 @@ private Q_SLOTS:
     void invalidTenantRefused();
     void duplicateIdAndUnknownIdRefused();
     void staleUpdateKeepsSecretIndex();
+    void unknownFamilyIsKept();
 
     void storeSecretRecordsPurposeNotValue();
     void storeSecretFailureForgetsPurpose();
@@ -185,7 +186,7 @@ void TestTenantRegistry::addUpdateRemoveRoundTrip()
 
         QSignalSpy changed(&registry, &TenantRegistry::tenantChanged);
         tenant.displayName = QStringLiteral("Kinto production");
-        tenant.service = ServiceKind::JamfPro;
+        tenant.family = QStringLiteral("jamf");
         tenant.auth = AuthKind::OAuth2ClientCredentials;
         tenant.options.insert(QStringLiteral("tokenUrl"),
                               QStringLiteral("https://id.example.com/t"));
@@ -240,6 +241,35 @@ void TestTenantRegistry::tenantsSortedByName()
     QCOMPARE(
         names,
         (QStringList{QStringLiteral("Alpha"), QStringLiteral("beta"), QStringLiteral("gamma")}));
+}
+
+void TestTenantRegistry::unknownFamilyIsKept()
+{
+    // A tenant of a family this build does not have (written by a newer TenantDesk) is loaded,
+    // shown and saved back as it is, never dropped.
+    {
+        QSettings raw(settingsPath(), QSettings::IniFormat);
+        raw.setValue(QStringLiteral("tenants/future-1/id"), QStringLiteral("future-1"));
+        raw.setValue(QStringLiteral("tenants/future-1/displayName"), QStringLiteral("From the future"));
+        raw.setValue(QStringLiteral("tenants/future-1/service"), QStringLiteral("quantum-crm"));
+        raw.setValue(QStringLiteral("tenants/future-1/baseUrl"), QStringLiteral("https://crm.example.com"));
+        raw.setValue(QStringLiteral("tenants/future-1/auth"), QStringLiteral("bearer"));
+    }
+    TenantRegistry registry(settingsPath());
+    const std::optional<Tenant> kept = registry.tenant(QStringLiteral("future-1"));
+    QVERIFY(kept);
+    QCOMPARE(kept->family, QStringLiteral("quantum-crm"));
+    Tenant renamed = *kept;
+    renamed.displayName = QStringLiteral("Still from the future");
+    QVERIFY(registry.update(renamed));
+    QCOMPARE(QSettings(settingsPath(), QSettings::IniFormat).value(QStringLiteral("tenants/future-1/service")).toString(),
+             QStringLiteral("quantum-crm"));
+    Tenant noFamily = renamed;
+    noFamily.id.clear();
+    noFamily.family.clear();
+    QString error;
+    QVERIFY(registry.add(noFamily, &error).isEmpty());
+    QVERIFY2(error.contains(QStringLiteral("family")), qPrintable(error));
 }
 
 void TestTenantRegistry::invalidTenantRefused_data()

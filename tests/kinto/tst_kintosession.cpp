@@ -35,6 +35,7 @@ void tst_KintoSession::sessionClientUsesTenantCredentials()
     TenantRegistry registry(dir.filePath(QStringLiteral("t.ini")));
     Tenant tenant;
     tenant.displayName = QStringLiteral("Demo");
+    tenant.family = QStringLiteral("kinto");
     QUrl root = sandbox.baseUrl();
     root.setPath(QString()); // the user typed the server without /v1
     tenant.baseUrl = root;

@@ -1,4 +1,7 @@
+#include "auth/authstrategy.h"
 #include "kintoclient.h"
+#include "kintofamily.h"
+#include "net/httpclient.h"
 #include "kintosandbox.h"
 #include "kintoservice.h"
 #include "net/job.h"
@@ -20,12 +23,12 @@ Q_DECLARE_METATYPE(TenantTreeModel::State)
 
 namespace {
 
-Tenant makeTenant(const QString &name, ServiceKind service = ServiceKind::Kinto,
+Tenant makeTenant(const QString &name, const QString &family = KintoFamily::Id,
                   const QString &url = QStringLiteral("https://kinto.example.com/v1"))
 {
     Tenant t;
     t.displayName = name;
-    t.service = service;
+    t.family = family;
     t.baseUrl = QUrl(url);
     return t;
 }
@@ -38,11 +41,14 @@ QStringList names(const QAbstractItemModel &model, const QModelIndex &parent = {
     return result;
 }
 
-using Kind = TenantTreeModel::NodeKind;
-
-Kind kindOf(const QModelIndex &index)
+QString kindOf(const QModelIndex &index)
 {
-    return Kind(index.data(TenantTreeModel::NodeKindRole).toInt());
+    return index.data(TenantTreeModel::NodeKindRole).toString();
+}
+
+QJsonValue dataOf(const QModelIndex &index, const char *key)
+{
+    return index.data(TenantTreeModel::NodeDataRole).toJsonObject().value(QLatin1String(key));
 }
 
 } // namespace
@@ -51,6 +57,7 @@ class TestTenantTreeModel : public QObject
 {
     Q_OBJECT
 private Q_SLOTS:
+    void initTestCase();
     void init();
     void cleanup();
 
@@ -59,14 +66,15 @@ private Q_SLOTS:
     void changedTenantIsUpdated();
     void renameMovesTheRow();
     void removedTenantDisappears();
-    void tenantsWithoutClientHaveNoRows();
+    void tenantsWithoutSessionHaveNoRows();
+    void unknownFamilyIsShownNotDropped();
     void tenantListsItsBuckets();
     void bucketListsCollectionsWithCounts();
     void bucketListsGroupsWithMembers();
     void failedFetchShowsAnErrorRow_data();
     void failedFetchShowsAnErrorRow();
     void refreshKeepsRowsAndFollowsTheServer();
-    void clearingTheClientRemovesTheChildren();
+    void clearingTheSessionRemovesTheChildren();
     void setTenantState_data();
     void setTenantState();
     void sameStateTwiceSignalsOnce();
@@ -83,6 +91,11 @@ private:
     std::unique_ptr<QTemporaryDir> m_dir;
     std::unique_ptr<TenantRegistry> m_registry;
 };
+
+void TestTenantTreeModel::initTestCase()
+{
+    ServiceFamilies::add(std::make_unique<KintoFamily>());
+}
 
 void TestTenantTreeModel::init()
 {
@@ -108,7 +121,7 @@ QString TestTenantTreeModel::add(const Tenant &tenant)
 
 void TestTenantTreeModel::showsTheRegistrysTenants()
 {
-    const QString jamf = add(makeTenant(QStringLiteral("Jamf school"), ServiceKind::JamfPro,
+    const QString jamf = add(makeTenant(QStringLiteral("Jamf school"), QStringLiteral("jamf"),
                                         QStringLiteral("https://school.jamfcloud.com")));
     const QString kinto = add(makeTenant(QStringLiteral("Kinto staging")));
     TenantTreeModel model(m_registry.get());
@@ -117,12 +130,12 @@ void TestTenantTreeModel::showsTheRegistrysTenants()
     QCOMPARE(names(model), (QStringList{QStringLiteral("Jamf school"), QStringLiteral("Kinto staging")}));
     const QModelIndex first = model.index(0, 0);
     QCOMPARE(first.data(TenantTreeModel::TenantIdRole).toString(), jamf);
-    QCOMPARE(first.data(TenantTreeModel::ServiceKindRole).toInt(), int(ServiceKind::JamfPro));
-    QCOMPARE(first.data(TenantTreeModel::NodeKindRole).toInt(), int(TenantTreeModel::NodeKind::Tenant));
+    QCOMPARE(first.data(TenantTreeModel::FamilyRole).toString(), QStringLiteral("jamf"));
+    QCOMPARE(first.data(TenantTreeModel::NodeKindRole).toString(), TenantTreeModel::TenantKind);
     QCOMPARE(first.data(TenantTreeModel::BaseUrlRole).toUrl(), QUrl(QStringLiteral("https://school.jamfcloud.com")));
-    QCOMPARE(first.data(TenantTreeModel::StateRole).toInt(), int(TenantTreeModel::State::Unknown));
+    QCOMPARE(model.index(1, 0).data(TenantTreeModel::StateRole).toInt(), int(TenantTreeModel::State::Unknown));
     QVERIFY(first.data(Qt::ToolTipRole).toString().contains(QStringLiteral("https://school.jamfcloud.com")));
-    QVERIFY(first.data(Qt::ToolTipRole).toString().contains(QStringLiteral("Jamf Pro")));
+    QVERIFY(model.index(1, 0).data(Qt::ToolTipRole).toString().contains(QStringLiteral("Kinto")));
     QVERIFY(!first.data(Qt::DecorationRole).value<QIcon>().isNull());
     QCOMPARE(model.indexForTenant(kinto), model.index(1, 0));
     QVERIFY(!model.indexForTenant(QStringLiteral("no-such-id")).isValid());
@@ -135,17 +148,16 @@ void TestTenantTreeModel::addedTenantAppearsAtItsPlace()
     QAbstractItemModelTester tester(&model, QAbstractItemModelTester::FailureReportingMode::Fatal);
     QSignalSpy inserted(&model, &QAbstractItemModel::rowsInserted);
 
-    const QString alpha = add(makeTenant(QStringLiteral("Alpha"), ServiceKind::Kandji,
+    const QString alpha = add(makeTenant(QStringLiteral("Alpha"), QStringLiteral("kandji"),
                                          QStringLiteral("https://acme.api.kandji.io")));
-    const QString gamma = add(makeTenant(QStringLiteral("Gamma"), ServiceKind::Rest,
+    const QString gamma = add(makeTenant(QStringLiteral("Gamma"), QStringLiteral("rest"),
                                          QStringLiteral("https://api.example.org")));
 
     QCOMPARE(inserted.count(), 2);
     QCOMPARE(inserted.at(0).at(1).toInt(), 0); // Alpha sorts before Beta
     QCOMPARE(inserted.at(1).at(1).toInt(), 2);
     QCOMPARE(names(model), (QStringList{QStringLiteral("Alpha"), QStringLiteral("Beta"), QStringLiteral("Gamma")}));
-    QCOMPARE(model.indexForTenant(alpha).data(TenantTreeModel::ServiceKindRole).toInt(),
-             int(ServiceKind::Kandji));
+    QCOMPARE(model.indexForTenant(alpha).data(TenantTreeModel::FamilyRole).toString(), QStringLiteral("kandji"));
     QCOMPARE(model.indexForTenant(gamma).row(), 2);
 }
 
@@ -213,7 +225,9 @@ struct TestTenantTreeModel::Browse
 {
     std::unique_ptr<KintoSandbox> sandbox = std::make_unique<KintoSandbox>();
     QNetworkAccessManager nam;
-    std::unique_ptr<KintoClient> client;
+    std::unique_ptr<HttpClient> http;
+    std::unique_ptr<KintoSession> session;
+    KintoClient *client = nullptr;
     std::unique_ptr<TenantTreeModel> model;
     std::unique_ptr<QAbstractItemModelTester> tester;
     QString tenantId;
@@ -226,18 +240,22 @@ std::unique_ptr<TestTenantTreeModel::Browse> TestTenantTreeModel::browse(const Q
     if (!b->sandbox->start())
         return {};
     b->sandbox->seedDemoData();
-    Tenant tenant = makeTenant(QStringLiteral("Sandbox"), ServiceKind::Kinto, b->sandbox->baseUrl().toString());
+    Tenant tenant = makeTenant(QStringLiteral("Sandbox"), KintoFamily::Id, b->sandbox->baseUrl().toString());
     b->tenantId = add(tenant);
-    KintoClient::Settings settings;
-    settings.serverUrl = b->sandbox->baseUrl();
-    settings.auth = user + QLatin1Char(':') + user;
-    b->client = std::make_unique<KintoClient>(&b->nam, settings);
+    b->http = std::make_unique<HttpClient>(&b->nam);
+    b->http->setBaseUrl(b->sandbox->baseUrl());
+    b->http->setAuth(new BasicAuth(user, user));
+    RetryPolicy once;
+    once.maxRetries = 0; // a failure shows at once
+    b->http->setRetryPolicy(once);
+    b->session = std::make_unique<KintoSession>(tenant, b->http.get(), nullptr);
+    b->client = b->session->client();
     b->model = std::make_unique<TenantTreeModel>(m_registry.get());
     // The tester fetches as a view would: it walks every node it can fetch.
     b->tester = std::make_unique<QAbstractItemModelTester>(b->model.get(),
                                                            QAbstractItemModelTester::FailureReportingMode::Fatal);
     b->tester->setUseFetchMore(true);
-    if (!b->model->setKintoClient(b->tenantId, b->client.get()))
+    if (!b->model->setSession(b->tenantId, b->session.get()))
         return {};
     return b;
 }
@@ -257,30 +275,55 @@ bool TestTenantTreeModel::fetchAndWait(TenantTreeModel &model, const QModelIndex
     return false;
 }
 
-void TestTenantTreeModel::tenantsWithoutClientHaveNoRows()
+void TestTenantTreeModel::tenantsWithoutSessionHaveNoRows()
 {
-    add(makeTenant(QStringLiteral("Alpha")));
-    add(makeTenant(QStringLiteral("Beta"), ServiceKind::JamfPro, QStringLiteral("https://school.jamfcloud.com")));
+    const QString alpha = add(makeTenant(QStringLiteral("Alpha")));
     TenantTreeModel model(m_registry.get());
-    QAbstractItemModelTester tester(&model, QAbstractItemModelTester::FailureReportingMode::Fatal);
+    QSignalSpy connectRequested(&model, &TenantTreeModel::connectRequested);
 
     const QModelIndex kinto = model.index(0, 0);
-    QVERIFY2(model.hasChildren(kinto), "a Kinto tenant can be expanded before it is connected");
-    QVERIFY(!model.canFetchMore(kinto)); // nothing to fetch with until a client is set
+    QVERIFY2(model.hasChildren(kinto), "a tenant can be expanded before it is connected");
     QCOMPARE(model.rowCount(kinto), 0);
     QVERIFY(!model.index(0, 0, kinto).isValid());
     QVERIFY(!model.parent(kinto).isValid());
     QCOMPARE(model.columnCount(), 1);
-    QVERIFY(!model.index(2, 0).isValid());
+    QVERIFY(!model.index(1, 0).isValid());
     QVERIFY(!model.index(0, 1).isValid());
 
-    const QModelIndex jamf = model.index(1, 0);
-    QVERIFY(!model.hasChildren(jamf));
-    QVERIFY(!model.setKintoClient(jamf.data(TenantTreeModel::TenantIdRole).toString(), nullptr));
-    QVERIFY(!model.setKintoClient(QStringLiteral("no-such-id"), nullptr));
+    // Expanding it asks whoever connects to connect it, once; the rows come with the session.
+    QVERIFY(model.canFetchMore(kinto));
+    model.fetchMore(kinto);
+    QCOMPARE(connectRequested.count(), 1);
+    QCOMPARE(connectRequested.at(0).at(0).toString(), alpha);
+    QVERIFY(!model.canFetchMore(kinto));
+    model.fetchMore(kinto);
+    QCOMPARE(connectRequested.count(), 1);
+    QCOMPARE(model.rowCount(kinto), 0);
+    QVERIFY(model.hasChildren(kinto));
+    QAbstractItemModelTester tester(&model, QAbstractItemModelTester::FailureReportingMode::Fatal);
+    QCOMPARE(connectRequested.count(), 1);
 
+    QVERIFY(!model.setSession(QStringLiteral("no-such-id"), nullptr));
     TenantTreeModel empty(nullptr);
     QCOMPARE(empty.rowCount(), 0);
+}
+
+void TestTenantTreeModel::unknownFamilyIsShownNotDropped()
+{
+    add(makeTenant(QStringLiteral("Future"), QStringLiteral("quantum-crm"), QStringLiteral("https://crm.example.com")));
+    TenantTreeModel model(m_registry.get());
+    QAbstractItemModelTester tester(&model, QAbstractItemModelTester::FailureReportingMode::Fatal);
+    QSignalSpy connectRequested(&model, &TenantTreeModel::connectRequested);
+
+    const QModelIndex future = model.index(0, 0);
+    QCOMPARE(future.data().toString(), QStringLiteral("Future"));
+    QCOMPARE(future.data(TenantTreeModel::StateRole).toInt(), int(TenantTreeModel::State::Unsupported));
+    QVERIFY2(future.data(Qt::ToolTipRole).toString().contains(QStringLiteral("does not support \"quantum-crm\"")),
+             qPrintable(future.data(Qt::ToolTipRole).toString()));
+    QVERIFY(!future.data(Qt::DecorationRole).value<QIcon>().isNull());
+    QVERIFY(!model.hasChildren(future));
+    QVERIFY(!model.canFetchMore(future));
+    QCOMPARE(connectRequested.count(), 0);
 }
 
 void TestTenantTreeModel::tenantListsItsBuckets()
@@ -315,21 +358,20 @@ void TestTenantTreeModel::tenantListsItsBuckets()
     QCOMPARE(bucketListings, 1);
     QCOMPARE(names(model, tenant), (QStringList{QStringLiteral("main"), QStringLiteral("public"), QStringLiteral("staging")}));
     const QModelIndex main = model.index(0, 0, tenant);
-    QCOMPARE(kindOf(main), Kind::Bucket);
-    QCOMPARE(main.data(TenantTreeModel::BucketIdRole).toString(), QStringLiteral("main"));
+    QCOMPARE(kindOf(main), QStringLiteral("bucket"));
+    QCOMPARE(dataOf(main, "bucket").toString(), QStringLiteral("main"));
     QCOMPARE(main.data(TenantTreeModel::TenantIdRole).toString(), b->tenantId);
-    QCOMPARE(main.data(TenantTreeModel::ObjectRole).toJsonObject().value(QLatin1String("title")).toString(),
-             QStringLiteral("Main inventory"));
+    QCOMPARE(dataOf(main, "object").toObject().value(QLatin1String("title")).toString(), QStringLiteral("Main inventory"));
     QVERIFY(main.data(Qt::ToolTipRole).toString().contains(QStringLiteral("Main inventory")));
     QCOMPARE(model.parent(main), tenant);
     QVERIFY(!model.canFetchMore(tenant));
     QVERIFY(!tenant.data(TenantTreeModel::LoadingRole).toBool());
-    QCOMPARE(model.findKintoNode(b->tenantId, Kind::Bucket, QStringLiteral("staging")), model.index(2, 0, tenant));
+    QCOMPARE(model.findNode(b->tenantId, {QStringLiteral("staging")}), model.index(2, 0, tenant));
 
     // A bucket holds its two lists, each fetched on its own.
     QCOMPARE(model.rowCount(main), 2);
-    QCOMPARE(kindOf(model.index(0, 0, main)), Kind::CollectionsFolder);
-    QCOMPARE(kindOf(model.index(1, 0, main)), Kind::GroupsFolder);
+    QCOMPARE(kindOf(model.index(0, 0, main)), QStringLiteral("collections"));
+    QCOMPARE(kindOf(model.index(1, 0, main)), QStringLiteral("groups"));
     QVERIFY(model.hasChildren(model.index(0, 0, main)));
     QTRY_COMPARE(model.rowCount(model.index(0, 0, main)), 3); // fetched by the tester, as a view would
 }
@@ -340,24 +382,24 @@ void TestTenantTreeModel::bucketListsCollectionsWithCounts()
     QVERIFY(b);
     TenantTreeModel &model = *b->model;
     QVERIFY(fetchAndWait(model, b->tenant()));
-    const QModelIndex folder = model.findKintoNode(b->tenantId, Kind::CollectionsFolder, QStringLiteral("main"));
+    const QModelIndex folder = model.findNode(b->tenantId, {QStringLiteral("main"), QStringLiteral("collections")});
     QVERIFY(folder.isValid());
     QVERIFY(fetchAndWait(model, folder));
 
-    QCOMPARE(names(model, folder, TenantTreeModel::CollectionIdRole),
+    QCOMPARE(names(model, folder, TenantTreeModel::NodeIdRole),
              (QStringList{QStringLiteral("devices"), QStringLiteral("notes"), QStringLiteral("tickets")}));
     QCOMPARE(folder.data().toString(), QStringLiteral("Collections (3)"));
     const QModelIndex devices = model.index(0, 0, folder);
-    QCOMPARE(kindOf(devices), Kind::Collection);
-    QCOMPARE(devices.data(TenantTreeModel::BucketIdRole).toString(), QStringLiteral("main"));
-    QVERIFY(devices.data(TenantTreeModel::ObjectRole).toJsonObject().contains(QLatin1String("schema")));
+    QCOMPARE(kindOf(devices), QStringLiteral("collection"));
+    QCOMPARE(dataOf(devices, "bucket").toString(), QStringLiteral("main"));
+    QVERIFY(dataOf(devices, "object").toObject().contains(QLatin1String("schema")));
     QVERIFY(!model.hasChildren(devices));
     QVERIFY(!model.canFetchMore(devices));
 
     // The counts follow the list, one HEAD per collection.
-    QTRY_COMPARE(devices.data(TenantTreeModel::RecordCountRole).toLongLong(), qint64(10000));
+    QTRY_COMPARE(dataOf(devices, "count").toInteger(), qint64(10000));
     QCOMPARE(devices.data().toString(), QStringLiteral("devices (%1)").arg(QLocale().toString(10000)));
-    QTRY_VERIFY(model.index(2, 0, folder).data(TenantTreeModel::RecordCountRole).toLongLong() > 0);
+    QTRY_VERIFY(dataOf(model.index(2, 0, folder), "count").toInteger() > 0);
     QVERIFY(devices.data(Qt::ToolTipRole).toString().contains(QStringLiteral("JSON schema")));
 }
 
@@ -367,17 +409,17 @@ void TestTenantTreeModel::bucketListsGroupsWithMembers()
     QVERIFY(b);
     TenantTreeModel &model = *b->model;
     QVERIFY(fetchAndWait(model, b->tenant()));
-    const QModelIndex folder = model.findKintoNode(b->tenantId, Kind::GroupsFolder, QStringLiteral("main"));
+    const QModelIndex folder = model.findNode(b->tenantId, {QStringLiteral("main"), QStringLiteral("groups")});
     QVERIFY(fetchAndWait(model, folder));
 
-    QCOMPARE(names(model, folder, TenantTreeModel::GroupIdRole),
+    QCOMPARE(names(model, folder, TenantTreeModel::NodeIdRole),
              (QStringList{QStringLiteral("auditors"), QStringLiteral("editors")}));
-    const QModelIndex editors = model.findKintoNode(b->tenantId, Kind::Group, QStringLiteral("main"),
-                                                    QStringLiteral("editors"));
+    const QModelIndex editors
+        = model.findNode(b->tenantId, {QStringLiteral("main"), QStringLiteral("groups"), QStringLiteral("editors")});
     QCOMPARE(editors, model.index(1, 0, folder));
-    QCOMPARE(kindOf(editors), Kind::Group);
+    QCOMPARE(kindOf(editors), QStringLiteral("group"));
     QCOMPARE(editors.data().toString(), QStringLiteral("editors (1)"));
-    QCOMPARE(editors.data(TenantTreeModel::ObjectRole).toJsonObject().value(QLatin1String("members")).toArray(),
+    QCOMPARE(dataOf(editors, "object").toObject().value(QLatin1String("members")).toArray(),
              QJsonArray{QStringLiteral("account:alice")});
     QVERIFY(editors.data(Qt::ToolTipRole).toString().contains(QStringLiteral("account:alice")));
 }
@@ -406,7 +448,7 @@ void TestTenantTreeModel::failedFetchShowsAnErrorRow()
     QVERIFY(fetchAndWait(model, tenant));
     QCOMPARE(model.rowCount(tenant), 1);
     const QModelIndex error = model.index(0, 0, tenant);
-    QCOMPARE(kindOf(error), Kind::Message);
+    QCOMPARE(kindOf(error), TenantTreeModel::MessageKind);
     QVERIFY2(error.data(TenantTreeModel::ErrorRole).toString().contains(messagePart, Qt::CaseInsensitive),
              qPrintable(error.data(TenantTreeModel::ErrorRole).toString()));
     QVERIFY(error.data().toString().startsWith(QStringLiteral("Could not load")));
@@ -419,7 +461,7 @@ void TestTenantTreeModel::failedFetchShowsAnErrorRow()
         // Refresh tries again and the buckets replace the error row.
         model.refresh(error);
         QTRY_COMPARE(model.rowCount(tenant), 3);
-        QCOMPARE(kindOf(model.index(0, 0, tenant)), Kind::Bucket);
+        QCOMPARE(kindOf(model.index(0, 0, tenant)), QStringLiteral("bucket"));
         QVERIFY(tenant.data(TenantTreeModel::ErrorRole).toString().isEmpty());
     }
 }
@@ -430,8 +472,8 @@ void TestTenantTreeModel::refreshKeepsRowsAndFollowsTheServer()
     QVERIFY(b);
     TenantTreeModel &model = *b->model;
     QVERIFY(fetchAndWait(model, b->tenant()));
-    const QPersistentModelIndex main = model.findKintoNode(b->tenantId, Kind::Bucket, QStringLiteral("main"));
-    const QPersistentModelIndex folder = model.findKintoNode(b->tenantId, Kind::CollectionsFolder, QStringLiteral("main"));
+    const QPersistentModelIndex main = model.findNode(b->tenantId, {QStringLiteral("main")});
+    const QPersistentModelIndex folder = model.findNode(b->tenantId, {QStringLiteral("main"), QStringLiteral("collections")});
     QVERIFY(fetchAndWait(model, folder));
 
     // Behind the model's back: a new bucket, a bucket gone, a collection retitled.
@@ -450,18 +492,18 @@ void TestTenantTreeModel::refreshKeepsRowsAndFollowsTheServer()
                  (QStringList{QStringLiteral("archive"), QStringLiteral("main"), QStringLiteral("public")}));
     QCOMPARE(removed.count(), 1);
     QVERIFY2(main.isValid() && folder.isValid(), "rows that still exist keep their index and children");
-    QCOMPARE(main.data(TenantTreeModel::BucketIdRole).toString(), QStringLiteral("main"));
+    QCOMPARE(dataOf(main, "bucket").toString(), QStringLiteral("main"));
     QCOMPARE(model.rowCount(folder), 3);
 
-    const QModelIndex notes = model.findKintoNode(b->tenantId, Kind::Collection, QStringLiteral("main"), QStringLiteral("notes"));
+    const QModelIndex notes
+        = model.findNode(b->tenantId, {QStringLiteral("main"), QStringLiteral("collections"), QStringLiteral("notes")});
     QVERIFY(notes.isValid());
     QSignalSpy changed(&model, &QAbstractItemModel::dataChanged);
     model.refresh(notes);
-    QTRY_COMPARE(notes.data(TenantTreeModel::ObjectRole).toJsonObject().value(QLatin1String("title")).toString(),
-                 QStringLiteral("Memos"));
+    QTRY_COMPARE(dataOf(notes, "object").toObject().value(QLatin1String("title")).toString(), QStringLiteral("Memos"));
 }
 
-void TestTenantTreeModel::clearingTheClientRemovesTheChildren()
+void TestTenantTreeModel::clearingTheSessionRemovesTheChildren()
 {
     const auto b = browse();
     QVERIFY(b);
@@ -469,23 +511,22 @@ void TestTenantTreeModel::clearingTheClientRemovesTheChildren()
     QVERIFY(fetchAndWait(model, b->tenant()));
     QCOMPARE(model.rowCount(b->tenant()), 3);
 
-    // The same client again keeps what was loaded.
-    QVERIFY(model.setKintoClient(b->tenantId, b->client.get()));
+    // The same session again keeps what was loaded.
+    QVERIFY(model.setSession(b->tenantId, b->session.get()));
     QCOMPARE(model.rowCount(b->tenant()), 3);
-    QCOMPARE(model.kintoClient(b->tenantId), b->client.get());
+    QCOMPARE(model.session(b->tenantId), b->session.get());
 
-    QVERIFY(model.setKintoClient(b->tenantId, nullptr));
+    QVERIFY(model.setSession(b->tenantId, nullptr));
     QCOMPARE(model.rowCount(b->tenant()), 0);
-    QVERIFY(!model.canFetchMore(b->tenant()));
+    QCOMPARE(model.session(b->tenantId), nullptr);
 
-    // A client that goes away (its session closed) takes the rows with it.
-    QVERIFY(model.setKintoClient(b->tenantId, b->client.get()));
+    // A session that goes away (closed with its client) takes the rows with it.
+    QVERIFY(model.setSession(b->tenantId, b->session.get()));
     QVERIFY(fetchAndWait(model, b->tenant()));
     QCOMPARE(model.rowCount(b->tenant()), 3);
-    b->client.reset();
+    b->session.reset();
     QCOMPARE(model.rowCount(b->tenant()), 0);
-    QVERIFY(!model.canFetchMore(b->tenant()));
-    QCOMPARE(model.kintoClient(b->tenantId), nullptr);
+    QCOMPARE(model.session(b->tenantId), nullptr);
 }
 
 void TestTenantTreeModel::setTenantState_data()

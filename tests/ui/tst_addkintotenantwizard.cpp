@@ -4,8 +4,9 @@
 #include "secrets/memorysecretstore.h"
 #include "tenants/tenantregistry.h"
 #include "testsupport.h"
-#include "wizards/addkintotenantcontroller.h"
-#include "wizards/addkintotenantwizard.h"
+#include "kintofamily.h"
+#include "kinto/addkintotenantcontroller.h"
+#include "kinto/addkintotenantwizard.h"
 
 #include <QAbstractButton>
 #include <QComboBox>
@@ -170,7 +171,7 @@ void tst_AddKintoTenantWizard::goodCredentialsAddTenant()
     const std::optional<Tenant> tenant = m_registry->tenant(id);
     QVERIFY(tenant);
     QCOMPARE(tenant->displayName, QStringLiteral("Sandbox"));
-    QCOMPARE(tenant->service, ServiceKind::Kinto);
+    QCOMPARE(tenant->family, KintoFamily::Id);
     QCOMPARE(tenant->baseUrl, m_sandbox->baseUrl());
     QCOMPARE(tenant->auth, AuthKind::Basic);
     QCOMPARE(tenant->userName, QStringLiteral("alice"));

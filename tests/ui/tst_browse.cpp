@@ -2,8 +2,10 @@
 #include "browse/collectiondialog.h"
 #include "browse/deletedialog.h"
 #include "browse/groupdialog.h"
-#include "browse/kintonavigator.h"
+#include "kinto/kintonavigator.h"
+#include "families.h"
 #include "kintoclient.h"
+#include "kintofamily.h"
 #include "kintosandbox.h"
 #include "mainwindow.h"
 #include "net/requestlog.h"
@@ -35,8 +37,27 @@
 
 #include <memory>
 
-using Kind = TenantTreeModel::NodeKind;
 using Action = KintoNavigator::Action;
+
+namespace {
+
+enum class Kind { Tenant, Bucket, CollectionsFolder, GroupsFolder, Collection, Group };
+
+// The ids from the tenant down to a Kinto node, for TenantTreeModel::findNode.
+QStringList pathTo(Kind kind, const QString &bucket, const QString &id = {})
+{
+    switch (kind) {
+    case Kind::Tenant: return {};
+    case Kind::Bucket: return {bucket};
+    case Kind::CollectionsFolder: return {bucket, QStringLiteral("collections")};
+    case Kind::GroupsFolder: return {bucket, QStringLiteral("groups")};
+    case Kind::Collection: return {bucket, QStringLiteral("collections"), id};
+    case Kind::Group: return {bucket, QStringLiteral("groups"), id};
+    }
+    return {};
+}
+
+} // namespace
 
 // Browsing a Kinto tenant in the main window and editing its buckets, collections and groups
 // through the dialogs, as a user would; the server is then asked what it holds.
@@ -66,6 +87,7 @@ private:
     // Expands tenant → bucket → folder as needed and waits until `kind`/`bucket`/`id` is listed.
     QModelIndex reveal(Kind kind, const QString &bucket = {}, const QString &id = {});
     QJsonObject serverData(Job *job);
+    KintoNavigator *navigator() const { return static_cast<KintoNavigator *>(m_window->navigator(KintoFamily::Id)); }
     template <typename D>
     D *openDialog(Action action);
     int requestsDuring(const std::function<void()> &what);
@@ -80,7 +102,6 @@ private:
     std::unique_ptr<QNetworkAccessManager> m_nam;
     std::unique_ptr<SessionManager> m_sessions;
     std::unique_ptr<MainWindow> m_window;
-    std::unique_ptr<TenantConnector> m_connector;
     std::unique_ptr<KintoClient> m_check; // a separate client that re-reads the server
     QString m_tenantId;
     TenantTreeModel *m_model = nullptr;
@@ -94,6 +115,7 @@ void tst_Browse::initTestCase()
     QVERIFY(m_dir.isValid());
     QSettings::setPath(QSettings::NativeFormat, QSettings::UserScope, m_dir.filePath(QStringLiteral("settings")));
     Prompt::setAnswerForTests(true);
+    registerFamilies();
 }
 
 void tst_Browse::init()
@@ -108,6 +130,7 @@ void tst_Browse::init()
     Tenant tenant;
     tenant.displayName = QStringLiteral("Sandbox");
     tenant.baseUrl = m_sandbox->baseUrl();
+    tenant.family = KintoFamily::Id;
     tenant.auth = AuthKind::Basic;
     tenant.userName = QStringLiteral("admin");
     tenant.options.insert(QStringLiteral("bucket"), QStringLiteral("main"));
@@ -119,9 +142,7 @@ void tst_Browse::init()
 
     m_nam = std::make_unique<QNetworkAccessManager>();
     m_sessions = std::make_unique<SessionManager>(m_registry.get(), m_secrets.get(), m_nam.get(), m_log.get());
-    m_window = std::make_unique<MainWindow>(m_registry.get(), m_log.get());
-    m_connector = std::make_unique<TenantConnector>(m_registry.get(), m_sessions.get(), m_window->tenantModel());
-    connect(m_window.get(), &MainWindow::currentTenantChanged, m_connector.get(), &TenantConnector::connectTenant);
+    m_window = std::make_unique<MainWindow>(AppContext{m_registry.get(), m_secrets.get(), m_sessions.get(), m_nam.get(), m_log.get()});
     m_model = m_window->tenantModel();
     m_tree = m_window->findChild<QTreeView *>(QStringLiteral("tenantTree"));
     QVERIFY(m_tree);
@@ -134,12 +155,13 @@ void tst_Browse::init()
     m_check = std::make_unique<KintoClient>(m_nam.get(), settings);
 
     // Picking the tenant connects it; the tree gets its Kinto client.
-    QSignalSpy checked(m_connector.get(), &TenantConnector::checked);
+    QSignalSpy checked(m_window->connector(), &TenantConnector::checked);
     click(m_model->indexForTenant(m_tenantId));
     QVERIFY(checked.wait(10000));
     QCOMPARE(m_model->tenantState(m_tenantId), TenantTreeModel::State::Ok);
-    QVERIFY(m_model->kintoClient(m_tenantId));
-    QCOMPARE(m_model->kintoClient(m_tenantId)->settings().bucket, QStringLiteral("main"));
+    auto *session = qobject_cast<KintoSession *>(m_model->session(m_tenantId));
+    QVERIFY(session && session->client());
+    QCOMPARE(session->client()->settings().bucket, QStringLiteral("main"));
 }
 
 void tst_Browse::cleanup()
@@ -148,7 +170,6 @@ void tst_Browse::cleanup()
     // still signals a CollectionView being destroyed when a page request is in flight (reported).
     settle();
     m_check.reset();
-    m_connector.reset();
     m_window.reset();
     m_sessions.reset();
     m_nam.reset();
@@ -172,16 +193,16 @@ QModelIndex tst_Browse::reveal(Kind kind, const QString &bucket, const QString &
     m_tree->expand(tenant);
     if (kind == Kind::Tenant)
         return tenant;
-    if (!QTest::qWaitFor([&] { return m_model->findKintoNode(m_tenantId, Kind::Bucket, bucket).isValid(); }, 10000))
+    if (!QTest::qWaitFor([&] { return m_model->findNode(m_tenantId, pathTo(Kind::Bucket, bucket)).isValid(); }, 10000))
         return {};
     if (kind == Kind::Bucket)
-        return m_model->findKintoNode(m_tenantId, Kind::Bucket, bucket);
-    m_tree->expand(m_model->findKintoNode(m_tenantId, Kind::Bucket, bucket));
+        return m_model->findNode(m_tenantId, pathTo(Kind::Bucket, bucket));
+    m_tree->expand(m_model->findNode(m_tenantId, pathTo(Kind::Bucket, bucket)));
     const Kind folderKind = kind == Kind::Group ? Kind::GroupsFolder : Kind::CollectionsFolder;
-    m_tree->expand(m_model->findKintoNode(m_tenantId, folderKind, bucket));
-    if (!QTest::qWaitFor([&] { return m_model->findKintoNode(m_tenantId, kind, bucket, id).isValid(); }, 10000))
+    m_tree->expand(m_model->findNode(m_tenantId, pathTo(folderKind, bucket)));
+    if (!QTest::qWaitFor([&] { return m_model->findNode(m_tenantId, pathTo(kind, bucket, id)).isValid(); }, 10000))
         return {};
-    return m_model->findKintoNode(m_tenantId, kind, bucket, id);
+    return m_model->findNode(m_tenantId, pathTo(kind, bucket, id));
 }
 
 QJsonObject tst_Browse::serverData(Job *job)
@@ -195,7 +216,7 @@ QJsonObject tst_Browse::serverData(Job *job)
 template <typename D>
 D *tst_Browse::openDialog(Action action)
 {
-    QAction *a = m_window->kintoNavigator()->action(action);
+    QAction *a = navigator()->action(action);
     if (!a || !a->isEnabled())
         return nullptr;
     a->trigger();
@@ -233,13 +254,13 @@ void tst_Browse::connectedTenantListsItsBuckets()
     QVERIFY(m_tree->isExpanded(tenant));
     QStringList buckets;
     for (int row = 0; row < 3; ++row)
-        buckets << m_model->index(row, 0, tenant).data(TenantTreeModel::BucketIdRole).toString();
+        buckets << m_model->index(row, 0, tenant).data(TenantTreeModel::NodeIdRole).toString();
     QCOMPARE(buckets, (QStringList{QStringLiteral("main"), QStringLiteral("public"), QStringLiteral("staging")}));
 
     // Expanding a bucket opens its collections.
     const QModelIndex main = m_model->index(0, 0, tenant);
     m_tree->expand(main);
-    const QModelIndex collections = m_model->findKintoNode(m_tenantId, Kind::CollectionsFolder, QStringLiteral("main"));
+    const QModelIndex collections = m_model->findNode(m_tenantId, pathTo(Kind::CollectionsFolder, QStringLiteral("main")));
     QTRY_VERIFY(m_tree->isExpanded(collections));
     QTRY_COMPARE(m_model->rowCount(collections), 3);
 }
@@ -260,8 +281,8 @@ void tst_Browse::createBucketThroughTheDialog()
     const QJsonObject stored = serverData(m_check->getBucket(QStringLiteral("archive")));
     QCOMPARE(stored.value(QLatin1String("title")).toString(), QStringLiteral("Old things"));
     // The tree lists it and selects it; its page shows.
-    QTRY_VERIFY(m_model->findKintoNode(m_tenantId, Kind::Bucket, QStringLiteral("archive")).isValid());
-    QTRY_COMPARE(m_tree->currentIndex(), m_model->findKintoNode(m_tenantId, Kind::Bucket, QStringLiteral("archive")));
+    QTRY_VERIFY(m_model->findNode(m_tenantId, pathTo(Kind::Bucket, QStringLiteral("archive"))).isValid());
+    QTRY_COMPARE(m_tree->currentIndex(), m_model->findNode(m_tenantId, pathTo(Kind::Bucket, QStringLiteral("archive"))));
     QCOMPARE(m_window->currentPage()->objectName(), QStringLiteral("bucketPage"));
     QVERIFY(m_window->currentPage()->findChild<QPlainTextEdit *>(QStringLiteral("attributesView"))
                 ->toPlainText().contains(QStringLiteral("Old things")));
@@ -295,7 +316,7 @@ void tst_Browse::createCollectionWithSchemaAndDisplayFields()
     QCOMPARE(stored.value(QLatin1String("sort")).toString(), QStringLiteral("name"));
     QVERIFY(!stored.contains(QLatin1String("cache_expires")));
     QTRY_COMPARE(m_tree->currentIndex(),
-                 m_model->findKintoNode(m_tenantId, Kind::Collection, QStringLiteral("main"), QStringLiteral("assets")));
+                 m_model->findNode(m_tenantId, pathTo(Kind::Collection, QStringLiteral("main"), QStringLiteral("assets"))));
 }
 
 void tst_Browse::invalidIdIsRefusedBeforeSending_data()
@@ -377,7 +398,7 @@ void tst_Browse::editGroupMembers()
              (QJsonArray{QStringLiteral("account:bob"), QStringLiteral("system.Authenticated")}));
     QCOMPARE(stored.value(QLatin1String("title")).toString(), QStringLiteral("Editors")); // other attributes kept
     // The tree row and the page follow.
-    const QModelIndex editors = m_model->findKintoNode(m_tenantId, Kind::Group, QStringLiteral("main"), QStringLiteral("editors"));
+    const QModelIndex editors = m_model->findNode(m_tenantId, pathTo(Kind::Group, QStringLiteral("main"), QStringLiteral("editors")));
     QTRY_COMPARE(editors.data().toString(), QStringLiteral("editors (2)"));
     QTRY_COMPARE(m_window->currentPage()->findChild<QListWidget *>(QStringLiteral("membersView"))->count(), 2);
 }
@@ -435,8 +456,8 @@ void tst_Browse::deleteCollectionByTypingItsId()
     std::unique_ptr<Job> gone(TestSupport::keep(m_check->getCollection(QStringLiteral("main"), QStringLiteral("notes"))));
     QVERIFY(TestSupport::waitFor(gone.get()));
     QCOMPARE(gone->error().httpStatus(), 404);
-    QTRY_VERIFY(!m_model->findKintoNode(m_tenantId, Kind::Collection, QStringLiteral("main"), QStringLiteral("notes")).isValid());
-    QVERIFY(m_model->findKintoNode(m_tenantId, Kind::Collection, QStringLiteral("main"), QStringLiteral("devices")).isValid());
+    QTRY_VERIFY(!m_model->findNode(m_tenantId, pathTo(Kind::Collection, QStringLiteral("main"), QStringLiteral("notes"))).isValid());
+    QVERIFY(m_model->findNode(m_tenantId, pathTo(Kind::Collection, QStringLiteral("main"), QStringLiteral("devices"))).isValid());
 }
 
 void tst_Browse::selectingNodesShowsTheirPages()
@@ -455,7 +476,7 @@ void tst_Browse::selectingNodesShowsTheirPages()
     QCOMPARE(records->collection(), QStringLiteral("devices"));
     QTRY_VERIFY(records->tableView()->model()->rowCount() > 0); // the records arrive
 
-    click(m_model->findKintoNode(m_tenantId, Kind::Bucket, QStringLiteral("main")));
+    click(m_model->findNode(m_tenantId, pathTo(Kind::Bucket, QStringLiteral("main"))));
     page = m_window->currentPage();
     QCOMPARE(page->objectName(), QStringLiteral("bucketPage"));
     QCOMPARE(page->findChild<QLabel *>(QStringLiteral("breadcrumb"))->text(), QStringLiteral("Sandbox \u203a main"));
@@ -474,10 +495,10 @@ void tst_Browse::contextMenuOffersTheActions()
 {
     const QModelIndex main = reveal(Kind::Bucket, QStringLiteral("main"));
     m_tree->scrollTo(main);
-    QMenu *menu = m_window->kintoNavigator()->contextMenu();
-    QSignalSpy shown(menu, &QMenu::aboutToShow);
     Q_EMIT m_tree->customContextMenuRequested(m_tree->visualRect(main).center());
-    QCOMPARE(shown.count(), 1);
+    auto *menu = m_tree->findChild<QMenu *>(QStringLiteral("tenantTreeMenu"));
+    QVERIFY(menu);
+    QTRY_VERIFY(menu->isVisible());
     QCOMPARE(m_tree->currentIndex(), main);
     QStringList enabled;
     for (QAction *action : menu->actions()) {
@@ -487,14 +508,32 @@ void tst_Browse::contextMenuOffersTheActions()
     QCOMPARE(enabled, (QStringList{QStringLiteral("newBucketAction"), QStringLiteral("newCollectionAction"),
                                    QStringLiteral("newGroupAction"), QStringLiteral("editAction"),
                                    QStringLiteral("deleteAction"), QStringLiteral("permissionsAction"),
-                                   QStringLiteral("refreshAction")}));
+                                   QStringLiteral("refreshTreeAction")}));
     menu->close();
 
-    // On the tenant, only what applies to it.
-    click(m_model->indexForTenant(m_tenantId));
-    QVERIFY(m_window->kintoNavigator()->action(Action::NewBucket)->isEnabled());
-    QVERIFY(!m_window->kintoNavigator()->action(Action::NewCollection)->isEnabled());
-    QVERIFY(!m_window->kintoNavigator()->action(Action::Delete)->isEnabled());
+    // On the tenant, only what applies to it: New bucket and the tenant's own actions.
+    const QModelIndex tenant = m_model->indexForTenant(m_tenantId);
+    Q_EMIT m_tree->customContextMenuRequested(m_tree->visualRect(tenant).center());
+    const auto shownMenu = [this]() -> QMenu * {
+        for (QMenu *m : m_tree->findChildren<QMenu *>(QStringLiteral("tenantTreeMenu"))) {
+            if (m->isVisible())
+                return m;
+        }
+        return nullptr;
+    };
+    QTRY_VERIFY(shownMenu());
+    menu = shownMenu();
+    enabled.clear();
+    for (QAction *action : menu->actions()) {
+        if (!action->isSeparator() && action->isEnabled())
+            enabled << action->objectName();
+    }
+    QCOMPARE(enabled, (QStringList{QStringLiteral("newBucketAction"), QStringLiteral("reconnectTenantAction"),
+                                   QStringLiteral("editTenantAction"), QStringLiteral("removeTenantAction"),
+                                   QStringLiteral("refreshTreeAction")}));
+    menu->close();
+    QVERIFY(!navigator()->action(Action::NewCollection)->isEnabled());
+    QVERIFY(!navigator()->action(Action::Delete)->isEnabled());
 }
 
 QTEST_MAIN(tst_Browse)

@@ -102,7 +102,7 @@ void TestMainWindow::cleanup()
 
 std::unique_ptr<MainWindow> TestMainWindow::newWindow()
 {
-    auto window = std::make_unique<MainWindow>(m_registry.get(), m_log.get());
+    auto window = std::make_unique<MainWindow>(AppContext{m_registry.get(), nullptr, nullptr, nullptr, m_log.get()});
     window->show();
     if (!QTest::qWaitForWindowExposed(window.get()))
         qWarning("window not exposed");
@@ -249,6 +249,7 @@ void TestMainWindow::welcomePageFollowsTheTenants()
 
     Tenant t;
     t.displayName = QStringLiteral("Kinto staging");
+    t.family = QStringLiteral("kinto");
     t.baseUrl = QUrl(QStringLiteral("https://kinto.example.com/v1"));
     QVERIFY(!m_registry->add(t).isEmpty());
 

@@ -2,10 +2,12 @@
 
 #include "auth/authstrategy.h"
 #include "auth/oauth2auth.h"
+#include "family/servicefamily.h"
 #include "net/httpclient.h"
 #include "secrets/secretstore.h"
 #include "tenantregistry.h"
 
+#include <QCoreApplication>
 #include <QTimer>
 
 #include <memory>
@@ -94,25 +96,52 @@ void SessionManager::createClient(const Tenant &tenant, const QHash<QString, QSt
     client->setTransferTimeout(tenant.options.value(QStringLiteral("timeoutSeconds"), 60).toInt() * 1000);
     client->setPinnedCertificate(tenant.options.value(QStringLiteral("pinnedCertificate")).toByteArray());
 
+    AuthStrategy *auth = authFor(tenant, secrets, m_nam, m_log, &error);
+    if (!error.isEmpty()) {
+        job->fail(ApiError(ApiError::Kind::Invalid, error));
+        return;
+    }
+    client->setAuth(auth);
+    const ServiceFamily *family = ServiceFamilies::find(tenant.family);
+    if (family)
+        family->configureClient(tenant, client.get());
+
+    HttpClient *raw = client.release();
+    raw->setParent(this);
+    connect(raw, &HttpClient::activityChanged, this, &SessionManager::sumActivity);
+    m_clients.insert(tenant.id, raw);
+    // The family's view of the session lives as long as its client.
+    if (family)
+        m_sessions.insert(tenant.id, family->createSession(tenant, raw, raw));
+    job->succeed();
+}
+
+AuthStrategy *SessionManager::authFor(const Tenant &tenant, const QHash<QString, QString> &secrets,
+                                      QNetworkAccessManager *nam, RequestLog *log, QString *error)
+{
+    // The family's own authentication if it has one, else the generic one for Tenant::auth.
+    if (const ServiceFamily *family = ServiceFamilies::find(tenant.family)) {
+        AuthStrategy *auth = family->createAuth(tenant, secrets, nam, error);
+        if (auth || !error->isEmpty())
+            return error->isEmpty() ? auth : (delete auth, nullptr);
+    }
     const auto option = [&](const char *name) { return tenant.options.value(QLatin1String(name)).toString(); };
     switch (tenant.auth) {
     case AuthKind::None:
         break;
     case AuthKind::Basic:
-        client->setAuth(new BasicAuth(tenant.userName, secrets.value(SecretPurpose::Password)));
-        break;
+        return new BasicAuth(tenant.userName, secrets.value(SecretPurpose::Password));
     case AuthKind::Bearer:
-        client->setAuth(new BearerAuth(secrets.value(SecretPurpose::Token),
-            option("bearerType").isEmpty() ? QStringLiteral("Bearer") : option("bearerType")));
-        break;
+        return new BearerAuth(secrets.value(SecretPurpose::Token),
+            option("bearerType").isEmpty() ? QStringLiteral("Bearer") : option("bearerType"));
     case AuthKind::OAuth2ClientCredentials:
     case AuthKind::OAuth2Password:
     case AuthKind::OAuth2AuthorizationCode: {
         OAuth2Auth::Settings settings;
         settings.tokenUrl = tenant.baseUrl.resolved(QUrl(option("tokenUrl")));
         if (option("tokenUrl").isEmpty() || !settings.tokenUrl.isValid()) {
-            job->fail(ApiError(ApiError::Kind::Invalid, tr("Tenant \"%1\" has no valid token URL.").arg(tenant.displayName)));
-            return;
+            *error = QCoreApplication::translate("SessionManager", "Tenant \"%1\" has no valid token URL.").arg(tenant.displayName);
+            return nullptr;
         }
         settings.clientId = tenant.userName;
         settings.clientSecret = secrets.value(SecretPurpose::ClientSecret);
@@ -128,19 +157,13 @@ void SessionManager::createClient(const Tenant &tenant, const QHash<QString, QSt
             settings.authorizationUrl = QUrl(option("authorizationUrl"));
             settings.redirectUri = QUrl(option("redirectUri"));
         }
-        auto *auth = new OAuth2Auth(m_nam, settings);
-        auth->tokenClient()->setRequestLog(m_log);
+        auto *auth = new OAuth2Auth(nam, settings);
+        auth->tokenClient()->setRequestLog(log);
         auth->tokenClient()->setLogLabel(tenant.displayName);
-        client->setAuth(auth);
-        break;
+        return auth;
     }
     }
-
-    HttpClient *raw = client.release();
-    raw->setParent(this);
-    connect(raw, &HttpClient::activityChanged, this, &SessionManager::sumActivity);
-    m_clients.insert(tenant.id, raw);
-    job->succeed();
+    return nullptr;
 }
 
 HttpClient *SessionManager::client(const QString &tenantId) const
@@ -148,8 +171,14 @@ HttpClient *SessionManager::client(const QString &tenantId) const
     return m_clients.value(tenantId);
 }
 
+FamilySession *SessionManager::session(const QString &tenantId) const
+{
+    return m_clients.value(tenantId) ? m_sessions.value(tenantId).data() : nullptr;
+}
+
 void SessionManager::close(const QString &tenantId)
 {
+    m_sessions.remove(tenantId);
     if (HttpClient *client = m_clients.take(tenantId)) {
         delete client;
         sumActivity();

@@ -8,6 +8,8 @@
 
 #include <memory>
 
+class AuthStrategy;
+class FamilySession;
 class HttpClient;
 class Job;
 class QNetworkAccessManager;
@@ -17,7 +19,9 @@ class TenantRegistry;
 
 // Turns tenants into ready HTTP clients: one HttpClient per tenant (its own session) over the
 // QNetworkAccessManager given, with the tenant's base URL, options and authentication, whose
-// secrets are read from the SecretStore. Sums the activity of every session for the status bar.
+// secrets are read from the SecretStore. This is the one place a tenant's authentication is built:
+// the tenant's family's own (ServiceFamily::createAuth) or the generic one for Tenant::auth. The
+// family's session (FamilySession) is made over the client. Sums the activity of every session.
 //
 // Options read from Tenant::options: "maxConcurrent" (default 5), "timeoutSeconds" (default 60),
 // "pinnedCertificate" (SHA-256 hex), "bearerType" (default "Bearer"), "tokenUrl", "scope",
@@ -38,8 +42,18 @@ public:
     Job *open(const QString &tenantId);
     // The tenant's client, or nullptr when not open. Owned by the manager.
     HttpClient *client(const QString &tenantId) const;
+    // The tenant family's session over that client (ServiceFamily::createSession), or nullptr when
+    // not open or when the tenant's family is not registered. Deleted with the client.
+    FamilySession *session(const QString &tenantId) const;
     // Drops the session (e.g. after the tenant's settings changed); its running requests are aborted.
     void close(const QString &tenantId);
+
+    // The tenant's authentication, built from its secrets (purpose -> value): its family's own
+    // (ServiceFamily::createAuth) or the generic one for Tenant::auth; nullptr for none. On bad
+    // settings, nullptr and the reason in *error. The one place a tenant's auth is built: sessions
+    // and the wizards' connection checks use it. Token requests are written to `log` (may be null).
+    static AuthStrategy *authFor(const Tenant &tenant, const QHash<QString, QString> &secrets,
+                                 QNetworkAccessManager *nam, RequestLog *log, QString *error);
 
     int inFlight() const;
     int queued() const;
@@ -64,4 +78,5 @@ private:
     QNetworkAccessManager *m_nam;
     RequestLog *m_log;
     QHash<QString, QPointer<HttpClient>> m_clients;
+    QHash<QString, QPointer<FamilySession>> m_sessions;
 };

@@ -6,13 +6,6 @@
 // The names are what the settings file stores: changing one orphans existing tenants.
 namespace {
 
-constexpr std::array<std::pair<ServiceKind, const char *>, 4> serviceNames{{
-    {ServiceKind::Kinto, "kinto"},
-    {ServiceKind::JamfPro, "jamf"},
-    {ServiceKind::Kandji, "kandji"},
-    {ServiceKind::Rest, "rest"},
-}};
-
 constexpr std::array<std::pair<AuthKind, const char *>, 6> authNames{{
     {AuthKind::None, "none"},
     {AuthKind::Basic, "basic"},
@@ -44,16 +37,6 @@ std::optional<Kind> kindOf(const std::array<std::pair<Kind, const char *>, N> &n
 }
 
 } // namespace
-
-QString Tenant::serviceName(ServiceKind kind)
-{
-    return nameOf(serviceNames, kind);
-}
-
-std::optional<ServiceKind> Tenant::serviceFromName(const QString &name)
-{
-    return kindOf(serviceNames, name);
-}
 
 QString Tenant::authName(AuthKind kind)
 {

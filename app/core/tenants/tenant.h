@@ -8,7 +8,6 @@
 
 #include <optional>
 
-enum class ServiceKind { Kinto, JamfPro, Kandji, Rest };
 enum class AuthKind {
     None,
     Basic,
@@ -24,7 +23,9 @@ struct Tenant
 {
     QString id; // stable unique id (a UUID without braces)
     QString displayName;
-    ServiceKind service = ServiceKind::Kinto;
+    // The service family's id ("kinto", "jamf", "kandji", "rest", ...), as registered in
+    // ServiceFamilies. A tenant of a family this build does not know is kept as it is.
+    QString family;
     QUrl baseUrl;
     AuthKind auth = AuthKind::None;
     QString userName; // Basic user, OAuth2 client id, ...
@@ -34,8 +35,6 @@ struct Tenant
 
     bool operator==(const Tenant &) const = default;
 
-    static QString serviceName(ServiceKind kind); // "kinto", "jamf", "kandji", "rest"
-    static std::optional<ServiceKind> serviceFromName(const QString &name);
     // "none", "basic", "bearer", "oauth2-client-credentials", "oauth2-password",
     // "oauth2-authorization-code". These names are stored in the settings file.
     static QString authName(AuthKind kind);

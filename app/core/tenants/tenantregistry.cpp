@@ -90,6 +90,8 @@ QString TenantRegistry::validationError(const Tenant &tenant)
             .arg(tenant.id);
     if (tenant.displayName.trimmed().isEmpty())
         return tr("The tenant needs a name.");
+    if (tenant.family.isEmpty())
+        return tr("The tenant needs a service family (e.g. \"kinto\").");
     const QUrl &url = tenant.baseUrl;
     const QString scheme = url.scheme();
     if (!url.isValid() || (scheme != QLatin1String("http") && scheme != QLatin1String("https"))
@@ -116,7 +118,7 @@ QString TenantRegistry::add(const Tenant &tenant, QString *error)
         return {};
     }
     m_tenants.append(added);
-    qCInfo(lcTenants) << "added" << added.id << Tenant::serviceName(added.service)
+    qCInfo(lcTenants) << "added" << added.id << added.family
                       << added.baseUrl.toDisplayString();
     Q_EMIT tenantAdded(added.id);
     return added.id;
@@ -304,15 +306,14 @@ void TenantRegistry::load()
     const QStringList ids = m_settings->childGroups();
     for (const QString &id : ids) {
         m_settings->beginGroup(id);
-        const std::optional<ServiceKind> service
-            = Tenant::serviceFromName(m_settings->value(QStringLiteral("service")).toString());
+        const QString family = m_settings->value(QStringLiteral("service")).toString();
         const std::optional<AuthKind> auth
             = Tenant::authFromName(m_settings->value(QStringLiteral("auth")).toString());
-        if (service && auth) {
+        if (!family.isEmpty() && auth) {
             Tenant t;
             t.id = id;
             t.displayName = m_settings->value(QStringLiteral("displayName")).toString();
-            t.service = *service;
+            t.family = family;
             t.baseUrl = QUrl(m_settings->value(QStringLiteral("baseUrl")).toString());
             t.auth = *auth;
             t.userName = m_settings->value(QStringLiteral("userName")).toString();
@@ -339,7 +340,7 @@ bool TenantRegistry::save(const QString &id, const Tenant *tenant, QString *erro
         m_settings->beginGroup(groupOf(id));
         m_settings->setValue(QStringLiteral("id"), tenant->id);
         m_settings->setValue(QStringLiteral("displayName"), tenant->displayName);
-        m_settings->setValue(QStringLiteral("service"), Tenant::serviceName(tenant->service));
+        m_settings->setValue(QStringLiteral("service"), tenant->family);
         m_settings->setValue(QStringLiteral("baseUrl"), tenant->baseUrl.toString());
         m_settings->setValue(QStringLiteral("auth"), Tenant::authName(tenant->auth));
         m_settings->setValue(QStringLiteral("userName"), tenant->userName);

@@ -1,6 +1,7 @@
 #include "addkintotenantwizard.h"
 
 #include "net/job.h"
+#include "secrets/secretstore.h"
 
 #include <QComboBox>
 #include <QFormLayout>
@@ -43,7 +44,8 @@ QLabel *errorLabel(const QString &objectName, QWidget *parent)
 } // namespace
 
 AddKintoTenantWizard::AddKintoTenantWizard(TenantRegistry *registry, SecretStore *secrets,
-                                           QNetworkAccessManager *nam, QWidget *parent)
+                                           QNetworkAccessManager *nam, QWidget *parent,
+                                           const std::optional<Tenant> &existing)
     : QWizard(parent)
     , m_controller(new AddKintoTenantController(registry, secrets, nam, this))
 {
@@ -68,14 +70,42 @@ AddKintoTenantWizard::AddKintoTenantWizard(TenantRegistry *registry, SecretStore
                     ? tr("%n bucket(s) readable with these credentials.", nullptr, int(buckets.size()))
                     : tr("Cannot list the buckets: %1").arg(error));
             });
+    if (existing)
+        fill(*existing);
+}
+
+void AddKintoTenantWizard::fill(const Tenant &tenant)
+{
+    m_controller->setExisting(tenant);
+    setObjectName(QStringLiteral("editKintoTenantWizard"));
+    setWindowTitle(tr("Edit Kinto Tenant"));
+    const AddKintoTenantController::Draft d = AddKintoTenantController::draftOf(tenant);
+    m_url->setText(d.serverUrl.toString());
+    m_name->setText(d.displayName);
+    m_authNone->setChecked(d.auth == AuthKind::None);
+    m_authBasic->setChecked(d.auth == AuthKind::Basic);
+    m_authBearer->setChecked(d.auth == AuthKind::Bearer);
+    m_user->setText(d.userName);
+    m_bearerType->setText(d.bearerType);
+    m_bucket->setCurrentText(d.bucket);
+    m_secret->setPlaceholderText(tr("unchanged (kept in the keychain)"));
+}
+
+bool AddKintoTenantWizard::mayKeepSecret() const
+{
+    const std::optional<Tenant> existing = m_controller->existing();
+    if (!existing || existing->auth != chosenAuth())
+        return false;
+    const QString purpose = chosenAuth() == AuthKind::Basic ? SecretPurpose::Password : SecretPurpose::Token;
+    return existing->secretPurposes.contains(purpose);
 }
 
 AddKintoTenantWizard::~AddKintoTenantWizard() = default;
 
 AddKintoTenantWizard *AddKintoTenantWizard::run(QWidget *parent, TenantRegistry *registry, SecretStore *secrets,
-                                                QNetworkAccessManager *nam)
+                                                QNetworkAccessManager *nam, const std::optional<Tenant> &existing)
 {
-    auto *wizard = new AddKintoTenantWizard(registry, secrets, nam, parent);
+    auto *wizard = new AddKintoTenantWizard(registry, secrets, nam, parent, existing);
     wizard->setAttribute(Qt::WA_DeleteOnClose);
     wizard->open();
     return wizard;
@@ -146,7 +176,7 @@ QWizardPage *AddKintoTenantWizard::createCredentialsPage()
     form->addRow(m_bearerTypeLabel, m_bearerType);
     form->addRow(tr("&Password or token:"), m_secret);
     p->complete = [this] {
-        if (m_secret->text().isEmpty())
+        if (m_secret->text().isEmpty() && !mayKeepSecret())
             return false;
         if (chosenAuth() == AuthKind::Basic)
             return !m_user->text().trimmed().isEmpty() && !m_user->text().contains(QLatin1Char(':'));
@@ -306,7 +336,9 @@ void AddKintoTenantWizard::accept()
     connect(job, &Job::finished, this, [this, job] {
         m_committing = false;
         if (job->hasError()) {
-            m_finishError->setText(tr("The tenant was not added: %1").arg(job->error().toString()));
+            m_finishError->setText(m_controller->existing()
+                                       ? tr("The tenant was not saved: %1").arg(job->error().toString())
+                                       : tr("The tenant was not added: %1").arg(job->error().toString()));
             pageOf(this, BucketPage)->changed();
             return;
         }

@@ -8,6 +8,8 @@
 #include <QStringList>
 #include <QUrl>
 
+#include <optional>
+
 class Job;
 class KintoClient;
 class QNetworkAccessManager;
@@ -51,6 +53,13 @@ public:
     // None of the arguments is owned; all must outlive the controller.
     AddKintoTenantController(TenantRegistry *registry, SecretStore *secrets, QNetworkAccessManager *nam,
                              QObject *parent = nullptr);
+
+    // Edits this tenant instead of adding one: commit() updates it, and an empty secret given to
+    // check() or commit() means the one stored for it (kept as it is).
+    void setExisting(const Tenant &tenant) { m_existing = tenant; }
+    std::optional<Tenant> existing() const { return m_existing; }
+    // The draft a tenant stands for (for an edit wizard to start from).
+    static Draft draftOf(const Tenant &tenant);
     ~AddKintoTenantController() override;
 
     // "https://host/v1": the text with a scheme http or https and a host, with or without "/v1" and a
@@ -59,6 +68,7 @@ public:
     static QUrl normaliseUrl(const QString &text, QString *error);
 
     // GET / with the draft's credentials. Finishes with checked(); a running check is replaced.
+    // When editing and `secret` is empty, the stored secret is read for it first.
     void check(const Draft &draft, const QString &secret);
     const ServerCheck &lastCheck() const { return m_check; }
 
@@ -69,6 +79,8 @@ public:
     // Bearer: SecretPurpose::Token). The job's result is the new tenant's id. When the secret cannot
     // be stored the tenant is removed again (if the store lets its index entry be removed; the message
     // says when not) and the job fails with the store's error.
+    // Editing (setExisting): updates the tenant; a non-empty secret replaces the stored one, and a
+    // secret the new auth no longer needs is removed from the store.
     Job *commit(const Draft &draft, const QString &secret);
 
 Q_SIGNALS:
@@ -76,10 +88,16 @@ Q_SIGNALS:
     void bucketsListed(const QStringList &buckets, const QString &error);
 
 private:
+    void startCheck(const Draft &draft, const QString &secret);
+    void reportCheck(Job *job, AuthKind auth, const Tenant &tenant);
+    Tenant tenantFor(const Draft &draft) const;
+    Job *commitEdit(const Tenant &tenant, const QString &secret);
+
     TenantRegistry *m_registry;
     SecretStore *m_secrets;
     QNetworkAccessManager *m_nam;
     QPointer<KintoClient> m_client; // the checked connection
     QPointer<Job> m_checkJob;
     ServerCheck m_check;
+    std::optional<Tenant> m_existing;
 };

@@ -6,6 +6,7 @@
 #include "browse/deletedialog.h"
 #include "browse/groupdialog.h"
 #include "kintoclient.h"
+#include "kintofamily.h"
 #include "mainwindow.h"
 #include "records/collectionview.h"
 #include "records/collectionworkspace.h"
@@ -18,24 +19,51 @@
 #include <QJsonDocument>
 #include <QLabel>
 #include <QListWidget>
-#include <QMenu>
 #include <QPlainTextEdit>
 #include <QTabWidget>
 #include <QTreeView>
 #include <QVBoxLayout>
 
-using NodeKind = TenantTreeModel::NodeKind;
-
 namespace {
 
-NodeKind kindOf(const QModelIndex &index)
+const QString Bucket = QStringLiteral("bucket");
+const QString Collection = QStringLiteral("collection");
+const QString Group = QStringLiteral("group");
+const QString CollectionsFolder = QStringLiteral("collections");
+const QString GroupsFolder = QStringLiteral("groups");
+
+QString kindOf(const QModelIndex &index)
 {
-    return NodeKind(index.data(TenantTreeModel::NodeKindRole).toInt());
+    return index.data(TenantTreeModel::NodeKindRole).toString();
+}
+
+QString field(const QModelIndex &index, const char *name)
+{
+    return index.data(TenantTreeModel::NodeDataRole).toJsonObject().value(QLatin1String(name)).toString();
+}
+
+QString bucketOf(const QModelIndex &index)
+{
+    return field(index, "bucket");
 }
 
 QJsonObject objectOf(const QModelIndex &index)
 {
-    return index.data(TenantTreeModel::ObjectRole).toJsonObject();
+    return index.data(TenantTreeModel::NodeDataRole).toJsonObject().value(QLatin1String("object")).toObject();
+}
+
+// The ids from the tenant down to a Kinto node (TenantTreeModel::findNode).
+QStringList pathTo(const QString &kind, const QString &bucket, const QString &id = {})
+{
+    if (kind == Bucket)
+        return {bucket};
+    if (kind == CollectionsFolder || kind == GroupsFolder)
+        return {bucket, kind};
+    if (kind == Collection)
+        return {bucket, CollectionsFolder, id};
+    if (kind == Group)
+        return {bucket, GroupsFolder, id};
+    return {};
 }
 
 qint64 lastModifiedOf(const QModelIndex &index)
@@ -46,7 +74,7 @@ qint64 lastModifiedOf(const QModelIndex &index)
 // The bucket row a node belongs to (itself for a bucket), or an invalid index.
 QModelIndex bucketRowOf(QModelIndex index)
 {
-    while (index.isValid() && kindOf(index) != NodeKind::Bucket)
+    while (index.isValid() && kindOf(index) != Bucket)
         index = index.parent();
     return index;
 }
@@ -59,11 +87,10 @@ QString prettyJson(const QJsonObject &object)
 } // namespace
 
 KintoNavigator::KintoNavigator(MainWindow *window)
-    : QObject(window)
+    : FamilyNavigator(window)
     , m_window(window)
     , m_model(window->tenantModel())
     , m_tree(window->tenantTree())
-    , m_menu(new QMenu(m_tree))
 {
     setObjectName(QStringLiteral("kintoNavigator"));
     const auto makeAction = [this](Action which, const QString &text, const QString &name, void (KintoNavigator::*slot)()) {
@@ -83,41 +110,16 @@ KintoNavigator::KintoNavigator(MainWindow *window)
                &KintoNavigator::editCurrentPermissions);
     QAction *refresh = makeAction(Action::Refresh, tr("&Refresh"), QStringLiteral("refreshAction"),
                                   &KintoNavigator::refreshCurrent);
-    refresh->setShortcut(QKeySequence::Refresh);
-    refresh->setShortcutContext(Qt::WidgetWithChildrenShortcut);
-    m_tree->addAction(refresh);
+    // F5 refreshes the current row (MainWindow's Refresh); this one is for pages and menus.
+    refresh->setShortcutContext(Qt::WidgetShortcut);
 
-    m_menu->setObjectName(QStringLiteral("tenantTreeMenu"));
-    m_menu->addAction(action(Action::NewBucket));
-    m_menu->addAction(action(Action::NewCollection));
-    m_menu->addAction(action(Action::NewGroup));
-    m_menu->addSeparator();
-    m_menu->addAction(action(Action::Edit));
-    m_menu->addAction(action(Action::Delete));
-    m_menu->addAction(action(Action::Permissions));
-    m_menu->addSeparator();
-    m_menu->addAction(refresh);
-
-    m_tree->setContextMenuPolicy(Qt::CustomContextMenu);
-    connect(m_tree, &QWidget::customContextMenuRequested, this, [this](const QPoint &pos) {
-        const QModelIndex index = m_tree->indexAt(pos);
-        if (!index.isValid() || !clientFor(index))
-            return;
-        m_tree->setCurrentIndex(index);
-        updateActions();
-        m_menu->popup(m_tree->viewport()->mapToGlobal(pos));
-    });
-    connect(m_tree->selectionModel(), &QItemSelectionModel::currentChanged, this, [this](const QModelIndex &index) {
-        updateActions();
-        showPageFor(index);
-    });
+    connect(m_tree->selectionModel(), &QItemSelectionModel::currentChanged, this, &KintoNavigator::updateActions);
     // A bucket opens on its collections, the list people come for.
     connect(m_tree, &QTreeView::expanded, this, [this](const QModelIndex &index) {
-        if (kindOf(index) != NodeKind::Bucket)
+        if (kindOf(index) != Bucket || index.data(TenantTreeModel::FamilyRole).toString() != KintoFamily::Id)
             return;
-        const QModelIndex collections = m_model->findKintoNode(
-            index.data(TenantTreeModel::TenantIdRole).toString(), NodeKind::CollectionsFolder,
-            index.data(TenantTreeModel::BucketIdRole).toString());
+        const QModelIndex collections = m_model->findNode(index.data(TenantTreeModel::TenantIdRole).toString(),
+                                                          pathTo(CollectionsFolder, bucketOf(index)));
         if (collections.isValid())
             m_tree->expand(collections);
     });
@@ -138,16 +140,35 @@ QModelIndex KintoNavigator::current() const
 
 KintoClient *KintoNavigator::clientFor(const QModelIndex &index) const
 {
-    return index.isValid() ? m_model->kintoClient(index.data(TenantTreeModel::TenantIdRole).toString()) : nullptr;
+    if (!index.isValid() || index.data(TenantTreeModel::FamilyRole).toString() != KintoFamily::Id)
+        return nullptr;
+    auto *session = qobject_cast<KintoSession *>(m_model->session(index.data(TenantTreeModel::TenantIdRole).toString()));
+    return session ? session->client() : nullptr;
+}
+
+QList<QAction *> KintoNavigator::actionsFor(const QModelIndex &index)
+{
+    if (!clientFor(index))
+        return {};
+    if (index != current())
+        m_tree->setCurrentIndex(index);
+    updateActions();
+    QList<QAction *> actions;
+    for (QAction *action : m_actions) {
+        // Refresh is the window's, for every row.
+        if (action->isEnabled() && action != this->action(Action::Refresh))
+            actions << action;
+    }
+    return actions;
 }
 
 void KintoNavigator::updateActions()
 {
     const QModelIndex index = current();
     const bool connected = clientFor(index) != nullptr;
-    const NodeKind kind = kindOf(index);
+    const QString kind = kindOf(index);
     const bool inBucket = connected && bucketRowOf(index).isValid();
-    const bool object = connected && (kind == NodeKind::Bucket || kind == NodeKind::Collection || kind == NodeKind::Group);
+    const bool object = connected && (kind == Bucket || kind == Collection || kind == Group);
     action(Action::NewBucket)->setEnabled(connected);
     action(Action::NewCollection)->setEnabled(inBucket);
     action(Action::NewGroup)->setEnabled(inBucket);
@@ -163,65 +184,39 @@ QStringList KintoNavigator::crumbs(const QModelIndex &index) const
 {
     QStringList result;
     for (QModelIndex i = index; i.isValid(); i = i.parent()) {
-        switch (kindOf(i)) {
-        case NodeKind::Tenant:
+        const QString kind = kindOf(i);
+        if (kind == TenantTreeModel::TenantKind)
             result.prepend(i.data(Qt::DisplayRole).toString());
-            break;
-        case NodeKind::Bucket:
-            result.prepend(i.data(TenantTreeModel::BucketIdRole).toString());
-            break;
-        case NodeKind::Collection:
-            result.prepend(i.data(TenantTreeModel::CollectionIdRole).toString());
-            break;
-        case NodeKind::Group:
-            result.prepend(i.data(TenantTreeModel::GroupIdRole).toString());
-            break;
-        default:
-            break; // folders and messages are not places
-        }
+        else if (kind == Bucket || kind == Collection || kind == Group)
+            result.prepend(i.data(TenantTreeModel::NodeIdRole).toString());
+        // folders and messages are not places
     }
     return result;
 }
 
 QVariant KintoNavigator::pageSignature(const QModelIndex &index) const
 {
-    if (kindOf(index) == NodeKind::Tenant) {
-        return QVariantList{index.data(TenantTreeModel::StateRole), index.data(TenantTreeModel::StateMessageRole),
-                            QVariant(clientFor(index) != nullptr)};
-    }
-    return index.data(TenantTreeModel::ObjectRole);
+    return objectOf(index);
 }
 
 void KintoNavigator::showPageFor(const QModelIndex &requested)
 {
+    updateActions();
     QModelIndex index = requested;
-    // Folders and error rows show their bucket (or tenant).
-    while (index.isValid() && kindOf(index) != NodeKind::Tenant && kindOf(index) != NodeKind::Bucket
-           && kindOf(index) != NodeKind::Collection && kindOf(index) != NodeKind::Group)
+    // Folders and error rows show their bucket.
+    while (index.isValid() && kindOf(index) != Bucket && kindOf(index) != Collection && kindOf(index) != Group)
         index = index.parent();
     if (index.isValid() && index == m_pageIndex && pageSignature(index) == m_pageSignature)
         return;
 
     BrowsePage *page = nullptr;
-    if (index.isValid()) {
-        switch (kindOf(index)) {
-        case NodeKind::Tenant:
-            if (ServiceKind(index.data(TenantTreeModel::ServiceKindRole).toInt()) == ServiceKind::Kinto)
-                page = tenantPage(index);
-            break;
-        case NodeKind::Bucket:
-            page = bucketPage(index);
-            break;
-        case NodeKind::Collection:
-            page = collectionPage(index);
-            break;
-        case NodeKind::Group:
-            page = groupPage(index);
-            break;
-        default:
-            break;
-        }
-    }
+    const QString kind = kindOf(index);
+    if (kind == Bucket)
+        page = bucketPage(index);
+    else if (kind == Collection)
+        page = collectionPage(index);
+    else if (kind == Group)
+        page = groupPage(index);
     m_pageIndex = page ? QPersistentModelIndex(index) : QPersistentModelIndex();
     m_pageSignature = page ? pageSignature(index) : QVariant();
     m_window->showPage(page);
@@ -229,12 +224,6 @@ void KintoNavigator::showPageFor(const QModelIndex &requested)
 
 void KintoNavigator::onDataChanged(const QModelIndex &topLeft, const QModelIndex &bottomRight)
 {
-    // A tenant that connects while expanded gets its buckets without another click.
-    for (int row = topLeft.row(); row <= bottomRight.row(); ++row) {
-        const QModelIndex index = topLeft.siblingAtRow(row);
-        if (kindOf(index) == NodeKind::Tenant && m_tree->isExpanded(index) && m_model->canFetchMore(index))
-            m_model->fetchMore(index);
-    }
     if (m_pageIndex.isValid() && m_pageIndex.parent() == topLeft.parent() && m_pageIndex.row() >= topLeft.row()
         && m_pageIndex.row() <= bottomRight.row()) {
         if (pageSignature(m_pageIndex) != m_pageSignature)
@@ -243,32 +232,10 @@ void KintoNavigator::onDataChanged(const QModelIndex &topLeft, const QModelIndex
     }
 }
 
-BrowsePage *KintoNavigator::tenantPage(const QModelIndex &index)
-{
-    auto *page = new BrowsePage(crumbs(index), index.data(Qt::DisplayRole).toString());
-    page->setObjectName(QStringLiteral("tenantPage"));
-    page->addButton(action(Action::NewBucket));
-    page->addButton(action(Action::Refresh));
-    const auto state = TenantTreeModel::State(index.data(TenantTreeModel::StateRole).toInt());
-    QString text = TenantTreeModel::stateText(state);
-    const QString message = index.data(TenantTreeModel::StateMessageRole).toString();
-    if (!message.isEmpty())
-        text += QStringLiteral(": ") + message;
-    if (clientFor(index))
-        text += QLatin1Char('\n') + tr("Expand the tenant in the Tenants panel to browse its buckets.");
-    auto *label = new QLabel(text);
-    label->setObjectName(QStringLiteral("tenantStateLabel"));
-    label->setWordWrap(true);
-    label->setAlignment(Qt::AlignTop | Qt::AlignLeft);
-    label->setTextInteractionFlags(Qt::TextSelectableByMouse);
-    page->setBody(label);
-    return page;
-}
-
 BrowsePage *KintoNavigator::bucketPage(const QModelIndex &index)
 {
     const QJsonObject bucket = objectOf(index);
-    const QString id = index.data(TenantTreeModel::BucketIdRole).toString();
+    const QString id = bucketOf(index);
     const QString title = bucket.value(QLatin1String("title")).toString();
     auto *page = new BrowsePage(crumbs(index), title.isEmpty() ? tr("Bucket %1").arg(id) : tr("%1 (bucket %2)").arg(title, id));
     page->setObjectName(QStringLiteral("bucketPage"));
@@ -297,7 +264,7 @@ BrowsePage *KintoNavigator::bucketPage(const QModelIndex &index)
 BrowsePage *KintoNavigator::collectionPage(const QModelIndex &index)
 {
     const QJsonObject collection = objectOf(index);
-    const QString id = index.data(TenantTreeModel::CollectionIdRole).toString();
+    const QString id = field(index, "collection");
     const QString title = collection.value(QLatin1String("title")).toString();
     auto *page = new BrowsePage(crumbs(index),
                                 title.isEmpty() ? tr("Collection %1").arg(id) : tr("%1 (collection %2)").arg(title, id));
@@ -311,12 +278,13 @@ BrowsePage *KintoNavigator::collectionPage(const QModelIndex &index)
         QList<CopyCollectionDialog::Target> targets;
         for (int row = 0; model && row < model->rowCount(); ++row) {
             const QModelIndex tenant = model->index(row, 0);
-            if (KintoClient *client = model->kintoClient(tenant.data(TenantTreeModel::TenantIdRole).toString()))
-                targets.append({ tenant.data(Qt::DisplayRole).toString(), client });
+            auto *session = qobject_cast<KintoSession *>(model->session(tenant.data(TenantTreeModel::TenantIdRole).toString()));
+            if (session && session->client())
+                targets.append({ tenant.data(Qt::DisplayRole).toString(), session->client() });
         }
         return targets;
     };
-    auto *workspace = new CollectionWorkspace(clientFor(index), index.data(TenantTreeModel::BucketIdRole).toString(), id, copyTargets);
+    auto *workspace = new CollectionWorkspace(clientFor(index), bucketOf(index), id, copyTargets);
     workspace->setObjectName(QStringLiteral("collectionWorkspace"));
     page->setBody(workspace);
     return page;
@@ -325,8 +293,8 @@ BrowsePage *KintoNavigator::collectionPage(const QModelIndex &index)
 BrowsePage *KintoNavigator::groupPage(const QModelIndex &index)
 {
     const QJsonObject group = objectOf(index);
-    const QString id = index.data(TenantTreeModel::GroupIdRole).toString();
-    const QString bucket = index.data(TenantTreeModel::BucketIdRole).toString();
+    const QString id = field(index, "group");
+    const QString bucket = bucketOf(index);
     const QString title = group.value(QLatin1String("title")).toString();
     auto *page = new BrowsePage(crumbs(index), title.isEmpty() ? tr("Group %1").arg(id) : tr("%1 (group %2)").arg(title, id));
     page->setObjectName(QStringLiteral("groupPage"));
@@ -357,16 +325,13 @@ QStringList KintoNavigator::principalSuggestions(const QModelIndex &index) const
 {
     QStringList suggestions{QStringLiteral("system.Authenticated"), QStringLiteral("system.Everyone")};
     const QModelIndex bucket = bucketRowOf(index);
-    const QModelIndex groups = m_model->findKintoNode(index.data(TenantTreeModel::TenantIdRole).toString(),
-                                                      NodeKind::GroupsFolder,
-                                                      bucket.data(TenantTreeModel::BucketIdRole).toString());
-    for (int row = 0; row < m_model->rowCount(groups); ++row) {
+    const QModelIndex groups = m_model->findNode(index.data(TenantTreeModel::TenantIdRole).toString(),
+                                                 pathTo(GroupsFolder, bucketOf(bucket)));
+    for (int row = 0; groups.isValid() && row < m_model->rowCount(groups); ++row) {
         const QModelIndex group = m_model->index(row, 0, groups);
-        if (kindOf(group) != NodeKind::Group)
+        if (kindOf(group) != Group)
             continue;
-        suggestions << QStringLiteral("/buckets/%1/groups/%2")
-                           .arg(group.data(TenantTreeModel::BucketIdRole).toString(),
-                                group.data(TenantTreeModel::GroupIdRole).toString());
+        suggestions << QStringLiteral("/buckets/%1/groups/%2").arg(bucketOf(group), field(group, "group"));
         for (const QJsonValue &member : objectOf(group).value(QLatin1String("members")).toArray()) {
             if (!suggestions.contains(member.toString()))
                 suggestions << member.toString();
@@ -382,7 +347,7 @@ void KintoNavigator::newBucket()
     if (!client)
         return;
     const QString tenantId = index.data(TenantTreeModel::TenantIdRole).toString();
-    openCreateDialog(new BucketDialog(client, {}, m_window), {tenantId, NodeKind::Bucket, {}, {}});
+    openCreateDialog(new BucketDialog(client, {}, m_window), {tenantId, Bucket, {}, {}});
 }
 
 void KintoNavigator::openCreateDialog(KintoObjectDialog *dialog, const Target &where)
@@ -390,7 +355,7 @@ void KintoNavigator::openCreateDialog(KintoObjectDialog *dialog, const Target &w
     dialog->setAttribute(Qt::WA_DeleteOnClose);
     connect(dialog, &KintoObjectDialog::saved, this, [this, where](const QJsonObject &data) {
         Target created = where; // the new object's id completes it: a bucket's is its bucket id
-        (where.kind == NodeKind::Bucket ? created.bucket : created.id) = data.value(QLatin1String("id")).toString();
+        (where.kind == Bucket ? created.bucket : created.id) = data.value(QLatin1String("id")).toString();
         showCreated(created);
     });
     dialog->open();
@@ -400,23 +365,23 @@ void KintoNavigator::newCollection()
 {
     const QModelIndex index = current();
     KintoClient *client = clientFor(index);
-    const QString bucket = bucketRowOf(index).data(TenantTreeModel::BucketIdRole).toString();
+    const QString bucket = bucketOf(bucketRowOf(index));
     if (!client || bucket.isEmpty())
         return;
     const QString tenantId = index.data(TenantTreeModel::TenantIdRole).toString();
-    openCreateDialog(new CollectionDialog(client, bucket, {}, m_window), {tenantId, NodeKind::Collection, bucket, {}});
+    openCreateDialog(new CollectionDialog(client, bucket, {}, m_window), {tenantId, Collection, bucket, {}});
 }
 
 void KintoNavigator::newGroup()
 {
     const QModelIndex index = current();
     KintoClient *client = clientFor(index);
-    const QString bucket = bucketRowOf(index).data(TenantTreeModel::BucketIdRole).toString();
+    const QString bucket = bucketOf(bucketRowOf(index));
     if (!client || bucket.isEmpty())
         return;
     const QString tenantId = index.data(TenantTreeModel::TenantIdRole).toString();
     openCreateDialog(new GroupDialog(client, bucket, {}, principalSuggestions(index), m_window),
-                     {tenantId, NodeKind::Group, bucket, {}});
+                     {tenantId, Group, bucket, {}});
 }
 
 void KintoNavigator::editCurrent()
@@ -425,21 +390,17 @@ void KintoNavigator::editCurrent()
     KintoClient *client = clientFor(index);
     if (!client)
         return;
-    const QString bucket = index.data(TenantTreeModel::BucketIdRole).toString();
+    const QString bucket = bucketOf(index);
+    const QString kind = kindOf(index);
     KintoObjectDialog *dialog = nullptr;
-    switch (kindOf(index)) {
-    case NodeKind::Bucket:
+    if (kind == Bucket)
         dialog = new BucketDialog(client, objectOf(index), m_window);
-        break;
-    case NodeKind::Collection:
+    else if (kind == Collection)
         dialog = new CollectionDialog(client, bucket, objectOf(index), m_window);
-        break;
-    case NodeKind::Group:
+    else if (kind == Group)
         dialog = new GroupDialog(client, bucket, objectOf(index), principalSuggestions(index), m_window);
-        break;
-    default:
+    else
         return;
-    }
     dialog->setAttribute(Qt::WA_DeleteOnClose);
     const QPersistentModelIndex edited(index);
     connect(dialog, &KintoObjectDialog::saved, this, [this, edited] { m_model->refresh(edited); });
@@ -452,27 +413,23 @@ void KintoNavigator::deleteCurrent()
     KintoClient *client = clientFor(index);
     if (!client)
         return;
-    const QString bucket = index.data(TenantTreeModel::BucketIdRole).toString();
+    const QString bucket = bucketOf(index);
+    const QString kind = kindOf(index);
     KintoRef ref;
     QString what;
-    switch (kindOf(index)) {
-    case NodeKind::Bucket:
+    if (kind == Bucket) {
         ref = KintoRef::ofBucket(bucket);
         what = tr("the bucket \"%1\"").arg(bucket);
-        break;
-    case NodeKind::Collection: {
-        ref = KintoRef::ofCollection(bucket, index.data(TenantTreeModel::CollectionIdRole).toString());
-        const qint64 count = index.data(TenantTreeModel::RecordCountRole).toLongLong();
-        what = count >= 0 ? tr("the collection \"%1\" of bucket \"%2\" (%3 records)")
-                                .arg(ref.collection, bucket, QLocale().toString(count))
-                          : tr("the collection \"%1\" of bucket \"%2\"").arg(ref.collection, bucket);
-        break;
-    }
-    case NodeKind::Group:
-        ref = KintoRef::ofGroup(bucket, index.data(TenantTreeModel::GroupIdRole).toString());
+    } else if (kind == Collection) {
+        ref = KintoRef::ofCollection(bucket, field(index, "collection"));
+        const QJsonValue count = index.data(TenantTreeModel::NodeDataRole).toJsonObject().value(QLatin1String("count"));
+        what = count.isDouble() ? tr("the collection \"%1\" of bucket \"%2\" (%3 records)")
+                                      .arg(ref.collection, bucket, QLocale().toString(qint64(count.toDouble())))
+                                : tr("the collection \"%1\" of bucket \"%2\"").arg(ref.collection, bucket);
+    } else if (kind == Group) {
+        ref = KintoRef::ofGroup(bucket, field(index, "group"));
         what = tr("the group \"%1\" of bucket \"%2\"").arg(ref.id, bucket);
-        break;
-    default:
+    } else {
         return;
     }
     auto *dialog = new DeleteDialog(client, ref, lastModifiedOf(index), what, m_window);
@@ -491,14 +448,17 @@ void KintoNavigator::editCurrentPermissions()
 {
     const QModelIndex index = current();
     KintoClient *client = clientFor(index);
-    const QString bucket = index.data(TenantTreeModel::BucketIdRole).toString();
+    const QString bucket = bucketOf(index);
+    const QString kind = kindOf(index);
     KintoRef ref;
-    switch (kindOf(index)) {
-    case NodeKind::Bucket: ref = KintoRef::ofBucket(bucket); break;
-    case NodeKind::Collection: ref = KintoRef::ofCollection(bucket, index.data(TenantTreeModel::CollectionIdRole).toString()); break;
-    case NodeKind::Group: ref = KintoRef::ofGroup(bucket, index.data(TenantTreeModel::GroupIdRole).toString()); break;
-    default: return;
-    }
+    if (kind == Bucket)
+        ref = KintoRef::ofBucket(bucket);
+    else if (kind == Collection)
+        ref = KintoRef::ofCollection(bucket, field(index, "collection"));
+    else if (kind == Group)
+        ref = KintoRef::ofGroup(bucket, field(index, "group"));
+    else
+        return;
     if (!client)
         return;
     auto *editor = new PermissionsEditor(client, ref, m_window);
@@ -513,12 +473,10 @@ void KintoNavigator::showCreated(const Target &target)
     m_pendingSelection = target;
     const QModelIndex tenant = m_model->indexForTenant(target.tenantId);
     QModelIndex list = tenant;
-    if (target.kind != NodeKind::Bucket) {
-        const QModelIndex bucket = m_model->findKintoNode(target.tenantId, NodeKind::Bucket, target.bucket);
-        list = m_model->findKintoNode(target.tenantId,
-                                      target.kind == NodeKind::Collection ? NodeKind::CollectionsFolder
-                                                                          : NodeKind::GroupsFolder,
-                                      target.bucket);
+    if (target.kind != Bucket) {
+        const QModelIndex bucket = m_model->findNode(target.tenantId, pathTo(Bucket, target.bucket));
+        list = m_model->findNode(target.tenantId,
+                                 pathTo(target.kind == Collection ? CollectionsFolder : GroupsFolder, target.bucket));
         m_tree->expand(tenant);
         m_tree->expand(bucket);
     }
@@ -538,8 +496,7 @@ void KintoNavigator::onFetched(const QModelIndex &index)
     if (!m_pendingSelection || index.data(TenantTreeModel::TenantIdRole).toString() != m_pendingSelection->tenantId)
         return;
     const Target &target = *m_pendingSelection;
-    const QModelIndex found = m_model->findKintoNode(target.tenantId, target.kind, target.bucket,
-                                                     target.kind == NodeKind::Bucket ? QString() : target.id);
+    const QModelIndex found = m_model->findNode(target.tenantId, pathTo(target.kind, target.bucket, target.id));
     if (!found.isValid())
         return;
     m_pendingSelection.reset();

@@ -1,5 +1,6 @@
 #pragma once
 
+#include "family/familyui.h"
 #include "tenanttreemodel.h"
 
 #include <QJsonObject>
@@ -15,21 +16,20 @@ class KintoClient;
 class KintoObjectDialog;
 class MainWindow;
 class QAction;
-class QMenu;
 class QTreeView;
 
-// Browsing Kinto tenants in the main window. Follows the Tenants tree's current node and shows
-// its page in the central area (MainWindow::showPage): a tenant's (state, New bucket), a bucket's
-// (its attributes as read-only JSON), a collection's (its records) or a group's (its members),
-// each under a breadcrumb "tenant › bucket › collection". Pages are rebuilt when the node's data
-// changes in the model, and the welcome page comes back when nothing Kinto is selected.
+// Browsing Kinto tenants in the main window: the Kinto family's FamilyNavigator. Shows the page of
+// the current Kinto row in the central area (MainWindow::showPage): a bucket's (its attributes as
+// read-only JSON, its history), a collection's (its records) or a group's (its members), each
+// under a breadcrumb "tenant › bucket › collection"; folders and error rows show their bucket.
+// Pages are rebuilt when the node's data changes in the model.
 //
 // Its actions (the tree's context menu and the pages' buttons) apply to the current node: New
-// bucket, New collection, New group, Edit, Delete, Refresh. They open the bucket, collection, group
-// and delete dialogs (window-modal, never blocking), and after a save refresh the tree rows that
-// changed and select a new object once it is listed. Everything goes through the KintoClient the
-// model holds for the tenant (set by TenantConnector).
-class KintoNavigator : public QObject
+// bucket, New collection, New group, Edit, Delete, Permissions, Refresh. They open the bucket,
+// collection, group and delete dialogs (window-modal, never blocking), and after a save refresh the
+// tree rows that changed and select a new object once it is listed. Everything goes through the
+// KintoClient of the tenant's KintoSession (the tree model holds the session).
+class KintoNavigator : public FamilyNavigator
 {
     Q_OBJECT
 public:
@@ -40,10 +40,11 @@ public:
     explicit KintoNavigator(MainWindow *window);
 
     QAction *action(Action action) const;
-    // The tree's context menu (its actions).
-    QMenu *contextMenu() const { return m_menu; }
-    // The node shown by the current page (invalid on the welcome page).
+    // The node shown by the current page (invalid when the page is not a Kinto one).
     QModelIndex pageNode() const { return m_pageIndex; }
+
+    void showPageFor(const QModelIndex &index) override;
+    QList<QAction *> actionsFor(const QModelIndex &index) override;
 
 public Q_SLOTS:
     void newBucket();
@@ -59,7 +60,7 @@ private:
     struct Target
     {
         QString tenantId;
-        TenantTreeModel::NodeKind kind;
+        QString kind; // "bucket", "collection" or "group"
         QString bucket;
         QString id;
     };
@@ -67,10 +68,8 @@ private:
     QModelIndex current() const;
     KintoClient *clientFor(const QModelIndex &index) const;
     void updateActions();
-    void showPageFor(const QModelIndex &index);
     QVariant pageSignature(const QModelIndex &index) const;
     void onDataChanged(const QModelIndex &topLeft, const QModelIndex &bottomRight);
-    BrowsePage *tenantPage(const QModelIndex &index);
     BrowsePage *bucketPage(const QModelIndex &index);
     BrowsePage *collectionPage(const QModelIndex &index);
     BrowsePage *groupPage(const QModelIndex &index);
@@ -85,7 +84,6 @@ private:
     MainWindow *m_window;
     TenantTreeModel *m_model;
     QTreeView *m_tree;
-    QMenu *m_menu;
     std::array<QAction *, 7> m_actions{}; // by Action
     QPersistentModelIndex m_pageIndex;
     QVariant m_pageSignature;

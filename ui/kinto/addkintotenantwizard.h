@@ -4,6 +4,8 @@
 
 #include <QWizard>
 
+#include <optional>
+
 class QComboBox;
 class QLabel;
 class QLineEdit;
@@ -29,15 +31,17 @@ class AddKintoTenantWizard : public QWizard
 public:
     enum PageId { UrlPage, AuthPage, CredentialsPage, CheckPage, BucketPage };
 
-    // None of the arguments is owned; all must outlive the wizard.
+    // None of the arguments is owned; all must outlive the wizard. With `existing`, the wizard
+    // edits that tenant: its fields start filled in, and leaving the password or token empty keeps
+    // the stored one (the check uses it); a typed one replaces it in the keychain on Finish.
     AddKintoTenantWizard(TenantRegistry *registry, SecretStore *secrets, QNetworkAccessManager *nam,
-                         QWidget *parent = nullptr);
+                         QWidget *parent = nullptr, const std::optional<Tenant> &existing = std::nullopt);
     ~AddKintoTenantWizard() override;
 
     // Opens a window-modal wizard that deletes itself when closed; connect to tenantAdded to select
     // the new tenant. For MainWindow::addTenantAction().
     static AddKintoTenantWizard *run(QWidget *parent, TenantRegistry *registry, SecretStore *secrets,
-                                     QNetworkAccessManager *nam);
+                                     QNetworkAccessManager *nam, const std::optional<Tenant> &existing = std::nullopt);
 
     AddKintoTenantController *controller() const { return m_controller; }
     // The draft as the pages currently describe it (URL normalised; empty when malformed).
@@ -64,6 +68,9 @@ private:
     AuthKind chosenAuth() const;
     void showCheck(const AddKintoTenantController::ServerCheck &result);
     void startCheck();
+    void fill(const Tenant &tenant);
+    // Editing, with a secret stored for the chosen auth: the secret field may stay empty.
+    bool mayKeepSecret() const;
 
     AddKintoTenantController *m_controller;
     bool m_checking = false;

@@ -1,0 +1,17 @@
+#include "families.h"
+
+#include "family/familyui.h"
+#include "family/servicefamily.h"
+#include "kinto/kintoui.h"
+#include "kintofamily.h"
+
+void registerFamily(std::unique_ptr<ServiceFamily> family, std::unique_ptr<FamilyUi> ui)
+{
+    ServiceFamilies::add(std::move(family));
+    FamilyUis::add(std::move(ui));
+}
+
+void registerFamilies()
+{
+    registerFamily(std::make_unique<KintoFamily>(), std::make_unique<KintoUi>());
+}
