@@ -45,7 +45,7 @@ Tenant RestConnectionController::tenantOf(const Draft &draft)
 {
     Tenant tenant;
     tenant.displayName = draft.displayName.trimmed().isEmpty() ? draft.baseUrl.host() : draft.displayName.trimmed();
-    tenant.service = ServiceKind::Rest;
+    tenant.family = QStringLiteral("rest");
     tenant.baseUrl = draft.baseUrl;
     tenant.auth = draft.auth;
     tenant.userName = draft.userName;

@@ -199,7 +199,7 @@ void tst_RestConnection::commitKeepsSecretsOutOfSettings()
     const QString id = outcome.result.toString();
     const std::optional<Tenant> tenant = m_registry->tenant(id);
     QVERIFY(tenant);
-    QCOMPARE(tenant->service, ServiceKind::Rest);
+    QCOMPARE(tenant->family, QStringLiteral("rest"));
     QCOMPARE(tenant->secretPurposes, QStringList { SecretPurpose::Token });
     QList<RestResource> resources;
     QString error;

@@ -38,7 +38,7 @@ static Tenant restTenant(AuthKind auth = AuthKind::None)
     Tenant tenant;
     tenant.id = QStringLiteral("t-1");
     tenant.displayName = QStringLiteral("Demo API");
-    tenant.service = ServiceKind::Rest;
+    tenant.family = QStringLiteral("rest");
     tenant.baseUrl = QUrl(QStringLiteral("https://api.example.org/v2/"));
     tenant.auth = auth;
     return tenant;
