@@ -4,6 +4,8 @@
 #include "family/servicefamily.h"
 #include "kinto/kintoui.h"
 #include "kintofamily.h"
+#include "rest/restui.h"
+#include "restfamily.h"
 
 void registerFamily(std::unique_ptr<ServiceFamily> family, std::unique_ptr<FamilyUi> ui)
 {
@@ -14,4 +16,5 @@ void registerFamily(std::unique_ptr<ServiceFamily> family, std::unique_ptr<Famil
 void registerFamilies()
 {
     registerFamily(std::make_unique<KintoFamily>(), std::make_unique<KintoUi>());
+    registerFamily(std::make_unique<RestFamily>(), std::make_unique<RestUi>());
 }
