@@ -8,6 +8,8 @@
 #include "jamffamily.h"
 #include "kinto/kintoui.h"
 #include "kintofamily.h"
+#include "rest/restui.h"
+#include "restfamily.h"
 
 void registerFamily(std::unique_ptr<ServiceFamily> family, std::unique_ptr<FamilyUi> ui)
 {
@@ -20,4 +22,5 @@ void registerFamilies()
     registerFamily(std::make_unique<KintoFamily>(), std::make_unique<KintoUi>());
     registerFamily(std::make_unique<KandjiFamily>(), std::make_unique<KandjiUi>());
     registerFamily(std::make_unique<JamfFamily>(), std::make_unique<JamfUi>());
+    registerFamily(std::make_unique<RestFamily>(), std::make_unique<RestUi>());
 }

@@ -3,6 +3,7 @@
 #include "jamfcommand.h"
 #include "kintocommand.h"
 #include "sandboxcommand.h"
+#include "restcommand.h"
 
 #include <QCoreApplication>
 #include <QTextStream>
@@ -15,6 +16,7 @@ static const char usage[] =
     "  kandji  a Kandji / Iru tenant (tenantctl kandji --help)\n"
     "  jamf    a Jamf Pro server's API roles and clients (tenantctl jamf --help)\n"
     "  sandbox serve a service family's sandbox on 127.0.0.1 (tenantctl sandbox --help)\n"
+    "  rest    any JSON REST API (tenantctl rest --help)\n"
     "\n"
     "Exit codes: 0 ok, 1 other error, 2 usage, 3 not found, 4 conflict, 5 auth, 6 network.\n";
 
@@ -36,6 +38,10 @@ int main(int argc, char *argv[])
     }
     if (service == QLatin1String("jamf"))
         return JamfCommand().run(arguments);
+    if (service == QLatin1String("rest")) {
+        RestCommand command;
+        return command.run(arguments);
+    }
     if (service == QLatin1String("sandbox")) {
         SandboxCommand command;
         return command.run(arguments);

@@ -3,6 +3,7 @@
 #include "logging.h"
 #include "net/httpclient.h"
 
+#include <QJsonDocument>
 #include <QJsonObject>
 #include <QNetworkRequest>
 #include <QRandomGenerator>
@@ -72,7 +73,12 @@ void OAuth2Auth::requestToken(const QList<QPair<QString, QString>> &fields, bool
     HttpRequest request("POST", m_settings.tokenUrl.toString(QUrl::FullyEncoded));
     request.setAnonymous(true);
     QList<QPair<QString, QString>> form = fields;
-    if (m_settings.clientAuth == ClientAuth::FormFields) {
+    if (!m_settings.authorizationDetails.isEmpty() && fields.value(0).second != QLatin1String("refresh_token"))
+        form.append({ QStringLiteral("authorization_details"), QString::fromUtf8(QJsonDocument(m_settings.authorizationDetails).toJson(QJsonDocument::Compact)) });
+    if (m_settings.clientSecret.isEmpty()) {
+        if (fields.value(0).second != QLatin1String("refresh_token")) // (refresh requests carry it already)
+            form.append({ QStringLiteral("client_id"), m_settings.clientId });
+    } else if (m_settings.clientAuth == ClientAuth::FormFields) {
         form.append({ QStringLiteral("client_id"), m_settings.clientId });
         form.append({ QStringLiteral("client_secret"), m_settings.clientSecret });
     } else if (withBasic) {
@@ -196,7 +202,8 @@ ApiError OAuth2Auth::parseRedirect(const QUrl &redirect, QString *code, QString 
     return {};
 }
 
-void OAuth2Auth::exchangeCode(const QString &code, const QString &state, QObject *context, ReadyCallback done)
+void OAuth2Auth::exchangeCode(const QString &code, const QString &state, QObject *context, ReadyCallback done,
+    const QList<QPair<QString, QString>> &extra)
 {
     const QString expected = std::exchange(m_pendingState, QString()); // one use only
     if (expected.isEmpty() || state != expected) {
@@ -205,9 +212,10 @@ void OAuth2Auth::exchangeCode(const QString &code, const QString &state, QObject
         return;
     }
     m_waiters.append({ QPointer<QObject>(context), std::move(done) });
-    requestToken({ { QStringLiteral("grant_type"), QStringLiteral("authorization_code") },
+    requestToken(QList<QPair<QString, QString>> { { QStringLiteral("grant_type"), QStringLiteral("authorization_code") },
                      { QStringLiteral("code"), code },
-                     { QStringLiteral("redirect_uri"), m_settings.redirectUri.toString() } },
+                     { QStringLiteral("redirect_uri"), m_settings.redirectUri.toString() } }
+            + extra,
         true);
 }
 

@@ -3,6 +3,7 @@
 #include "authstrategy.h"
 
 #include <QDateTime>
+#include <QJsonArray>
 #include <QPointer>
 #include <QUrl>
 
@@ -15,7 +16,8 @@ class QNetworkAccessManager;
 //
 // Token requests are form-encoded POSTs to tokenUrl. The client authenticates with HTTP Basic
 // (client_id:client_secret) by default, or with client_id/client_secret form fields
-// (ClientAuth::FormFields, as Jamf Pro wants); refresh-token requests send no Basic auth.
+// (ClientAuth::FormFields, as Jamf Pro wants); refresh-token requests send no Basic auth. A client
+// without a secret (a public client, as PKCE allows) sends only client_id, in the form.
 class OAuth2Auth : public AuthStrategy
 {
     Q_OBJECT
@@ -35,6 +37,8 @@ public:
         QString password; // password grant
         QUrl authorizationUrl; // authorization-code grant
         QUrl redirectUri;      // authorization-code grant
+        // RFC 9396 (RAR): sent as JSON in authorization_details with every grant but refresh.
+        QJsonArray authorizationDetails;
     };
 
     // Token requests go through their own HttpClient over `nam` (not owned).
@@ -51,7 +55,15 @@ public:
     QUrl authorizationRequestUrl(const QList<QPair<QString, QString>> &extra = {});
     // Parses a redirect URL: returns the code, or an error when it carries error=... or no code.
     static ApiError parseRedirect(const QUrl &redirect, QString *code, QString *state);
-    void exchangeCode(const QString &code, const QString &state, QObject *context, ReadyCallback done);
+    // `extra` form fields go with the exchange (PKCE's code_verifier).
+    void exchangeCode(const QString &code, const QString &state, QObject *context, ReadyCallback done,
+        const QList<QPair<QString, QString>> &extra = {});
+    // A refresh token kept from an earlier session (read from the secret store): the next token
+    // request uses the refresh-token grant.
+    void setRefreshToken(const QString &refreshToken) { m_refreshToken = refreshToken; }
+    // The redirect URI once it is known (a loopback listener's port is chosen when it starts).
+    void setRedirectUri(const QUrl &uri) { m_settings.redirectUri = uri; }
+    const Settings &settings() const { return m_settings; }
 
     bool hasValidToken() const;
     QDateTime tokenExpiry() const { return m_expiry; }
