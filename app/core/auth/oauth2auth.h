@@ -16,6 +16,8 @@ class QNetworkAccessManager;
 // Token requests are form-encoded POSTs to tokenUrl. The client authenticates with HTTP Basic
 // (client_id:client_secret) by default, or with client_id/client_secret form fields
 // (ClientAuth::FormFields, as Jamf Pro wants); refresh-token requests send no Basic auth.
+// The token URL must be https (http only on loopback, for local servers and tests); token requests
+// never follow redirects (a 3xx answer fails), so credentials go nowhere else.
 class OAuth2Auth : public AuthStrategy
 {
     Q_OBJECT
@@ -52,6 +54,9 @@ public:
     // Parses a redirect URL: returns the code, or an error when it carries error=... or no code.
     static ApiError parseRedirect(const QUrl &redirect, QString *code, QString *state);
     void exchangeCode(const QString &code, const QString &state, QObject *context, ReadyCallback done);
+
+    // https, or http on a loopback host (localhost, 127.0.0.0/8, ::1).
+    static bool isAcceptableTokenUrl(const QUrl &url);
 
     bool hasValidToken() const;
     QDateTime tokenExpiry() const { return m_expiry; }
