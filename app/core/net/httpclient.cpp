@@ -1,25 +1,22 @@
 #include "httpclient.h"
 
 #include "auth/authstrategy.h"
+#include "httpbody.h"
 #include "json.h"
 #include "logging.h"
 #include "redaction.h"
 #include "requestlog.h"
 #include "responsehook.h"
+#include "userurl.h"
 
 #include <QCryptographicHash>
-#include <QFile>
-#include <QFileInfo>
 #include <QHttpMultiPart>
-#include <QJsonObject>
-#include <QMimeDatabase>
 #include <QSaveFile>
 #include <QNetworkAccessManager>
 #include <QNetworkReply>
 #include <QSslCertificate>
 #include <QSslError>
 #include <QTimer>
-#include <QUrlQuery>
 
 HttpClient::HttpClient(QNetworkAccessManager *nam, QObject *parent)
     : QObject(parent)
@@ -48,37 +45,7 @@ void HttpClient::setBaseUrl(const QUrl &url)
 
 QUrl HttpClient::resolve(const QString &path, const QueryList &query) const
 {
-    QUrl url;
-    if (path.startsWith(QLatin1String("http://")) || path.startsWith(QLatin1String("https://"))) {
-        url = QUrl(path, QUrl::StrictMode);
-    } else {
-        url = m_baseUrl;
-        QString basePath = url.path(QUrl::FullyEncoded);
-        while (basePath.endsWith(QLatin1Char('/')))
-            basePath.chop(1);
-        QString rest = path;
-        const int q = rest.indexOf(QLatin1Char('?'));
-        QString inlineQuery;
-        if (q >= 0) {
-            inlineQuery = rest.mid(q + 1);
-            rest.truncate(q);
-        }
-        if (!rest.isEmpty() && !rest.startsWith(QLatin1Char('/')))
-            rest.prepend(QLatin1Char('/'));
-        url.setPath(basePath + rest, QUrl::TolerantMode);
-        url.setQuery(inlineQuery.isEmpty() ? QString() : inlineQuery, QUrl::TolerantMode);
-    }
-    if (!query.isEmpty()) {
-        QString encoded = url.query(QUrl::FullyEncoded);
-        for (const auto &item : query) {
-            if (!encoded.isEmpty())
-                encoded += QLatin1Char('&');
-            encoded += QString::fromLatin1(QUrl::toPercentEncoding(item.first)) + QLatin1Char('=')
-                + QString::fromLatin1(QUrl::toPercentEncoding(item.second));
-        }
-        url.setQuery(encoded, QUrl::StrictMode);
-    }
-    return url;
+    return UserUrl::resolve(m_baseUrl, path, query);
 }
 
 bool HttpClient::setMaxConcurrent(int n, QString *error)
@@ -254,71 +221,12 @@ QNetworkRequest HttpClient::buildRequest(HttpJob *job, bool *withCredentials) co
     return req;
 }
 
-// A multipart/form-data body: in-memory parts and files streamed from disk. Null (and *error set)
-// when a file cannot be opened.
-static QHttpMultiPart *multipartBody(const HttpRequest &request, qint64 *total, ApiError *error)
-{
-    auto *multi = new QHttpMultiPart(QHttpMultiPart::FormDataType);
-    *total = 0;
-    for (const MultipartPart &part : request.multipartBody()) {
-        QHttpPart httpPart;
-        QByteArray disposition = "form-data; name=\"" + part.name + '"';
-        QString fileName = part.fileName;
-        if (fileName.isEmpty() && !part.filePath.isEmpty())
-            fileName = QFileInfo(part.filePath).fileName();
-        if (!fileName.isEmpty())
-            disposition += "; filename=\"" + fileName.toUtf8().replace('"', "%22") + '"';
-        httpPart.setHeader(QNetworkRequest::ContentDispositionHeader, disposition);
-        QByteArray type = part.contentType;
-        if (type.isEmpty() && !part.filePath.isEmpty())
-            type = "application/octet-stream";
-        if (!type.isEmpty())
-            httpPart.setHeader(QNetworkRequest::ContentTypeHeader, type);
-        if (part.filePath.isEmpty()) {
-            httpPart.setBody(part.data);
-            *total += part.data.size();
-        } else {
-            auto *file = new QFile(part.filePath, multi);
-            if (!file->open(QIODevice::ReadOnly)) {
-                *error = ApiError(ApiError::Kind::Invalid, HttpClient::tr("Cannot read \"%1\": %2").arg(part.filePath, file->errorString()));
-                delete multi;
-                return nullptr;
-            }
-            httpPart.setBodyDevice(file); // streamed from disk in chunks
-            *total += file->size();
-        }
-        multi->append(httpPart);
-    }
-    return multi;
-}
-
-// The bytes of a JSON, form or raw body.
-static QByteArray encodedBody(const HttpRequest &request)
-{
-    switch (request.bodyKind()) {
-    case HttpRequest::BodyKind::Json:
-        return Json::toBytes(request.jsonBody());
-    case HttpRequest::BodyKind::Form: {
-        QByteArrayList pairs;
-        for (const auto &field : request.formBody())
-            pairs << QUrl::toPercentEncoding(field.first) + '=' + QUrl::toPercentEncoding(field.second);
-        return pairs.join('&');
-    }
-    case HttpRequest::BodyKind::Raw:
-        return request.rawBody();
-    case HttpRequest::BodyKind::None:
-    case HttpRequest::BodyKind::Multipart:
-        break;
-    }
-    return {};
-}
-
 QNetworkReply *HttpClient::sendWithBody(HttpJob *job, QNetworkRequest &req)
 {
     const HttpRequest &request = job->m_request;
     if (sendsBody(job) && request.bodyKind() == HttpRequest::BodyKind::Multipart) {
         ApiError error;
-        QHttpMultiPart *multi = multipartBody(request, &job->m_bytesOut, &error);
+        QHttpMultiPart *multi = HttpBody::multipart(request, &job->m_bytesOut, &error);
         if (!multi) {
             finishJob(job, error);
             return nullptr;
@@ -329,7 +237,7 @@ QNetworkReply *HttpClient::sendWithBody(HttpJob *job, QNetworkRequest &req)
     }
     QByteArray bytes;
     if (sendsBody(job)) {
-        bytes = encodedBody(request);
+        bytes = HttpBody::encoded(request);
         req.setHeader(QNetworkRequest::ContentTypeHeader, request.contentType());
     }
     job->m_bytesOut = bytes.size();
@@ -338,26 +246,6 @@ QNetworkReply *HttpClient::sendWithBody(HttpJob *job, QNetworkRequest &req)
     if (job->m_method == "HEAD")
         return m_nam->head(req);
     return m_nam->sendCustomRequest(req, job->m_method, bytes);
-}
-
-// Appends a 2xx body chunk to the download file of the current attempt; false (and the reply's
-// "tenantdesk.sinkError" set) when the file cannot be written.
-static bool writeToSink(HttpJob *job, QSaveFile *&sink, QCryptographicHash &hash, qint64 &bytes, const QByteArray &chunk, QObject *reply)
-{
-    if (!sink) {
-        sink = new QSaveFile(job->request().downloadFile(), job);
-        if (!sink->open(QIODevice::WriteOnly)) {
-            reply->setProperty("tenantdesk.sinkError", sink->errorString());
-            return false;
-        }
-    }
-    hash.addData(chunk);
-    bytes += chunk.size();
-    if (sink->write(chunk) != chunk.size()) {
-        reply->setProperty("tenantdesk.sinkError", sink->errorString());
-        return false;
-    }
-    return true;
 }
 
 void HttpClient::watchReply(HttpJob *job, QNetworkReply *reply)
@@ -403,7 +291,7 @@ void HttpClient::watchReply(HttpJob *job, QNetworkReply *reply)
             const int status = reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt();
             if (status < 200 || status >= 300)
                 return;
-            if (!writeToSink(job, job->m_sink, job->m_sinkHash, job->m_sinkBytes, reply->readAll(), reply))
+            if (!HttpBody::writeToSink(job, job->m_sink, job->m_sinkHash, job->m_sinkBytes, reply->readAll(), reply))
                 reply->abort();
         });
     }
@@ -422,31 +310,6 @@ void HttpClient::refusePeer(QNetworkReply *reply) const
     reply->setProperty("tenantdesk.pinMismatch",
         peer.isNull() ? QStringLiteral("none") : QString::fromLatin1(peer.digest(QCryptographicHash::Sha256).toHex()));
     reply->abort();
-}
-
-// Completes a streamed download: the file is renamed into place only when whole and, if asked, when
-// its SHA-256 matches.
-static ApiError commitDownload(HttpJob *job, QSaveFile *sink, const QCryptographicHash &hash, qint64 size, QJsonValue *result)
-{
-    const HttpRequest &request = job->request();
-    const QByteArray sha256 = hash.result().toHex();
-    if (!request.expectedSha256().isEmpty() && sha256 != request.expectedSha256()) {
-        if (sink)
-            sink->cancelWriting();
-        return ApiError(ApiError::Kind::Parse,
-            HttpClient::tr("The download's integrity check failed: SHA-256 %1, expected %2; the file was not kept.")
-                .arg(QString::fromLatin1(sha256), QString::fromLatin1(request.expectedSha256())));
-    }
-    if (!sink) { // an empty body: no data ever arrived
-        QSaveFile empty(request.downloadFile());
-        if (!empty.open(QIODevice::WriteOnly) || !empty.commit())
-            return ApiError(ApiError::Kind::Invalid, HttpClient::tr("Cannot write \"%1\": %2").arg(request.downloadFile(), empty.errorString()));
-    } else if (!sink->commit()) {
-        return ApiError(ApiError::Kind::Invalid, HttpClient::tr("Cannot write \"%1\": %2").arg(request.downloadFile(), sink->errorString()));
-    }
-    *result = QJsonObject { { QStringLiteral("path"), request.downloadFile() }, { QStringLiteral("size"), double(size) },
-        { QStringLiteral("sha256"), QString::fromLatin1(sha256) } };
-    return {};
 }
 
 static bool isRedirectStatus(int status)
@@ -600,7 +463,7 @@ bool HttpClient::replayAfter401(HttpJob *job)
 void HttpClient::finishDownload(HttpJob *job, const QByteArray &tail)
 {
     HttpResponse &response = job->m_response;
-    if (!tail.isEmpty() && !writeToSink(job, job->m_sink, job->m_sinkHash, job->m_sinkBytes, tail, job)) {
+    if (!tail.isEmpty() && !HttpBody::writeToSink(job, job->m_sink, job->m_sinkHash, job->m_sinkBytes, tail, job)) {
         delete job->m_sink;
         job->m_sink = nullptr;
         finishJob(job, ApiError(ApiError::Kind::Invalid, tr("Cannot write \"%1\"").arg(job->m_request.downloadFile())));
@@ -616,7 +479,7 @@ void HttpClient::finishDownload(HttpJob *job, const QByteArray &tail)
             tr("The download was cut short: %1 of %2 bytes arrived.").arg(job->m_sinkBytes).arg(length)), -1);
         return;
     }
-    const ApiError error = commitDownload(job, job->m_sink, job->m_sinkHash, job->m_sinkBytes, &response.json);
+    const ApiError error = HttpBody::commitDownload(job, job->m_sink, job->m_sinkHash, job->m_sinkBytes, &response.json);
     job->m_bytesIn += job->m_sinkBytes;
     delete job->m_sink;
     job->m_sink = nullptr;

@@ -58,4 +58,39 @@ QUrl parseServerUrl(const QString &input, QString *error)
     return url;
 }
 
+QUrl resolve(const QUrl &base, const QString &path, const QueryList &query)
+{
+    QUrl url;
+    if (path.startsWith(QLatin1String("http://")) || path.startsWith(QLatin1String("https://"))) {
+        url = QUrl(path, QUrl::StrictMode);
+    } else {
+        url = base;
+        QString basePath = url.path(QUrl::FullyEncoded);
+        while (basePath.endsWith(QLatin1Char('/')))
+            basePath.chop(1);
+        QString rest = path;
+        const int q = rest.indexOf(QLatin1Char('?'));
+        QString inlineQuery;
+        if (q >= 0) {
+            inlineQuery = rest.mid(q + 1);
+            rest.truncate(q);
+        }
+        if (!rest.isEmpty() && !rest.startsWith(QLatin1Char('/')))
+            rest.prepend(QLatin1Char('/'));
+        url.setPath(basePath + rest, QUrl::TolerantMode);
+        url.setQuery(inlineQuery.isEmpty() ? QString() : inlineQuery, QUrl::TolerantMode);
+    }
+    if (!query.isEmpty()) {
+        QString encoded = url.query(QUrl::FullyEncoded);
+        for (const auto &item : query) {
+            if (!encoded.isEmpty())
+                encoded += QLatin1Char('&');
+            encoded += QString::fromLatin1(QUrl::toPercentEncoding(item.first)) + QLatin1Char('=')
+                + QString::fromLatin1(QUrl::toPercentEncoding(item.second));
+        }
+        url.setQuery(encoded, QUrl::StrictMode);
+    }
+    return url;
+}
+
 } // namespace UserUrl

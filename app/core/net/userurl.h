@@ -1,5 +1,7 @@
 #pragma once
 
+#include "httprequest.h"
+
 #include <QString>
 #include <QUrl>
 
@@ -9,4 +11,8 @@
 // "http://exa mple", "http//x") is refused with a reason, never rewritten into another host.
 namespace UserUrl {
 QUrl parseServerUrl(const QString &text, QString *error);
+
+// A request path (relative to `base`, "/buckets/b1?x=1", already percent-encoded where needed) or
+// an absolute http(s) URL (parsed strictly, never repaired), with `query` items appended encoded.
+QUrl resolve(const QUrl &base, const QString &path, const QueryList &query = {});
 }
