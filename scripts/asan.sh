@@ -3,6 +3,8 @@
 # and model suites under it. A leak, an out-of-bounds access or undefined behaviour fails the run.
 # Keychain rows skip unless scripts/test.sh's D-Bus session is around (they do not need ASan).
 #   scripts/asan.sh [extra ctest arguments, e.g. -R httpclient]
+# Time on 2 shared cores: a fresh build-asan/ with a warm ccache about 3 min build + 2 min tests
+# (17 suites); with a cold ccache the build took 21 min under heavy load.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 suites=(tests/core tests/kinto tests/models)

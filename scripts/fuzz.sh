@@ -4,6 +4,7 @@
 # build-fuzz/corpus-new/, not in the source tree). A crash fails the script; its input is written
 # to build-fuzz/crashes/ to be fixed and then added to the corpus.
 #   scripts/fuzz.sh [seconds per target, default 10] [target ...]
+# Time with build-fuzz/ already built: about 90 s for the six targets at 10 s each.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 seconds="${1:-10}"
