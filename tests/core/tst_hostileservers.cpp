@@ -87,6 +87,7 @@ private Q_SLOTS:
     void tokenUrlMustBeHttps_data();
     void tokenUrlMustBeHttps();
     void backoffOnlyThroughAHook();
+    void holdPastDeadlineSaysSo();
     void serverWaitsAreCapped_data();
     void serverWaitsAreCapped();
     void hungAndDrippingServers_data();
@@ -283,6 +284,24 @@ void tst_HostileServers::backoffOnlyThroughAHook()
     QCOMPARE(held.size(), 1);
     QCOMPARE(held.first().first().toInt(), 1);
     QVERIFY(m_client->heldUntil().isValid());
+}
+
+void tst_HostileServers::holdPastDeadlineSaysSo()
+{
+    m_client->installResponseHook(std::make_unique<HoldHook>());
+    m_client->setDeadline(500);
+    m_server->setHandler([](const HttpServerRequest &, HttpResponder *r) { r->respondJson(200, "{}", { { "X-Hold", "30" } }); });
+    auto first = sendAndWait(HttpRequest("GET", QStringLiteral("/a")));
+    QVERIFY(first && !first->hasError());
+    QElapsedTimer clock;
+    clock.start();
+    auto second = sendAndWait(HttpRequest("GET", QStringLiteral("/b")));
+    QVERIFY(second);
+    QCOMPARE(second->error().kind(), ApiError::Kind::Timeout);
+    QVERIFY2(second->error().message().startsWith(QLatin1String("Not sent: the server asked to pause requests (X-Hold)")),
+        qPrintable(second->error().message()));
+    QVERIFY(clock.elapsed() < 3000);
+    QCOMPARE(m_server->requestCount(), 1);
 }
 
 void tst_HostileServers::serverWaitsAreCapped_data()

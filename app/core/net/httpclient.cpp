@@ -108,6 +108,10 @@ HttpJob *HttpClient::send(const HttpRequest &request)
             job->m_deadlineExpired = true;
             if (job->m_reply)
                 job->m_reply->abort(); // reported as a timeout by onReplyFinished
+            else if (const qint64 held = QDateTime::currentDateTimeUtc().msecsTo(m_heldUntil); job->m_queued && held > 0)
+                finishJob(job, ApiError(ApiError::Kind::Timeout,
+                    tr("Not sent: the server asked to pause requests (%1) for another %2 s, past this request's deadline of %3 s.")
+                        .arg(m_holdReason).arg(held / 1000.0, 0, 'f', 1).arg(m_deadlineMs / 1000.0)));
             else
                 finishJob(job, deadlineError());
         });
@@ -527,8 +531,10 @@ void HttpClient::holdRequests(qint64 ms, const QString &reason)
         return;
     const int wait = capServerWait(ms, reason);
     const QDateTime until = QDateTime::currentDateTimeUtc().addMSecs(wait);
-    if (!m_heldUntil.isValid() || until > m_heldUntil)
+    if (!m_heldUntil.isValid() || until > m_heldUntil) {
         m_heldUntil = until;
+        m_holdReason = reason;
+    }
     qCInfo(lcHttp).noquote() << "holding requests for" << wait / 1000.0 << "s:" << reason;
     Q_EMIT backoffRequested((wait + 999) / 1000);
 }

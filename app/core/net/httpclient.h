@@ -71,7 +71,8 @@ public:
     void setMaxServerWait(int ms) { m_maxServerWaitMs = std::max(0, ms); }
     int maxServerWait() const { return m_maxServerWaitMs; }
     // Holds every further request for `ms` (capped at maxServerWait()); for ResponseHooks.
-    // `reason` names the header in logs and in serverWaitCapped().
+    // `reason` names the header in logs, in serverWaitCapped() and in the error of a request whose
+    // deadline passes while it waits ("Not sent: the server asked to pause requests (Backoff)…").
     void holdRequests(qint64 ms, const QString &reason);
 
     // Bytes of one response body held in memory; 0 = no limit. Default 256 MiB.
@@ -156,6 +157,7 @@ private:
     QByteArray m_pin;
     QQueue<QPointer<HttpJob>> m_queue;
     QDateTime m_heldUntil;
+    QString m_holdReason; // the header that asked for the hold (for messages)
     QTimer *m_holdTimer;
     std::vector<std::unique_ptr<ResponseHook>> m_hooks;
     qint64 m_maxResponseBytes = DefaultMaxResponseBytes;
