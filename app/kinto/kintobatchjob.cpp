@@ -6,6 +6,8 @@
 
 #include <QTimer>
 
+#include <algorithm>
+
 static constexpr int DefaultBatchMaxRequests = 25; // kinto/core DEFAULT_SETTINGS
 
 KintoBatchJob::KintoBatchJob(KintoClient *client, QList<KintoBatch::Operation> ops, const ApiError &buildError)
@@ -53,6 +55,7 @@ void KintoBatchJob::start()
 void KintoBatchJob::sendChunks(int chunkSize)
 {
     const int total = int(m_ops.size());
+    chunkSize = std::clamp(chunkSize, 1, std::max(1, total)); // a server's batch_max_requests may be absurd
     m_chunks = (total + chunkSize - 1) / chunkSize;
     const QString path = m_client->endpoint(KintoEndpoint::Batch);
     // Every chunk is queued at once: the HTTP client keeps at most maxConcurrent in flight.

@@ -3,8 +3,10 @@
 #include <QRandomGenerator>
 
 #include "auth/authstrategy.h"
+#include "net/headervalues.h"
 #include "net/httpjob.h"
 #include "net/json.h"
+#include "net/responsehook.h"
 
 #include <QCryptographicHash>
 #include <QDir>
@@ -79,6 +81,20 @@ QJsonArray dataArrayOf(const QJsonValue &body)
     return body.toObject().value(QLatin1String("data")).toArray();
 }
 
+// Kinto's `Backoff: N` header: hold every further request to the server for N seconds (capped by
+// the HttpClient's maxServerWait()).
+class KintoBackoffHook : public ResponseHook
+{
+public:
+    QByteArray name() const override { return "kinto.backoff"; }
+    void inspect(HttpClient *client, const HttpResponse &response) override
+    {
+        const std::optional<qint64> seconds = HeaderValues::delaySeconds(response.header("Backoff"));
+        if (seconds && *seconds > 0)
+            client->holdRequests(*seconds * 1000, QStringLiteral("Backoff"));
+    }
+};
+
 } // namespace
 
 KintoClient::KintoClient(QNetworkAccessManager *nam, const Settings &settings, QObject *parent)
@@ -93,6 +109,7 @@ KintoClient::KintoClient(const Settings &settings, std::shared_ptr<HttpClient> h
     , m_http(std::move(http))
 {
     m_settings.serverUrl = normalisedServerUrl(m_settings.serverUrl);
+    m_http->installResponseHook(std::make_unique<KintoBackoffHook>());
 }
 
 KintoClient::~KintoClient() = default;
@@ -570,12 +587,13 @@ Job *KintoClient::countRecords(const QString &bucket, const QString &collection,
         QByteArray total = response.header("Total-Objects");
         if (total.isEmpty())
             total = response.header("Total-Records"); // before Kinto 12, and deprecated since
-        bool ok = false;
-        const qint64 count = total.trimmed().toLongLong(&ok);
-        if (ok)
-            job->succeed(double(count));
-        else
+        if (const std::optional<qint64> count = HeaderValues::count(total))
+            job->succeed(double(*count));
+        else if (total.isEmpty())
             job->fail(ApiError(ApiError::Kind::Parse, tr("The server sent no Total-Objects header."), response.status));
+        else
+            job->fail(ApiError(ApiError::Kind::Parse,
+                tr("The server sent an impossible count (%1).").arg(QString::fromLatin1(total.left(40))), response.status));
     });
     return job;
 }

@@ -19,6 +19,10 @@ KintoListJob::KintoListJob(KintoClient *client, const HttpRequest &firstPage, in
 
 void KintoListJob::start()
 {
+    if (m_client) {
+        const PageCursor::Limits limits = m_cursor.limits();
+        m_cursor = PageCursor(m_client->serverUrl(), m_client->httpClient()->resolve(m_template.path(), m_template.query()), limits);
+    }
     m_inFlight = true; // the first page is on its way
     QTimer::singleShot(0, this, [this] { request(m_template); });
 }
@@ -109,13 +113,19 @@ void KintoListJob::onPage(HttpJob *http)
 
     const QString next = QString::fromUtf8(response.header("Next-Page"));
     m_nextPageLink = next;
-    const bool last = next.isEmpty() || (m_maxPages > 0 && m_pages >= m_maxPages);
+    const bool capped = m_maxPages > 0 && m_pages >= m_maxPages;
+    const ApiError refused = capped ? ApiError() : m_cursor.advance(next, response.body.size());
+    const bool last = next.isEmpty() || capped;
     Q_EMIT page(items, last);
+    if (refused) {
+        fail(refused);
+        return;
+    }
     if (last) {
         succeed(m_collected);
         return;
     }
-    m_nextPage = next;
+    m_nextPage = m_cursor.next().toString(QUrl::FullyEncoded);
     if (m_mode != Mode::OnDemand)
         fetchMore();
 }

@@ -3,6 +3,7 @@
 #include "net/httprequest.h"
 #include "kintorecordset.h"
 #include "net/job.h"
+#include "net/pagecursor.h"
 
 #include <QHash>
 #include <QJsonArray>
@@ -23,6 +24,9 @@ class HttpJob;
 // - Compact mode: like Collect, but the items are kept in records() (a KintoRecordSet, close to
 //   their JSON size) instead of result(), which stays an empty array. For very large listings.
 // - cancel() aborts the page in flight and finishes with a Cancelled error.
+// - Next-Page links go through a PageCursor: a link off the tenant's origin or /v1/ prefix, a link
+//   seen before, or more pages/bytes than limits() allow end the listing with an error (after the
+//   page that carried it was emitted). maxPages (the caller's own cap) ends it successfully.
 class KintoListJob : public Job
 {
     Q_OBJECT
@@ -34,6 +38,9 @@ public:
                  const QString &dedupKey = QStringLiteral("id"), QObject *parent = nullptr);
     // Requests the first page from the event loop.
     void start();
+    // Bounds of the whole listing (PageCursor defaults); set before start().
+    void setLimits(const PageCursor::Limits &limits) { m_cursor.setLimits(limits); }
+    const PageCursor::Limits &limits() const { return m_cursor.limits(); }
 
     Mode mode() const { return m_mode; }
     // The list's timestamp: the first page's ETag without quotes (empty before it arrives).
@@ -64,6 +71,7 @@ private:
     HttpRequest m_template; // the first page; its headers go with every page (If-None-Match)
     QString m_nextPage;
     QString m_nextPageLink;
+    PageCursor m_cursor;
     QString m_dedupKey;
     QJsonArray m_collected;
     QHash<QString, qsizetype> m_positions;

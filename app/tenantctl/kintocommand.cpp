@@ -2,6 +2,7 @@
 
 #include "net/httpjob.h"
 #include "net/json.h"
+#include "net/userurl.h"
 
 #include <QCoreApplication>
 #include <QFile>
@@ -11,9 +12,13 @@
 #include <QNetworkAccessManager>
 #include <QTextStream>
 
+#include <cmath>
 #include <cstdio>
 
 namespace {
+
+constexpr qint64 MaxInputBytes = 256LL << 20; // --data/--permissions/batch files
+constexpr int MaxOptionSeconds = 86'400;       // --timeout, --retry-after
 
 QTextStream &out()
 {
@@ -75,7 +80,8 @@ QCommandLineOption unsafeOption()
     return option(QStringLiteral("unsafe"), QStringLiteral("Skip the If-Match / If-None-Match precondition (overwrite)."));
 }
 
-// Reads a JSON argument: inline text, @FILE, or @- for standard input.
+// Reads a JSON argument: inline text, @FILE, or @- for standard input (at most MaxInputBytes,
+// so @/dev/zero ends with an error instead of filling memory).
 bool readJson(const QString &argument, QJsonValue *value, QString *error)
 {
     QByteArray text;
@@ -88,7 +94,11 @@ bool readJson(const QString &argument, QJsonValue *value, QString *error)
             *error = QStringLiteral("cannot read %1: %2").arg(path, file.errorString());
             return false;
         }
-        text = file.readAll();
+        text = file.read(MaxInputBytes + 1);
+        if (text.size() > MaxInputBytes) {
+            *error = QStringLiteral("%1 is larger than %2 MiB, the limit for an input file").arg(path).arg(MaxInputBytes >> 20);
+            return false;
+        }
     } else {
         text = argument.toUtf8();
     }
@@ -328,7 +338,9 @@ bool KintoCommand::setUpClient(QString *error)
         *error = QStringLiteral("no server: give -s URL (or set KINTO_SERVER_URL)");
         return false;
     }
-    m_settings.serverUrl = QUrl::fromUserInput(server);
+    m_settings.serverUrl = UserUrl::parseServerUrl(server, error);
+    if (!m_settings.serverUrl.isValid())
+        return false;
     m_settings.auth = m_global.isSet(QStringLiteral("auth")) ? m_global.value(QStringLiteral("auth"))
                                                               : qEnvironmentVariable("KINTO_AUTH");
     if (m_global.isSet(QStringLiteral("bucket")))
@@ -344,16 +356,16 @@ bool KintoCommand::setUpClient(QString *error)
     }
     if (m_global.isSet(QStringLiteral("retry-after"))) {
         const double seconds = m_global.value(QStringLiteral("retry-after")).toDouble(&ok);
-        if (!ok || seconds < 0) {
-            *error = QStringLiteral("--retry-after needs a number of seconds");
+        if (!ok || !std::isfinite(seconds) || seconds < 0 || seconds > MaxOptionSeconds) {
+            *error = QStringLiteral("--retry-after needs a number of seconds from 0 to %1").arg(MaxOptionSeconds);
             return false;
         }
         m_settings.retryAfterMs = int(seconds * 1000);
     }
     if (m_global.isSet(QStringLiteral("timeout"))) {
         const double seconds = m_global.value(QStringLiteral("timeout")).toDouble(&ok);
-        if (!ok || seconds <= 0) {
-            *error = QStringLiteral("--timeout needs a number of seconds");
+        if (!ok || !std::isfinite(seconds) || seconds < 0.001 || seconds > MaxOptionSeconds) {
+            *error = QStringLiteral("--timeout needs a number of seconds from 0.001 to %1").arg(MaxOptionSeconds);
             return false;
         }
         m_settings.timeoutMs = int(seconds * 1000);

@@ -192,6 +192,14 @@ private Q_SLOTS:
         QTest::newRow("bad pages") << strings({ "list", "records", "--pages", "many" }) << false << "--pages";
         QTest::newRow("two patch kinds") << strings({ "patch", "record", "r1", "--data", "{}", "--merge", "{}" }) << false << "one of";
         QTest::newRow("missing batch file") << strings({ "batch", "/nonexistent.json" }) << false << "cannot read";
+        QTest::newRow("unclosed IPv6 bracket") << strings({ "kinto", "-s", "http://[::1", "-a", "u:p", "info" }) << true << "not a valid URL";
+        QTest::newRow("scheme without colon") << strings({ "kinto", "-s", "http//example.com", "info" }) << true << "server address";
+        QTest::newRow("ftp server") << strings({ "kinto", "-s", "ftp://example.com", "info" }) << true << "http://";
+        QTest::newRow("--timeout nan") << strings({ "--timeout", "nan", "info" }) << false << "--timeout";
+        QTest::newRow("--timeout 1e300") << strings({ "--timeout", "1e300", "info" }) << false << "--timeout";
+        QTest::newRow("--timeout -inf") << strings({ "--timeout", "-inf", "info" }) << false << "--timeout";
+        QTest::newRow("--retry-after inf") << strings({ "--retry-after", "inf", "info" }) << false << "--retry-after";
+        QTest::newRow("--data @/dev/zero") << strings({ "create", "record", "r1", "--data", "@/dev/zero" }) << false << "larger than";
     }
     void usageErrors()
     {

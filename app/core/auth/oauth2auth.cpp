@@ -4,7 +4,9 @@
 #include "net/httpclient.h"
 
 #include <QJsonDocument>
+#include <QHostAddress>
 #include <QJsonObject>
+#include <QTimer>
 #include <QNetworkRequest>
 #include <QRandomGenerator>
 #include <QUrlQuery>
@@ -68,10 +70,30 @@ void OAuth2Auth::prepare(QObject *context, ReadyCallback done)
     }
 }
 
+bool OAuth2Auth::isAcceptableTokenUrl(const QUrl &url)
+{
+    if (!url.isValid() || url.host().isEmpty())
+        return false;
+    if (url.scheme() == QLatin1String("https"))
+        return true;
+    const QString host = url.host();
+    return url.scheme() == QLatin1String("http")
+        && (host.compare(QLatin1String("localhost"), Qt::CaseInsensitive) == 0 || QHostAddress(host).isLoopback());
+}
+
 void OAuth2Auth::requestToken(const QList<QPair<QString, QString>> &fields, bool withBasic)
 {
+    if (!isAcceptableTokenUrl(m_settings.tokenUrl)) {
+        // Nothing is sent: the credentials would cross the network in clear text.
+        QTimer::singleShot(0, this, [this] {
+            finishWaiters(ApiError(ApiError::Kind::Invalid,
+                tr("The token URL must be https:// (http:// only for a server on this machine); no credentials were sent.")));
+        });
+        return;
+    }
     HttpRequest request("POST", m_settings.tokenUrl.toString(QUrl::FullyEncoded));
     request.setAnonymous(true);
+    request.setFollowRedirects(false); // a password or client secret is never re-sent elsewhere
     QList<QPair<QString, QString>> form = fields;
     if (!m_settings.authorizationDetails.isEmpty() && fields.value(0).second != QLatin1String("refresh_token"))
         form.append({ QStringLiteral("authorization_details"), QString::fromUtf8(QJsonDocument(m_settings.authorizationDetails).toJson(QJsonDocument::Compact)) });

@@ -18,6 +18,8 @@ class QNetworkAccessManager;
 // (client_id:client_secret) by default, or with client_id/client_secret form fields
 // (ClientAuth::FormFields, as Jamf Pro wants); refresh-token requests send no Basic auth. A client
 // without a secret (a public client, as PKCE allows) sends only client_id, in the form.
+// The token URL must be https (http only on loopback, for local servers and tests); token requests
+// never follow redirects (a 3xx answer fails), so credentials go nowhere else.
 class OAuth2Auth : public AuthStrategy
 {
     Q_OBJECT
@@ -64,6 +66,9 @@ public:
     // The redirect URI once it is known (a loopback listener's port is chosen when it starts).
     void setRedirectUri(const QUrl &uri) { m_settings.redirectUri = uri; }
     const Settings &settings() const { return m_settings; }
+
+    // https, or http on a loopback host (localhost, 127.0.0.0/8, ::1).
+    static bool isAcceptableTokenUrl(const QUrl &url);
 
     bool hasValidToken() const;
     QDateTime tokenExpiry() const { return m_expiry; }

@@ -1,5 +1,7 @@
 #include "apierror.h"
 
+#include "servertext.h"
+
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
@@ -9,8 +11,18 @@
 ApiError::ApiError(Kind kind, QString message, int httpStatus)
     : m_kind(kind)
     , m_httpStatus(httpStatus)
-    , m_message(std::move(message))
+    , m_message(ServerText::sanitized(message))
 {
+}
+
+void ApiError::setServiceCode(const QString &code)
+{
+    m_serviceCode = ServerText::sanitized(code, 200);
+}
+
+void ApiError::setMessage(const QString &message)
+{
+    m_message = ServerText::sanitized(message);
 }
 
 static QString jsonText(const QJsonValue &value)
@@ -114,6 +126,9 @@ ApiError ApiError::fromHttp(int status, const QByteArray &body, const QByteArray
 
     if (error.m_message.isEmpty())
         error.m_message = reasonPhrase.isEmpty() ? QString() : QString::fromUtf8(reasonPhrase);
+    // Server text: no control characters or escape sequences reach a terminal or a widget.
+    error.setMessage(error.m_message);
+    error.setServiceCode(error.m_serviceCode);
     return error;
 }
 

@@ -40,8 +40,10 @@ public:
     QString message() const { return m_message; }
     QJsonValue details() const { return m_details; }
 
-    void setServiceCode(const QString &code) { m_serviceCode = code; }
-    void setMessage(const QString &message) { m_message = message; }
+    // Messages and codes often carry server text: they are stored sanitized (ServerText), without
+    // control characters or escape sequences, at most 2,000 characters.
+    void setServiceCode(const QString &code);
+    void setMessage(const QString &message);
     void setDetails(const QJsonValue &details) { m_details = details; }
 
     bool isNotFound() const { return m_httpStatus == 404 || m_kind == Kind::NotFound; }

@@ -1,24 +1,22 @@
 #include "httpclient.h"
 
 #include "auth/authstrategy.h"
+#include "httpbody.h"
 #include "json.h"
 #include "logging.h"
 #include "redaction.h"
 #include "requestlog.h"
+#include "responsehook.h"
+#include "userurl.h"
 
 #include <QCryptographicHash>
-#include <QFile>
-#include <QFileInfo>
 #include <QHttpMultiPart>
-#include <QJsonObject>
-#include <QMimeDatabase>
 #include <QSaveFile>
 #include <QNetworkAccessManager>
 #include <QNetworkReply>
 #include <QSslCertificate>
 #include <QSslError>
 #include <QTimer>
-#include <QUrlQuery>
 
 HttpClient::HttpClient(QNetworkAccessManager *nam, QObject *parent)
     : QObject(parent)
@@ -47,37 +45,7 @@ void HttpClient::setBaseUrl(const QUrl &url)
 
 QUrl HttpClient::resolve(const QString &path, const QueryList &query) const
 {
-    QUrl url;
-    if (path.startsWith(QLatin1String("http://")) || path.startsWith(QLatin1String("https://"))) {
-        url = QUrl(path, QUrl::StrictMode);
-    } else {
-        url = m_baseUrl;
-        QString basePath = url.path(QUrl::FullyEncoded);
-        while (basePath.endsWith(QLatin1Char('/')))
-            basePath.chop(1);
-        QString rest = path;
-        const int q = rest.indexOf(QLatin1Char('?'));
-        QString inlineQuery;
-        if (q >= 0) {
-            inlineQuery = rest.mid(q + 1);
-            rest.truncate(q);
-        }
-        if (!rest.isEmpty() && !rest.startsWith(QLatin1Char('/')))
-            rest.prepend(QLatin1Char('/'));
-        url.setPath(basePath + rest, QUrl::TolerantMode);
-        url.setQuery(inlineQuery.isEmpty() ? QString() : inlineQuery, QUrl::TolerantMode);
-    }
-    if (!query.isEmpty()) {
-        QString encoded = url.query(QUrl::FullyEncoded);
-        for (const auto &item : query) {
-            if (!encoded.isEmpty())
-                encoded += QLatin1Char('&');
-            encoded += QString::fromLatin1(QUrl::toPercentEncoding(item.first)) + QLatin1Char('=')
-                + QString::fromLatin1(QUrl::toPercentEncoding(item.second));
-        }
-        url.setQuery(encoded, QUrl::StrictMode);
-    }
-    return url;
+    return UserUrl::resolve(m_baseUrl, path, query);
 }
 
 bool HttpClient::setMaxConcurrent(int n, QString *error)
@@ -140,9 +108,12 @@ HttpJob *HttpClient::send(const HttpRequest &request)
             job->m_deadlineExpired = true;
             if (job->m_reply)
                 job->m_reply->abort(); // reported as a timeout by onReplyFinished
-            else
+            else if (const qint64 held = QDateTime::currentDateTimeUtc().msecsTo(m_heldUntil); job->m_queued && held > 0)
                 finishJob(job, ApiError(ApiError::Kind::Timeout,
-                    tr("No answer within the request deadline of %1 s.").arg(m_deadlineMs / 1000.0)));
+                    tr("Not sent: the server asked to pause requests (%1) for another %2 s, past this request's deadline of %3 s.")
+                        .arg(m_holdReason).arg(held / 1000.0, 0, 'f', 1).arg(m_deadlineMs / 1000.0)));
+            else
+                finishJob(job, deadlineError());
         });
         job->m_deadlineTimer->start(m_deadlineMs);
     }
@@ -169,7 +140,7 @@ void HttpClient::pump()
         const qint64 wait = QDateTime::currentDateTimeUtc().msecsTo(m_heldUntil);
         if (wait > 0) {
             if (!m_holdTimer->isActive() || m_holdTimer->remainingTime() > wait)
-                m_holdTimer->start(int(wait));
+                m_holdTimer->start(int(std::min<qint64>(wait, m_maxServerWaitMs)));
             return;
         }
         m_heldUntil = {};
@@ -207,109 +178,98 @@ static QByteArray reasonPhraseOf(QNetworkReply *reply)
     return reply->attribute(QNetworkRequest::HttpReasonPhraseAttribute).toByteArray();
 }
 
+static bool sameOriginAs(const QUrl &a, const QUrl &b)
+{
+    return a.scheme() == b.scheme() && a.host().compare(b.host(), Qt::CaseInsensitive) == 0
+        && a.port(a.scheme() == QLatin1String("https") ? 443 : 80) == b.port(b.scheme() == QLatin1String("https") ? 443 : 80);
+}
+
+// The body of the current attempt is sent: the method is still the request's (a 303 turned it
+// into a bodiless GET) and the request has one.
+static bool sendsBody(const HttpJob *job)
+{
+    return job->request().bodyKind() != HttpRequest::BodyKind::None && job->currentMethod() == job->request().method();
+}
+
 void HttpClient::issue(HttpJob *job)
+{
+    bool withCredentials = false;
+    QNetworkRequest req = buildRequest(job, &withCredentials);
+    QNetworkReply *reply = sendWithBody(job, req);
+    if (!reply)
+        return; // the job failed (an unreadable file part)
+    job->m_reply = reply;
+    qCDebug(lcHttp).noquote() << job->m_method << Redaction::url(job->m_url)
+                              << (withCredentials ? m_auth->describe() : QStringLiteral("anonymous"));
+    watchReply(job, reply);
+}
+
+// Headers, timeout and credentials of one attempt.
+QNetworkRequest HttpClient::buildRequest(HttpJob *job, bool *withCredentials) const
 {
     const HttpRequest &request = job->m_request;
     QNetworkRequest req(job->m_url);
     req.setAttribute(QNetworkRequest::RedirectPolicyAttribute, QNetworkRequest::ManualRedirectPolicy);
-    req.setTransferTimeout(request.transferTimeout() > 0 ? request.transferTimeout() : m_transferTimeoutMs);
+    req.setTransferTimeout(transferTimeoutOf(job));
     req.setHeader(QNetworkRequest::UserAgentHeader, QByteArray("TenantDesk/" TENANTDESK_VERSION));
     req.setRawHeader("Accept", "application/json");
     for (const auto &header : std::as_const(m_defaultHeaders))
         req.setRawHeader(header.first, header.second);
     for (const auto &header : request.headers())
         req.setRawHeader(header.first, header.second);
-    const bool withCredentials = !request.isAnonymous() && m_auth && sameOrigin(job->m_url);
-    if (withCredentials)
+    *withCredentials = !request.isAnonymous() && m_auth && sameOrigin(job->m_url);
+    if (*withCredentials)
         m_auth->apply(req);
     else if (!sameOrigin(job->m_url))
         req.setRawHeader("Authorization", QByteArray()); // a caller's own header never leaves the origin
+    return req;
+}
 
-    const bool hasBody = job->m_method == request.method(); // a 303 turned it into a bodiless GET
-    QNetworkReply *reply = nullptr;
-    QByteArray bytes;
-    switch (hasBody ? request.bodyKind() : HttpRequest::BodyKind::None) {
-    case HttpRequest::BodyKind::None:
-        break;
-    case HttpRequest::BodyKind::Json:
-        bytes = Json::toBytes(request.jsonBody());
-        break;
-    case HttpRequest::BodyKind::Form: {
-        QByteArrayList pairs;
-        for (const auto &field : request.formBody())
-            pairs << QUrl::toPercentEncoding(field.first) + '=' + QUrl::toPercentEncoding(field.second);
-        bytes = pairs.join('&');
-        break;
-    }
-    case HttpRequest::BodyKind::Raw:
-        bytes = request.rawBody();
-        break;
-    case HttpRequest::BodyKind::Multipart: {
-        auto *multi = new QHttpMultiPart(QHttpMultiPart::FormDataType);
-        qint64 total = 0;
-        for (const MultipartPart &part : request.multipartBody()) {
-            QHttpPart httpPart;
-            QByteArray disposition = "form-data; name=\"" + part.name + '"';
-            QString fileName = part.fileName;
-            if (fileName.isEmpty() && !part.filePath.isEmpty())
-                fileName = QFileInfo(part.filePath).fileName();
-            if (!fileName.isEmpty())
-                disposition += "; filename=\"" + fileName.toUtf8().replace('"', "%22") + '"';
-            httpPart.setHeader(QNetworkRequest::ContentDispositionHeader, disposition);
-            QByteArray type = part.contentType;
-            if (type.isEmpty() && !part.filePath.isEmpty())
-                type = "application/octet-stream";
-            if (!type.isEmpty())
-                httpPart.setHeader(QNetworkRequest::ContentTypeHeader, type);
-            if (part.filePath.isEmpty()) {
-                httpPart.setBody(part.data);
-                total += part.data.size();
-            } else {
-                auto *file = new QFile(part.filePath, multi);
-                if (!file->open(QIODevice::ReadOnly)) {
-                    const QString why = file->errorString();
-                    delete multi;
-                    finishJob(job, ApiError(ApiError::Kind::Invalid,
-                        tr("Cannot read \"%1\": %2").arg(part.filePath, why)));
-                    return;
-                }
-                httpPart.setBodyDevice(file); // streamed from disk in chunks
-                total += file->size();
-            }
-            multi->append(httpPart);
+QNetworkReply *HttpClient::sendWithBody(HttpJob *job, QNetworkRequest &req)
+{
+    const HttpRequest &request = job->m_request;
+    if (sendsBody(job) && request.bodyKind() == HttpRequest::BodyKind::Multipart) {
+        ApiError error;
+        QHttpMultiPart *multi = HttpBody::multipart(request, &job->m_bytesOut, &error);
+        if (!multi) {
+            finishJob(job, error);
+            return nullptr;
         }
-        job->m_bytesOut = total;
-        reply = m_nam->sendCustomRequest(req, job->m_method, multi);
+        QNetworkReply *reply = m_nam->sendCustomRequest(req, job->m_method, multi);
         multi->setParent(reply);
-        break;
+        return reply;
     }
+    QByteArray bytes;
+    if (sendsBody(job)) {
+        bytes = HttpBody::encoded(request);
+        req.setHeader(QNetworkRequest::ContentTypeHeader, request.contentType());
     }
-    if (!reply) {
-        if (hasBody && request.bodyKind() != HttpRequest::BodyKind::None)
-            req.setHeader(QNetworkRequest::ContentTypeHeader, request.contentType());
-        job->m_bytesOut = bytes.size();
-        if (job->m_method == "GET")
-            reply = m_nam->get(req);
-        else if (job->m_method == "HEAD")
-            reply = m_nam->head(req);
-        else
-            reply = m_nam->sendCustomRequest(req, job->m_method, bytes);
-    }
+    job->m_bytesOut = bytes.size();
+    if (job->m_method == "GET")
+        return m_nam->get(req);
+    if (job->m_method == "HEAD")
+        return m_nam->head(req);
+    return m_nam->sendCustomRequest(req, job->m_method, bytes);
+}
 
-    job->m_reply = reply;
-    qCDebug(lcHttp).noquote() << job->m_method << Redaction::url(job->m_url)
-                              << (withCredentials ? m_auth->describe() : QStringLiteral("anonymous"));
-
+void HttpClient::watchReply(HttpJob *job, QNetworkReply *reply)
+{
     connect(reply, &QNetworkReply::uploadProgress, job, [job](qint64 sent, qint64 total) {
         if (total > 0)
             job->setProgress(sent, total);
     });
-    connect(reply, &QNetworkReply::downloadProgress, job, [job](qint64 received, qint64 total) {
+    const bool streamed = !job->m_request.downloadFile().isEmpty();
+    connect(reply, &QNetworkReply::downloadProgress, job, [this, job, reply, streamed](qint64 received, qint64 total) {
         job->setProgress(received, total);
+        const int status = reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt();
+        const bool toDisk = streamed && status >= 200 && status < 300;
+        if (!toDisk && m_maxResponseBytes > 0 && (received > m_maxResponseBytes || total > m_maxResponseBytes)) {
+            reply->setProperty("tenantdesk.tooLarge", std::max(received, total));
+            reply->abort();
+        }
     });
     connect(reply, &QNetworkReply::sslErrors, job, [this, reply](const QList<QSslError> &errors) {
-        const QSslCertificate peer = reply->sslConfiguration().peerCertificate();
-        if (!m_pin.isEmpty() && !peer.isNull() && peer.digest(QCryptographicHash::Sha256).toHex() == m_pin) {
+        if (isPinned(reply)) {
             reply->ignoreSslErrors(errors); // the tenant pinned exactly this certificate
             return;
         }
@@ -318,7 +278,14 @@ void HttpClient::issue(HttpJob *job)
             reasons << error.errorString();
         reply->setProperty("tenantdesk.tlsErrors", reasons.join(QStringLiteral("; ")));
     });
-    if (!request.downloadFile().isEmpty()) {
+    if (!m_pin.isEmpty()) {
+        // Before any request data leaves: a CA-vouched certificate that is not the pinned one.
+        connect(reply, &QNetworkReply::encrypted, job, [this, reply] {
+            if (!isPinned(reply))
+                refusePeer(reply);
+        });
+    }
+    if (streamed) {
         // Stream a successful body to disk as it arrives; error bodies stay in memory for the message.
         delete job->m_sink;
         job->m_sink = nullptr;
@@ -328,49 +295,30 @@ void HttpClient::issue(HttpJob *job)
             const int status = reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt();
             if (status < 200 || status >= 300)
                 return;
-            if (!job->m_sink) {
-                job->m_sink = new QSaveFile(job->m_request.downloadFile(), job);
-                if (!job->m_sink->open(QIODevice::WriteOnly)) {
-                    reply->setProperty("tenantdesk.sinkError", job->m_sink->errorString());
-                    reply->abort();
-                    return;
-                }
-            }
-            const QByteArray chunk = reply->readAll();
-            job->m_sinkHash.addData(chunk);
-            job->m_sinkBytes += chunk.size();
-            if (job->m_sink->write(chunk) != chunk.size()) {
-                reply->setProperty("tenantdesk.sinkError", job->m_sink->errorString());
+            if (!HttpBody::writeToSink(job, job->m_sink, job->m_sinkHash, job->m_sinkBytes, reply->readAll(), reply))
                 reply->abort();
-            }
         });
     }
     connect(reply, &QNetworkReply::finished, job, [this, job, reply] { onReplyFinished(job, reply); });
 }
 
-// Completes a streamed download: the file is renamed into place only when whole and, if asked, when
-// its SHA-256 matches.
-static ApiError commitDownload(HttpJob *job, QSaveFile *sink, const QCryptographicHash &hash, qint64 size, QJsonValue *result)
+bool HttpClient::isPinned(QNetworkReply *reply) const
 {
-    const HttpRequest &request = job->request();
-    const QByteArray sha256 = hash.result().toHex();
-    if (!request.expectedSha256().isEmpty() && sha256 != request.expectedSha256()) {
-        if (sink)
-            sink->cancelWriting();
-        return ApiError(ApiError::Kind::Parse,
-            HttpClient::tr("The download's integrity check failed: SHA-256 %1, expected %2; the file was not kept.")
-                .arg(QString::fromLatin1(sha256), QString::fromLatin1(request.expectedSha256())));
-    }
-    if (!sink) { // an empty body: no data ever arrived
-        QSaveFile empty(request.downloadFile());
-        if (!empty.open(QIODevice::WriteOnly) || !empty.commit())
-            return ApiError(ApiError::Kind::Invalid, HttpClient::tr("Cannot write \"%1\": %2").arg(request.downloadFile(), empty.errorString()));
-    } else if (!sink->commit()) {
-        return ApiError(ApiError::Kind::Invalid, HttpClient::tr("Cannot write \"%1\": %2").arg(request.downloadFile(), sink->errorString()));
-    }
-    *result = QJsonObject { { QStringLiteral("path"), request.downloadFile() }, { QStringLiteral("size"), double(size) },
-        { QStringLiteral("sha256"), QString::fromLatin1(sha256) } };
-    return {};
+    const QSslCertificate peer = reply->sslConfiguration().peerCertificate();
+    return !m_pin.isEmpty() && !peer.isNull() && peer.digest(QCryptographicHash::Sha256).toHex() == m_pin;
+}
+
+void HttpClient::refusePeer(QNetworkReply *reply) const
+{
+    const QSslCertificate peer = reply->sslConfiguration().peerCertificate();
+    reply->setProperty("tenantdesk.pinMismatch",
+        peer.isNull() ? QStringLiteral("none") : QString::fromLatin1(peer.digest(QCryptographicHash::Sha256).toHex()));
+    reply->abort();
+}
+
+static bool isRedirectStatus(int status)
+{
+    return status == 301 || status == 302 || status == 303 || status == 307 || status == 308;
 }
 
 void HttpClient::onReplyFinished(HttpJob *job, QNetworkReply *reply)
@@ -381,50 +329,10 @@ void HttpClient::onReplyFinished(HttpJob *job, QNetworkReply *reply)
     job->m_reply = nullptr;
 
     const int status = reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt();
-    const QNetworkReply::NetworkError netError = reply->error();
     const QByteArray body = reply->isOpen() ? reply->readAll() : QByteArray();
     job->m_bytesIn += body.size();
-
-    if (const QString sinkError = reply->property("tenantdesk.sinkError").toString(); !sinkError.isEmpty()) {
-        delete job->m_sink;
-        job->m_sink = nullptr;
-        finishJob(job, ApiError(ApiError::Kind::Invalid, tr("Cannot write \"%1\": %2").arg(job->m_request.downloadFile(), sinkError)));
+    if (handleTransportError(job, reply, status))
         return;
-    }
-    if (job->m_sink && (status < 200 || status >= 300 || netError != QNetworkReply::NoError)) {
-        delete job->m_sink; // an interrupted download leaves no file
-        job->m_sink = nullptr;
-    }
-
-    if (status == 0) {
-        ApiError error;
-        if (netError == QNetworkReply::OperationCanceledError && job->m_deadlineExpired) {
-            error = ApiError(ApiError::Kind::Timeout,
-                tr("No answer within the request deadline of %1 s.").arg(m_deadlineMs / 1000.0));
-            finishJob(job, error);
-            return;
-        }
-        if (netError == QNetworkReply::OperationCanceledError) {
-            const int timeout = job->m_request.transferTimeout() > 0 ? job->m_request.transferTimeout() : m_transferTimeoutMs;
-            error = ApiError(ApiError::Kind::Timeout, tr("The server sent nothing for %1 s (transfer timeout).").arg(timeout / 1000.0));
-        } else if (netError == QNetworkReply::SslHandshakeFailedError) {
-            const QString reasons = reply->property("tenantdesk.tlsErrors").toString();
-            error = ApiError(ApiError::Kind::Tls, tr("The server's certificate was not accepted: %1")
-                .arg(reasons.isEmpty() ? reply->errorString() : reasons));
-            finishJob(job, error);
-            return;
-        } else {
-            error = ApiError(ApiError::Kind::Network, reply->errorString());
-        }
-        retryOrFail(job, error, -1);
-        return;
-    }
-
-    if (netError != QNetworkReply::NoError && status >= 200 && status < 300) {
-        // The headers said success but the body was cut short.
-        retryOrFail(job, ApiError(ApiError::Kind::Network, reply->errorString()), -1);
-        return;
-    }
 
     HttpResponse &response = job->m_response;
     response.status = status;
@@ -432,90 +340,216 @@ void HttpClient::onReplyFinished(HttpJob *job, QNetworkReply *reply)
     response.headers = reply->rawHeaderPairs();
     response.body = body;
     response.json = QJsonValue();
+    for (const auto &hook : m_hooks)
+        hook->inspect(this, response);
 
-    if (const QByteArray backoff = response.header("Backoff"); !backoff.isEmpty()) {
-        bool ok = false;
-        const int seconds = backoff.trimmed().toInt(&ok);
-        if (ok && seconds > 0) {
-            m_heldUntil = QDateTime::currentDateTimeUtc().addSecs(seconds);
-            qCInfo(lcHttp) << "server asked to back off for" << seconds << "s";
-            Q_EMIT backoffRequested(seconds);
-        }
-    }
-
-    // Redirects: followed here, so credentials only ever go to the base URL's origin.
-    if (status == 301 || status == 302 || status == 303 || status == 307 || status == 308) {
-        const QByteArray location = response.header("Location");
-        if (!location.isEmpty()) {
-            if (++job->m_redirects > 10) {
-                finishJob(job, ApiError(ApiError::Kind::Network, tr("Too many redirects."), status));
-                return;
-            }
-            job->m_url = job->m_url.resolved(QUrl::fromEncoded(location));
-            if (status == 303 || ((status == 301 || status == 302) && job->m_method == "POST"))
-                job->m_method = "GET";
-            startAttempt(job);
-            return;
-        }
-    }
-
-    if (status == 401 && !job->m_replayedAfter401 && !job->m_request.isAnonymous() && m_auth
-        && sameOrigin(job->m_url) && m_auth->invalidate()) {
-        job->m_replayedAfter401 = true; // one replay with fresh credentials
-        startAttempt(job);
+    if (isRedirectStatus(status) && !response.header("Location").isEmpty()) {
+        followRedirect(job);
         return;
     }
-
+    if (status == 401 && replayAfter401(job))
+        return;
     if (status >= 400) {
         const ApiError error = ApiError::fromHttp(status, body, reasonPhraseOf(reply));
         if (m_retry.isRetryableStatus(status)) {
-            retryOrFail(job, error, RetryPolicy::parseRetryAfter(response.header("Retry-After")));
+            const int retryAfter = RetryPolicy::parseRetryAfter(response.header("Retry-After"));
+            retryOrFail(job, error, retryAfter < 0 ? -1 : capServerWait(retryAfter, QStringLiteral("Retry-After")));
             return;
         }
         Json::parse(body, &response.json);
         finishJob(job, error);
         return;
     }
+    if (!job->m_request.downloadFile().isEmpty())
+        finishDownload(job, body);
+    else
+        finishBody(job);
+}
 
-    if (!job->m_request.downloadFile().isEmpty()) {
-        if (!body.isEmpty()) { // the tail that arrived with finished()
-            if (!job->m_sink) {
-                job->m_sink = new QSaveFile(job->m_request.downloadFile(), job);
-                job->m_sink->open(QIODevice::WriteOnly);
-            }
-            job->m_sinkHash.addData(body);
-            job->m_sinkBytes += body.size();
-            job->m_sink->write(body);
-        }
-        response.body.clear();
-        bool hasLength = false;
-        const qint64 length = response.header("Content-Length").toLongLong(&hasLength);
-        if (hasLength && length != job->m_sinkBytes && job->m_method != "HEAD") {
-            delete job->m_sink; // cut short: no file
-            job->m_sink = nullptr;
-            retryOrFail(job, ApiError(ApiError::Kind::Network,
-                tr("The download was cut short: %1 of %2 bytes arrived.").arg(job->m_sinkBytes).arg(length)), -1);
-            return;
-        }
-        const ApiError error = commitDownload(job, job->m_sink, job->m_sinkHash, job->m_sinkBytes, &response.json);
-        job->m_bytesIn += job->m_sinkBytes;
+// Failures below HTTP (and a body cut short): finishes or retries the job and returns true; false
+// when the reply is a whole HTTP answer.
+bool HttpClient::handleTransportError(HttpJob *job, QNetworkReply *reply, int status)
+{
+    const QNetworkReply::NetworkError netError = reply->error();
+    const QString sinkError = reply->property("tenantdesk.sinkError").toString();
+    if (job->m_sink && (!sinkError.isEmpty() || status < 200 || status >= 300 || netError != QNetworkReply::NoError)) {
+        delete job->m_sink; // an interrupted download leaves no file
+        job->m_sink = nullptr;
+    }
+    if (!sinkError.isEmpty()) {
+        finishJob(job, ApiError(ApiError::Kind::Invalid, tr("Cannot write \"%1\": %2").arg(job->m_request.downloadFile(), sinkError)));
+        return true;
+    }
+    if (const QVariant size = reply->property("tenantdesk.tooLarge"); size.isValid()) {
+        finishJob(job, ApiError(ApiError::Kind::Parse,
+            tr("The response is larger than the limit of %1 MiB (at least %2 MiB); it was not read.")
+                .arg(m_maxResponseBytes / (1024.0 * 1024.0), 0, 'f', 1).arg(size.toLongLong() / (1024.0 * 1024.0), 0, 'f', 1), status));
+        return true;
+    }
+    if (const QString pin = reply->property("tenantdesk.pinMismatch").toString(); !pin.isEmpty()) {
+        finishJob(job, ApiError(ApiError::Kind::Tls,
+            tr("The server's certificate (SHA-256 %1) is not the pinned one (%2), even though it is otherwise valid; nothing was sent.")
+                .arg(pin, QString::fromLatin1(m_pin))));
+        return true;
+    }
+    if (netError == QNetworkReply::NoError && !m_pin.isEmpty() && job->m_url.scheme() == QLatin1String("https") && !isPinned(reply)) {
+        refusePeer(reply); // a connection reused from before the pin was set, or from another client
+        finishJob(job, ApiError(ApiError::Kind::Tls, tr("The server's certificate is not the pinned one (%1).").arg(QString::fromLatin1(m_pin))));
+        return true;
+    }
+    if (netError == QNetworkReply::NoError)
+        return false;
+    if (status != 0 && (status < 200 || status >= 300) && netError != QNetworkReply::OperationCanceledError)
+        return false; // an HTTP error answer: its status says more than the transport error
+
+    if (netError == QNetworkReply::OperationCanceledError && job->m_deadlineExpired) {
+        finishJob(job, deadlineError());
+        return true;
+    }
+    if (netError == QNetworkReply::SslHandshakeFailedError) {
+        const QString reasons = reply->property("tenantdesk.tlsErrors").toString();
+        finishJob(job, ApiError(ApiError::Kind::Tls, tr("The server's certificate was not accepted: %1")
+            .arg(reasons.isEmpty() ? reply->errorString() : reasons)));
+        return true;
+    }
+    ApiError error;
+    if (netError == QNetworkReply::OperationCanceledError) // the transfer timeout (cancel() disconnects first)
+        error = ApiError(ApiError::Kind::Timeout,
+            tr("No data from the server for %1 s (transfer timeout).").arg(transferTimeoutOf(job) / 1000.0));
+    else if (status >= 200 && status < 300)
+        error = ApiError(ApiError::Kind::Network, tr("The connection broke before the whole answer arrived: %1").arg(reply->errorString()));
+    else
+        error = ApiError(ApiError::Kind::Network, reply->errorString());
+    retryOrFail(job, error, -1);
+    return true;
+}
+
+bool HttpClient::followRedirect(HttpJob *job)
+{
+    const int status = job->m_response.status;
+    const QUrl target = job->m_url.resolved(QUrl::fromEncoded(job->m_response.header("Location"), QUrl::StrictMode));
+    if (!job->m_request.followsRedirects()) {
+        finishJob(job, ApiError(ApiError::Kind::Http,
+            tr("The server redirected the request to %1; this request is never re-sent elsewhere.").arg(Redaction::url(target)), status));
+        return true;
+    }
+    if (!target.isValid() || (target.scheme() != QLatin1String("http") && target.scheme() != QLatin1String("https")) || target.host().isEmpty()) {
+        finishJob(job, ApiError(ApiError::Kind::Http, tr("The server redirected to an address that is not http(s); not followed."), status));
+        return true;
+    }
+    const bool keepsBody = (status == 307 || status == 308) && sendsBody(job);
+    if (keepsBody && !sameOriginAs(target, job->m_url)) {
+        finishJob(job, ApiError(ApiError::Kind::Http,
+            tr("The server redirected a %1 with a body to another server (%2); the body was not sent there.")
+                .arg(QString::fromLatin1(job->m_method), Redaction::url(target)), status));
+        return true;
+    }
+    if (++job->m_redirects > 10) {
+        finishJob(job, ApiError(ApiError::Kind::Network, tr("Too many redirects."), status));
+        return true;
+    }
+    job->m_url = target;
+    if (status == 303 || ((status == 301 || status == 302) && job->m_method == "POST"))
+        job->m_method = "GET";
+    startAttempt(job);
+    return true;
+}
+
+bool HttpClient::replayAfter401(HttpJob *job)
+{
+    if (job->m_replayedAfter401 || job->m_request.isAnonymous() || !m_auth || !sameOrigin(job->m_url) || !m_auth->invalidate())
+        return false;
+    job->m_replayedAfter401 = true; // one replay with fresh credentials
+    startAttempt(job);
+    return true;
+}
+
+void HttpClient::finishDownload(HttpJob *job, const QByteArray &tail)
+{
+    HttpResponse &response = job->m_response;
+    if (!tail.isEmpty() && !HttpBody::writeToSink(job, job->m_sink, job->m_sinkHash, job->m_sinkBytes, tail, job)) {
         delete job->m_sink;
         job->m_sink = nullptr;
-        finishJob(job, error);
+        finishJob(job, ApiError(ApiError::Kind::Invalid, tr("Cannot write \"%1\"").arg(job->m_request.downloadFile())));
         return;
     }
+    response.body.clear();
+    bool hasLength = false;
+    const qint64 length = response.header("Content-Length").toLongLong(&hasLength);
+    if (hasLength && length != job->m_sinkBytes && job->m_method != "HEAD") {
+        delete job->m_sink; // cut short: no file
+        job->m_sink = nullptr;
+        retryOrFail(job, ApiError(ApiError::Kind::Network,
+            tr("The download was cut short: %1 of %2 bytes arrived.").arg(job->m_sinkBytes).arg(length)), -1);
+        return;
+    }
+    const ApiError error = HttpBody::commitDownload(job, job->m_sink, job->m_sinkHash, job->m_sinkBytes, &response.json);
+    job->m_bytesIn += job->m_sinkBytes;
+    delete job->m_sink;
+    job->m_sink = nullptr;
+    finishJob(job, error);
+}
 
-    const QByteArray contentType = response.header("Content-Type").toLower();
-    if (!body.isEmpty()) {
+void HttpClient::finishBody(HttpJob *job)
+{
+    HttpResponse &response = job->m_response;
+    if (!response.body.isEmpty()) {
         QString parseError;
-        const bool declaredJson = contentType.contains("json");
-        if (!Json::parse(body, &response.json, &parseError) && declaredJson) {
-            finishJob(job, ApiError(ApiError::Kind::Parse,
-                tr("The server sent invalid JSON (%1).").arg(parseError), status));
+        const bool declaredJson = response.header("Content-Type").toLower().contains("json");
+        if (!Json::parse(response.body, &response.json, &parseError) && declaredJson) {
+            finishJob(job, ApiError(ApiError::Kind::Parse, tr("The server sent invalid JSON (%1).").arg(parseError), response.status));
             return;
         }
     }
     finishJob(job, {});
+}
+
+int HttpClient::transferTimeoutOf(const HttpJob *job) const
+{
+    return job->m_request.transferTimeout() > 0 ? job->m_request.transferTimeout() : m_transferTimeoutMs;
+}
+
+ApiError HttpClient::deadlineError() const
+{
+    return ApiError(ApiError::Kind::Timeout,
+        tr("The response took longer than %1 s (request deadline).").arg(m_deadlineMs / 1000.0));
+}
+
+int HttpClient::capServerWait(qint64 ms, const QString &reason)
+{
+    if (ms <= m_maxServerWaitMs)
+        return int(std::max<qint64>(0, ms));
+    qCWarning(lcHttp).noquote() << "the server asked to wait" << ms / 1000 << QStringLiteral("s (%1); waiting").arg(reason)
+                                << m_maxServerWaitMs / 1000.0 << "s, the maximum";
+    Q_EMIT serverWaitCapped(reason, ms / 1000, m_maxServerWaitMs / 1000);
+    return m_maxServerWaitMs;
+}
+
+void HttpClient::holdRequests(qint64 ms, const QString &reason)
+{
+    if (ms <= 0)
+        return;
+    const int wait = capServerWait(ms, reason);
+    const QDateTime until = QDateTime::currentDateTimeUtc().addMSecs(wait);
+    if (!m_heldUntil.isValid() || until > m_heldUntil) {
+        m_heldUntil = until;
+        m_holdReason = reason;
+    }
+    qCInfo(lcHttp).noquote() << "holding requests for" << wait / 1000.0 << "s:" << reason;
+    Q_EMIT backoffRequested((wait + 999) / 1000);
+}
+
+void HttpClient::installResponseHook(std::unique_ptr<ResponseHook> hook)
+{
+    if (!hook)
+        return;
+    for (auto &installed : m_hooks) {
+        if (installed->name() == hook->name()) {
+            installed = std::move(hook);
+            return;
+        }
+    }
+    m_hooks.push_back(std::move(hook));
 }
 
 void HttpClient::retryOrFail(HttpJob *job, const ApiError &error, int retryAfterMs)
@@ -618,9 +652,7 @@ void HttpClient::abandon(HttpJob *job)
 
 bool HttpClient::sameOrigin(const QUrl &url) const
 {
-    return url.scheme() == m_baseUrl.scheme() && url.host().compare(m_baseUrl.host(), Qt::CaseInsensitive) == 0
-        && url.port(url.scheme() == QLatin1String("https") ? 443 : 80)
-        == m_baseUrl.port(m_baseUrl.scheme() == QLatin1String("https") ? 443 : 80);
+    return sameOriginAs(url, m_baseUrl);
 }
 
 int HttpClient::queued() const

@@ -10,22 +10,36 @@
 #include <QQueue>
 #include <QUrl>
 
+#include <memory>
+#include <vector>
+
 class AuthStrategy;
+class ResponseHook;
 class RequestLog;
 class QNetworkAccessManager;
 class QNetworkReply;
+class QNetworkRequest;
 class QTimer;
 
 // The one HTTP client every service client stands on. One instance per tenant session, over a
 // QNetworkAccessManager it is given (not owned, never global), so tests can substitute it.
 //
 // - At most maxConcurrent() requests in flight; the rest wait in FIFO order.
-// - Transfer timeout per attempt (default 60 s) and a whole-request deadline (default 5 min).
+// - Transfer timeout per attempt (default 60 s: "no data from the server for 60 s") and a
+//   whole-request deadline (default 5 min: "the response took longer than 300 s").
 // - Retries on a budget (RetryPolicy): listed statuses and network errors, idempotent methods only
 //   unless the request is marked repeatable; Retry-After overrides the computed delay.
-// - A `Backoff: N` header (Kinto) holds every further request to this server for N seconds.
-// - Redirects are followed by the client itself; credentials only go to the base URL's origin.
-// - TLS verification is always on; a SHA-256 certificate pin may accept one self-signed certificate.
+// - Waits a server asks for (Retry-After, a hook's holdRequests such as Kinto's Backoff) are capped
+//   at maxServerWait() (default 10 min); a capped wait is announced by serverWaitCapped().
+// - Service-specific response headers are read by ResponseHooks the service clients install.
+// - Redirects are followed by the client itself (at most 10); credentials only go to the base URL's
+//   origin. A 307/308 that would re-send a body to another origin fails (Kind::Http) instead, a
+//   redirect to anything but http(s) fails, and a request with followsRedirects() off fails on 3xx.
+// - A response body larger than maxResponseBytes() (default 256 MiB; streamed downloads excepted)
+//   is aborted and fails with Kind::Parse.
+// - TLS verification is always on. With a SHA-256 certificate pin set, the server's certificate
+//   must be that one: it is accepted even if self-signed, and any other is refused even if a CA
+//   vouches for it.
 // - Dry mode answers every request locally (status 0, dryRun) and sends nothing.
 // - Every finished request is written, redacted, to the RequestLog if one is set.
 class HttpClient : public QObject
@@ -51,6 +65,23 @@ public:
     // Whole request, retries and waits included; 0 = none.
     void setDeadline(int ms) { m_deadlineMs = ms; }
     int deadline() const { return m_deadlineMs; }
+
+    // The longest wait a server may impose (Retry-After, Backoff); longer requests are capped.
+    static constexpr int DefaultMaxServerWaitMs = 600'000;
+    void setMaxServerWait(int ms) { m_maxServerWaitMs = std::max(0, ms); }
+    int maxServerWait() const { return m_maxServerWaitMs; }
+    // Holds every further request for `ms` (capped at maxServerWait()); for ResponseHooks.
+    // `reason` names the header in logs, in serverWaitCapped() and in the error of a request whose
+    // deadline passes while it waits ("Not sent: the server asked to pause requests (Backoff)…").
+    void holdRequests(qint64 ms, const QString &reason);
+
+    // Bytes of one response body held in memory; 0 = no limit. Default 256 MiB.
+    static constexpr qint64 DefaultMaxResponseBytes = 256LL << 20;
+    void setMaxResponseBytes(qint64 bytes) { m_maxResponseBytes = std::max<qint64>(0, bytes); }
+    qint64 maxResponseBytes() const { return m_maxResponseBytes; }
+
+    // Takes ownership; replaces an installed hook of the same name().
+    void installResponseHook(std::unique_ptr<ResponseHook> hook);
 
     void setRetryPolicy(const RetryPolicy &policy) { m_retry = policy; }
     const RetryPolicy &retryPolicy() const { return m_retry; }
@@ -83,8 +114,11 @@ public:
 
 Q_SIGNALS:
     void activityChanged(int inFlight, int queued);
-    // The server asked (Backoff header) to hold requests for `seconds`.
+    // A response hook held requests (e.g. Kinto's Backoff header) for `seconds` (after capping).
     void backoffRequested(int seconds);
+    // The server asked for a wait (`reason`: "Retry-After", "Backoff") longer than maxServerWait():
+    // requestedSeconds was cut to heldSeconds. For telling the user.
+    void serverWaitCapped(const QString &reason, qint64 requestedSeconds, int heldSeconds);
 
 private:
     friend class HttpJob;
@@ -92,7 +126,20 @@ private:
     void pump();
     void startAttempt(HttpJob *job);
     void issue(HttpJob *job);
+    QNetworkRequest buildRequest(HttpJob *job, bool *withCredentials) const;
+    QNetworkReply *sendWithBody(HttpJob *job, QNetworkRequest &request);
+    void watchReply(HttpJob *job, QNetworkReply *reply);
     void onReplyFinished(HttpJob *job, QNetworkReply *reply);
+    bool handleTransportError(HttpJob *job, QNetworkReply *reply, int status);
+    bool followRedirect(HttpJob *job);
+    bool replayAfter401(HttpJob *job);
+    void finishDownload(HttpJob *job, const QByteArray &tail);
+    void finishBody(HttpJob *job);
+    int capServerWait(qint64 ms, const QString &reason);
+    int transferTimeoutOf(const HttpJob *job) const;
+    ApiError deadlineError() const;
+    bool isPinned(QNetworkReply *reply) const;
+    void refusePeer(QNetworkReply *reply) const;
     void retryOrFail(HttpJob *job, const ApiError &error, int retryAfterMs);
     void finishJob(HttpJob *job, const ApiError &error);
     void releaseSlot(HttpJob *job);
@@ -110,7 +157,11 @@ private:
     QByteArray m_pin;
     QQueue<QPointer<HttpJob>> m_queue;
     QDateTime m_heldUntil;
+    QString m_holdReason; // the header that asked for the hold (for messages)
     QTimer *m_holdTimer;
+    std::vector<std::unique_ptr<ResponseHook>> m_hooks;
+    qint64 m_maxResponseBytes = DefaultMaxResponseBytes;
+    int m_maxServerWaitMs = DefaultMaxServerWaitMs;
     int m_maxConcurrent = 5;
     int m_inFlight = 0;
     int m_transferTimeoutMs = 60'000;

@@ -23,6 +23,8 @@ class HttpJob : public Job
 public:
     const HttpRequest &request() const { return m_request; }
     const HttpResponse &response() const { return m_response; }
+    // The method of the current attempt (a 303 redirect turns it into GET).
+    QByteArray currentMethod() const { return m_method; }
 
 protected:
     void doCancel() override;

@@ -92,6 +92,12 @@ HttpRequest &HttpRequest::setAnonymous(bool anonymous)
     return *this;
 }
 
+HttpRequest &HttpRequest::setFollowRedirects(bool follow)
+{
+    m_followRedirects = follow;
+    return *this;
+}
+
 HttpRequest &HttpRequest::setDownloadFile(const QString &path, const QByteArray &expectedSha256)
 {
     m_downloadFile = path;

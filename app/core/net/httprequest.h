@@ -71,6 +71,11 @@ public:
     QString downloadFile() const { return m_downloadFile; }
     QByteArray expectedSha256() const { return m_expectedSha256; }
 
+    // Redirects are followed by default (see HttpClient). A request that must never be re-sent
+    // elsewhere (an OAuth2 token request) turns this off: a 3xx answer then fails the job.
+    HttpRequest &setFollowRedirects(bool follow);
+    bool followsRedirects() const { return m_followRedirects; }
+
     // Overrides the client's retry budget for this request (-1 = the client's RetryPolicy).
     HttpRequest &setMaxRetries(int retries);
     int maxRetries() const { return m_maxRetries; }
@@ -99,4 +104,5 @@ private:
     QByteArray m_expectedSha256;
     bool m_repeatable = false;
     bool m_anonymous = false;
+    bool m_followRedirects = true;
 };

@@ -1,7 +1,10 @@
 #include "retrypolicy.h"
 
+#include "headervalues.h"
+
 #include <QLocale>
 
+#include <algorithm>
 #include <cmath>
 
 int RetryPolicy::backoffMs(int consecutiveErrors) const
@@ -17,14 +20,14 @@ int RetryPolicy::parseRetryAfter(const QByteArray &value, const QDateTime &now)
     const QByteArray v = value.trimmed();
     if (v.isEmpty())
         return -1;
-    bool ok = false;
-    const double seconds = v.toDouble(&ok);
-    if (ok)
-        return seconds < 0 ? -1 : int(std::min(seconds * 1000.0, 24.0 * 3600 * 1000));
+    if (v.front() >= '0' && v.front() <= '9') {
+        const std::optional<qint64> seconds = HeaderValues::delaySeconds(v, 24 * 3600);
+        return seconds ? int(*seconds * 1000) : -1;
+    }
     // HTTP date (RFC 7231 IMF-fixdate), e.g. "Wed, 21 Oct 2015 07:28:00 GMT".
     QDateTime when = QLocale::c().toDateTime(QString::fromLatin1(v), QStringLiteral("ddd, dd MMM yyyy HH:mm:ss 'GMT'"));
     if (!when.isValid())
         return -1;
     when.setTimeSpec(Qt::UTC);
-    return int(std::max<qint64>(0, now.msecsTo(when)));
+    return int(std::clamp<qint64>(now.msecsTo(when), 0, 24LL * 3600 * 1000));
 }

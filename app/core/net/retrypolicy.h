@@ -20,6 +20,7 @@ struct RetryPolicy
     // 0 for the first, then factor * 2^(n-1) s, capped at maxBackoffMs.
     int backoffMs(int consecutiveErrors) const;
 
-    // A Retry-After value (delay-seconds or an HTTP date) in ms from `now`; -1 when absent/unparsable.
+    // A Retry-After value (delay-seconds or an HTTP date) in ms from `now`, at most 24 h (the
+    // HttpClient caps it further); -1 when absent/unparsable.
     static int parseRetryAfter(const QByteArray &value, const QDateTime &now = QDateTime::currentDateTimeUtc());
 };
