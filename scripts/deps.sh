@@ -4,7 +4,11 @@
 set -euo pipefail
 
 packages=(g++ cmake ninja-build qt6-base-dev qtkeychain-qt6-dev libsecret-1-0 libxkbcommon-dev
-          dbus gnome-keyring xvfb xauth fonts-dejavu-core openssl)
+          dbus gnome-keyring xvfb xauth fonts-dejavu-core openssl ccache)
+
+# Node.js and npm run the real test servers (tests/servers); the machine's own Node is used when
+# there is one (a NodeSource build brings npm with it), Debian's otherwise.
+command -v npm >/dev/null 2>&1 || packages+=(nodejs npm)
 
 missing=()
 for p in "${packages[@]}"; do

@@ -8,11 +8,14 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 bash scripts/build.sh
 
-# Real servers for the contract suites (json-server, oidc-provider, Prism), pinned by the lockfile.
+# Real servers and clients for the contract suites, pinned by their lockfiles: json-server,
+# oidc-provider and Prism (tests/servers), Kinto's own JavaScript client (tests/sandbox/kintojs).
 # Without npm or the registry the suites that need them say they skipped.
-if command -v npm >/dev/null 2>&1; then
-    (cd tests/servers && npm ci --no-audit --no-fund --loglevel=error) || echo "npm ci failed: suites needing real servers will skip"
-fi
+for dir in tests/servers tests/sandbox/kintojs; do
+    if command -v npm >/dev/null 2>&1; then
+        (cd "$dir" && npm ci --no-audit --no-fund --loglevel=error) || echo "npm ci failed in $dir: suites needing it will skip"
+    fi
+done
 
 # The front door: the README's demo command, in its check mode (start on the demo sandbox, wait
 # for the first tenant's tree, save a screenshot, quit with 0). A broken demo fails the run here.
