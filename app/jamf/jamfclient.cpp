@@ -125,6 +125,26 @@ JamfListJob *JamfClient::listRoles(const JamfListOptions &options)
     return job;
 }
 
+static HttpRequest pageRequest(const QString &path, int page, int pageSize)
+{
+    HttpRequest request("GET", path);
+    request.addQuery(QStringLiteral("page"), QString::number(qMax(0, page)));
+    if (pageSize > 0)
+        request.addQuery(QStringLiteral("page-size"), QString::number(pageSize));
+    request.addQuery(QStringLiteral("sort"), QStringLiteral("displayName:asc"));
+    return request;
+}
+
+Job *JamfClient::rolesPage(int page, int pageSize)
+{
+    return relay(pageRequest(RolesPath, page, pageSize));
+}
+
+Job *JamfClient::clientsPage(int page, int pageSize)
+{
+    return relay(pageRequest(ClientsPath, page, pageSize));
+}
+
 Job *JamfClient::getRole(const QString &id)
 {
     if (id.trimmed().isEmpty())

@@ -48,6 +48,10 @@ public:
 
     // --- API roles
     JamfListJob *listRoles(const JamfListOptions &options = {});
+    // One page of a listing, sorted by display name: result() is Jamf's body,
+    // {"totalCount": N, "results": [...]} (for a PageNumberStrategy). `page` counts from 0.
+    Job *rolesPage(int page, int pageSize);
+    Job *clientsPage(int page, int pageSize);
     Job *getRole(const QString &id);
     // POST; the result is the created role (with its id).
     Job *createRole(const JamfRole &role);

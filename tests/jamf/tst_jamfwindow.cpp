@@ -39,6 +39,7 @@
 #include <QSignalSpy>
 #include <QStandardPaths>
 #include <QTemporaryDir>
+#include <QTableView>
 #include <QTest>
 #include <QTreeView>
 
@@ -51,6 +52,7 @@ private Q_SLOTS:
     void init();
     void cleanup();
     void treeShowsRolesAndClients();
+    void foldersShowTables();
     void disableAndRotateFromTheClientPage();
     void addTenantDialog();
     void clientEditor();
@@ -149,6 +151,28 @@ void tst_JamfWindow::treeShowsRolesAndClients()
     QVERIFY(patcher.isValid());
     click(patcher);
     QTRY_VERIFY(m_window->findChild<QWidget *>(QStringLiteral("jamfRolePage")));
+}
+
+void tst_JamfWindow::foldersShowTables()
+{
+    // Clicking a folder shows its objects as a table, read a page at a time.
+    click(reveal({ QStringLiteral("clients") }));
+    QTRY_VERIFY(m_window->findChild<QWidget *>(QStringLiteral("jamfClientsPage")));
+    auto *table = m_window->currentPage()->findChild<QTableView *>(QStringLiteral("jamfTable"));
+    QVERIFY(table);
+    QTRY_COMPARE(table->model()->rowCount(), m_sandbox->service().clientCount());
+    QCOMPARE(table->model()->headerData(4, Qt::Horizontal).toString(), QStringLiteral("Client id"));
+    QVERIFY(!table->model()->index(0, 4).data().toString().isEmpty());
+    auto *status = m_window->currentPage()->findChild<QLabel *>(QStringLiteral("jamfTableStatus"));
+    QVERIFY(status);
+    QTRY_COMPARE(status->text(), QStringLiteral("%1 of %1 shown").arg(m_sandbox->service().clientCount()));
+
+    click(reveal({ QStringLiteral("roles") }));
+    QTRY_VERIFY(m_window->findChild<QWidget *>(QStringLiteral("jamfRolesPage")));
+    table = m_window->currentPage()->findChild<QTableView *>(QStringLiteral("jamfTable"));
+    QVERIFY(table);
+    QTRY_COMPARE(table->model()->rowCount(), m_sandbox->service().roleCount());
+    QVERIFY(m_window->currentPage()->findChild<QPushButton *>(QStringLiteral("newJamfRoleActionButton")));
 }
 
 void tst_JamfWindow::disableAndRotateFromTheClientPage()

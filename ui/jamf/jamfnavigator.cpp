@@ -5,16 +5,20 @@
 #include "jamf/jamfroleeditor.h"
 #include "jamf/jamfsecretdialog.h"
 #include "jamffamily.h"
+#include "jamflistmodel.h"
 #include "mainwindow.h"
 #include "prompt.h"
 #include "tenanttreemodel.h"
 
 #include <QAction>
 #include <QFormLayout>
+#include <QHBoxLayout>
+#include <QHeaderView>
 #include <QJsonArray>
 #include <QLabel>
 #include <QListWidget>
 #include <QPushButton>
+#include <QTableView>
 #include <QVBoxLayout>
 
 namespace {
@@ -97,6 +101,10 @@ void JamfNavigator::showPageFor(const QModelIndex &index)
 {
     actionsFor(index);
     const QString kind = kindOf(index);
+    if (kind == QLatin1String("roles") || kind == QLatin1String("clients")) {
+        showFolderPage(index);
+        return;
+    }
     if (kind != QLatin1String("role") && kind != QLatin1String("client")) {
         m_window->showPage(nullptr);
         return;
@@ -135,6 +143,47 @@ void JamfNavigator::showPageFor(const QModelIndex &index)
         buttons->addWidget(buttonFor(m_rotate));
         layout->addLayout(buttons);
     }
+    m_window->showPage(page);
+}
+
+void JamfNavigator::showFolderPage(const QModelIndex &index)
+{
+    JamfClient *client = clientFor(index);
+    if (!client) {
+        m_window->showPage(nullptr);
+        return;
+    }
+    const bool roles = kindOf(index) == QLatin1String("roles");
+    auto *page = new QWidget;
+    page->setObjectName(roles ? QStringLiteral("jamfRolesPage") : QStringLiteral("jamfClientsPage"));
+    auto *layout = new QVBoxLayout(page);
+    layout->addWidget(new QLabel(QStringLiteral("<h2>%1</h2>").arg(roles ? tr("API Roles") : tr("API Clients"))));
+    auto *model = new JamfListModel(client, roles ? JamfListModel::Kind::Roles : JamfListModel::Kind::Clients, page);
+    auto *table = new QTableView;
+    table->setObjectName(QStringLiteral("jamfTable"));
+    table->setModel(model);
+    table->setSelectionBehavior(QAbstractItemView::SelectRows);
+    table->setEditTriggers(QAbstractItemView::NoEditTriggers);
+    table->setAlternatingRowColors(true);
+    table->setSortingEnabled(false);
+    table->verticalHeader()->hide();
+    table->horizontalHeader()->setSectionResizeMode(0, QHeaderView::Stretch);
+    auto *status = new QLabel;
+    status->setObjectName(QStringLiteral("jamfTableStatus"));
+    const auto showStatus = [model, status] {
+        if (model->lastError())
+            status->setText(tr("Could not load: %1").arg(model->lastError().toString()));
+        else if (model->total() >= 0)
+            status->setText(tr("%1 of %2 shown").arg(model->loadedCount()).arg(model->total()));
+    };
+    connect(model, &PagedListModel::pageLoaded, status, showStatus);
+    connect(model, &PagedListModel::pageFailed, status, showStatus);
+    layout->addWidget(table, 1);
+    layout->addWidget(status);
+    auto *buttons = new QHBoxLayout;
+    buttons->addWidget(buttonFor(roles ? m_newRole : m_newClient));
+    buttons->addStretch();
+    layout->addLayout(buttons);
     m_window->showPage(page);
 }
 

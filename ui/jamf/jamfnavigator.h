@@ -26,6 +26,8 @@ public:
 
 private:
     JamfClient *clientFor(const QModelIndex &index) const;
+    // The roles or clients folder: a table of them, a page at a time (JamfListModel).
+    void showFolderPage(const QModelIndex &index);
     void newRole();
     void editRole();
     void newClient();
