@@ -1,5 +1,7 @@
 #include "jamfcommand.h"
 
+#include "console.h"
+
 #include "jamfauth.h"
 #include "kintocommand.h"
 #include "net/httpclient.h"
@@ -18,17 +20,8 @@
 
 namespace {
 
-QTextStream &out()
-{
-    static QTextStream stream(stdout);
-    return stream;
-}
-
-QTextStream &err()
-{
-    static QTextStream stream(stderr);
-    return stream;
-}
+using Console::err;
+using Console::out;
 
 QCommandLineOption option(const QStringList &names, const QString &description, const QString &valueName = {})
 {
@@ -93,7 +86,7 @@ int JamfCommand::usageError(const QString &message)
 {
     err() << "tenantctl jamf: " << message << "\nTry 'tenantctl jamf --help'.\n";
     err().flush();
-    return KintoCommand::Usage;
+    return Console::Usage;
 }
 
 QString JamfCommand::help() const
@@ -168,7 +161,7 @@ int JamfCommand::run(const QStringList &arguments)
     if (m_parser.isSet(QStringLiteral("help"))) {
         out() << help();
         out().flush();
-        return KintoCommand::Ok;
+        return Console::Ok;
     }
     QString rules = QStringLiteral("tenantdesk.*.info=false\ntenantdesk.*.debug=false\n");
     if (m_parser.isSet(QStringLiteral("verbose")))
@@ -187,7 +180,7 @@ int JamfCommand::run(const QStringList &arguments)
     if (!job)
         return usageError(error);
     connect(job, &Job::finished, this, [this, job] { finish(job); });
-    return QCoreApplication::exec() == 0 ? m_exitCode : KintoCommand::Other;
+    return QCoreApplication::exec() == 0 ? m_exitCode : Console::Other;
 }
 
 Job *JamfCommand::start(const QStringList &words, QString *error)
@@ -392,7 +385,7 @@ void JamfCommand::finish(Job *job)
         err() << "tenantctl jamf: " << error.toString() << '\n';
         err().flush();
     }
-    m_exitCode = KintoCommand::exitCodeFor(error);
+    m_exitCode = Console::exitCodeFor(error);
     exitAfterSignOut();
 }
 

@@ -20,7 +20,7 @@ class QNetworkAccessManager;
 // would show in the process list). A user's token is invalidated before the command exits.
 //
 // Output: JSON on stdout; errors on stderr with Jamf's message. Exit codes are tenantctl's (see
-// KintoCommand::ExitCode): 0 ok, 1 other, 2 usage, 3 not found, 4 conflict, 5 auth, 6 network.
+// Console::ExitCode): 0 ok, 1 other, 2 usage, 3 not found, 4 conflict, 5 auth, 6 network.
 class JamfCommand : public QObject
 {
     Q_OBJECT

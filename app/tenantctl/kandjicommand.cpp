@@ -1,5 +1,7 @@
 #include "kandjicommand.h"
 
+#include "console.h"
+
 #include "kandjiappjob.h"
 #include "kandjiclient.h"
 #include "kandjicopyjob.h"
@@ -35,17 +37,8 @@ static const char help[] =
     "\n"
     "Exit codes: 0 ok, 1 other error, 2 usage, 3 not found, 4 conflict, 5 auth, 6 network.\n";
 
-static QTextStream &out()
-{
-    static QTextStream stream(stdout);
-    return stream;
-}
-
-static QTextStream &err()
-{
-    static QTextStream stream(stderr);
-    return stream;
-}
+using Console::err;
+using Console::out;
 
 KandjiCommand::KandjiCommand(QObject *parent)
     : QObject(parent)
@@ -349,7 +342,7 @@ void KandjiCommand::finish(Job *job)
         err() << "tenantctl kandji: " << error.toString() << '\n';
         err().flush();
     }
-    m_exitCode = KintoCommand::exitCodeFor(error);
+    m_exitCode = Console::exitCodeFor(error);
     if (!error && qobject_cast<KandjiCopyJob *>(job)) {
         const QJsonObject report = job->result().toObject();
         const QJsonObject blueprint = report.value(QLatin1String("blueprint")).toObject();

@@ -1,5 +1,7 @@
 #include "kintocommand.h"
 
+#include "console.h"
+
 #include "net/httpjob.h"
 #include "net/json.h"
 #include "net/userurl.h"
@@ -20,17 +22,8 @@ namespace {
 constexpr qint64 MaxInputBytes = 256LL << 20; // --data/--permissions/batch files
 constexpr int MaxOptionSeconds = 86'400;       // --timeout, --retry-after
 
-QTextStream &out()
-{
-    static QTextStream stream(stdout);
-    return stream;
-}
-
-QTextStream &err()
-{
-    static QTextStream stream(stderr);
-    return stream;
-}
+using Console::err;
+using Console::out;
 
 QCommandLineOption option(const QStringList &names, const QString &description, const QString &valueName = {})
 {
@@ -275,28 +268,6 @@ KintoCommand::KintoCommand(QObject *parent)
 
 KintoCommand::~KintoCommand() = default;
 
-int KintoCommand::exitCodeFor(const ApiError &error)
-{
-    if (!error)
-        return Ok;
-    const int status = error.httpStatus();
-    if (status == 404 || error.kind() == ApiError::Kind::NotFound)
-        return NotFound;
-    if (status == 409 || status == 412 || error.kind() == ApiError::Kind::Conflict)
-        return Conflict;
-    if (status == 401 || status == 403 || error.kind() == ApiError::Kind::Auth)
-        return Auth;
-    switch (error.kind()) {
-    case ApiError::Kind::Network:
-    case ApiError::Kind::Timeout:
-    case ApiError::Kind::Tls:
-        return Network;
-    case ApiError::Kind::Invalid:
-        return Usage;
-    default:
-        return Other;
-    }
-}
 
 int KintoCommand::usageError(const QString &message)
 {
@@ -730,6 +701,6 @@ void KintoCommand::finish(Job *job)
             err() << "current object on the server: " << QString::fromUtf8(Json::toBytes(existing)) << '\n';
         err().flush();
     }
-    m_exitCode = exitCodeFor(error);
+    m_exitCode = Console::exitCodeFor(error);
     QCoreApplication::exit(0);
 }

@@ -3,6 +3,8 @@
 #include "kintoclient.h"
 
 #include <QCommandLineParser>
+#include "console.h"
+
 #include <QObject>
 #include <QStringList>
 
@@ -12,20 +14,13 @@
 // kinto-http's cli_utils options plus one command per client operation.
 //
 // Output: JSON on stdout (one indented document; with --jsonl one compact line per list item);
-// errors on stderr with the server's message. Exit codes: see ExitCode.
+// errors on stderr with the server's message. Exit codes: see console.h.
 class KintoCommand : public QObject
 {
     Q_OBJECT
 public:
-    enum ExitCode {
-        Ok = 0,
-        Other = 1,
-        Usage = 2,    // bad arguments, or a request refused before sending (invalid id)
-        NotFound = 3, // 404
-        Conflict = 4, // 409, 412
-        Auth = 5,     // 401, 403
-        Network = 6,  // no HTTP answer: connection, timeout, TLS
-    };
+    // The exit codes are tenantctl's (console.h).
+    enum ExitCode { Ok = Console::Ok, Other = Console::Other, Usage = Console::Usage };
 
     explicit KintoCommand(QObject *parent = nullptr);
     ~KintoCommand() override;
@@ -34,7 +29,6 @@ public:
     // is done; returns the exit code.
     int run(const QStringList &arguments);
 
-    static int exitCodeFor(const ApiError &error);
 
 private:
     struct Command;

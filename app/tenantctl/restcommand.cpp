@@ -1,5 +1,7 @@
 #include "restcommand.h"
 
+#include "console.h"
+
 #include "auth/apikeyauth.h"
 #include "auth/oauth2auth.h"
 #include "kintocommand.h"
@@ -17,17 +19,8 @@
 
 namespace {
 
-QTextStream &out()
-{
-    static QTextStream stream(stdout);
-    return stream;
-}
-
-QTextStream &err()
-{
-    static QTextStream stream(stderr);
-    return stream;
-}
+using Console::err;
+using Console::out;
 
 QCommandLineOption opt(const QString &name, const QString &description, const QString &valueName = {})
 {
@@ -109,7 +102,7 @@ int RestCommand::usageError(const QString &message)
 {
     err() << "tenantctl rest: " << message << "\nTry 'tenantctl rest --help'.\n";
     err().flush();
-    return KintoCommand::Usage;
+    return Console::Usage;
 }
 
 bool RestCommand::setUpClient(QString *error)
@@ -264,7 +257,7 @@ void RestCommand::finish(Job *job)
         out() << QString::fromUtf8(Json::toBytes(job->result())) << '\n';
     }
     out().flush();
-    m_exitCode = KintoCommand::exitCodeFor(error);
+    m_exitCode = Console::exitCodeFor(error);
     QCoreApplication::exit(0);
 }
 
@@ -279,7 +272,7 @@ int RestCommand::run(const QStringList &arguments)
     if (m_global.isSet(QStringLiteral("help"))) {
         out() << help;
         out().flush();
-        return KintoCommand::Ok;
+        return Console::Ok;
     }
     if (rest.isEmpty())
         return usageError(QStringLiteral("no command given"));
@@ -295,5 +288,5 @@ int RestCommand::run(const QStringList &arguments)
     if (!job)
         return usageError(error);
     connect(job, &Job::finished, this, [this, job] { finish(job); });
-    return QCoreApplication::exec() == 0 ? m_exitCode : KintoCommand::Other;
+    return QCoreApplication::exec() == 0 ? m_exitCode : Console::Other;
 }

@@ -17,7 +17,7 @@ class RestClient;
 // Secrets never come from arguments (they would show in `ps` and shell history): the password,
 // token or API key and the OAuth2 client secret are read from TENANTCTL_PASSWORD, TENANTCTL_TOKEN
 // and TENANTCTL_CLIENT_SECRET. Output: the answer's JSON, indented, on stdout (other bodies as
-// they came); errors on stderr. Exit codes are tenantctl's (KintoCommand::ExitCode): 0 ok, 1 other,
+// they came); errors on stderr. Exit codes are tenantctl's (Console::ExitCode): 0 ok, 1 other,
 // 2 usage, 3 not found, 4 conflict, 5 auth, 6 network.
 class RestCommand : public QObject
 {

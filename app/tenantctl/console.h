@@ -1,0 +1,24 @@
+#pragma once
+
+#include "net/apierror.h"
+
+#include <QTextStream>
+
+// What every tenantctl command shares: its output streams and its exit codes.
+namespace Console {
+
+enum ExitCode {
+    Ok = 0,
+    Other = 1,
+    Usage = 2,    // bad arguments, or a request refused before sending (invalid id)
+    NotFound = 3, // 404
+    Conflict = 4, // 409, 412
+    Auth = 5,     // 401, 403
+    Network = 6,  // no HTTP answer: connection, timeout, TLS
+};
+
+QTextStream &out(); // stdout: results
+QTextStream &err(); // stderr: messages
+int exitCodeFor(const ApiError &error);
+
+} // namespace Console
