@@ -14,6 +14,7 @@
 #include "jamfsandbox.h"
 #include "jamfservice.h"
 #include "jamftestenv.h"
+#include "windowfixture.h"
 #include "mainwindow.h"
 #include "net/requestlog.h"
 #include "prompt.h"
@@ -58,35 +59,13 @@ private Q_SLOTS:
     void clientEditor();
 
 private:
-    void click(const QModelIndex &index)
-    {
-        m_tree->scrollTo(index);
-        QTest::mouseClick(m_tree->viewport(), Qt::LeftButton, {}, m_tree->visualRect(index).center());
-    }
-    QModelIndex reveal(const QStringList &path)
-    {
-        m_tree->expand(m_model->indexForTenant(m_tenantId));
-        for (int depth = 1; depth <= path.size(); ++depth) {
-            const QStringList prefix = path.mid(0, depth);
-            if (!QTest::qWaitFor([&] { return m_model->findNode(m_tenantId, prefix).isValid(); }, 10000))
-                return {};
-            m_tree->expand(m_model->findNode(m_tenantId, prefix));
-        }
-        return m_model->findNode(m_tenantId, path);
-    }
+    void click(const QModelIndex &index) { m_fx.click(index); }
+    QModelIndex reveal(const QStringList &path) { return m_fx.reveal(m_tenantId, path); }
 
     QTemporaryDir m_dir;
     std::unique_ptr<JamfSandbox> m_sandbox;
-    std::unique_ptr<RequestLog> m_log;
-    std::unique_ptr<MemorySecretStore> m_secrets;
-    std::unique_ptr<TenantRegistry> m_registry;
-    std::unique_ptr<QNetworkAccessManager> m_nam;
-    std::unique_ptr<SessionManager> m_sessions;
-    std::unique_ptr<MainWindow> m_window;
-    TenantTreeModel *m_model = nullptr;
-    QTreeView *m_tree = nullptr;
+    WindowFixture m_fx;
     QString m_tenantId;
-    int m_count = 0;
 };
 
 void tst_JamfWindow::initTestCase()
@@ -102,40 +81,24 @@ void tst_JamfWindow::init()
     m_sandbox = std::make_unique<JamfSandbox>();
     QVERIFY(m_sandbox->start());
     m_sandbox->seedDemoData();
-    m_log = std::make_unique<RequestLog>();
-    m_secrets = std::make_unique<MemorySecretStore>();
-    m_registry = std::make_unique<TenantRegistry>(m_dir.filePath(QStringLiteral("tenants-%1.ini").arg(++m_count)));
+    QVERIFY(m_fx.open(m_dir));
     Tenant tenant;
     tenant.displayName = QStringLiteral("Jamf sandbox");
     tenant.family = JamfFamily::Id;
     tenant.baseUrl = m_sandbox->baseUrl();
     tenant.auth = AuthKind::OAuth2ClientCredentials;
     tenant.userName = JamfDemoData::DemoClientId;
-    m_tenantId = m_registry->add(tenant);
+    m_tenantId = m_fx.addTenant(tenant, SecretPurpose::ClientSecret, JamfDemoData::DemoClientSecret);
     QVERIFY(!m_tenantId.isEmpty());
-    AWAIT_OK(stored, m_registry->storeSecret(m_tenantId, SecretPurpose::ClientSecret, JamfDemoData::DemoClientSecret, m_secrets.get()));
-    m_nam = std::make_unique<QNetworkAccessManager>();
-    m_sessions = std::make_unique<SessionManager>(m_registry.get(), m_secrets.get(), m_nam.get(), m_log.get());
-    m_window = std::make_unique<MainWindow>(AppContext { m_registry.get(), m_secrets.get(), m_sessions.get(), m_nam.get(), m_log.get() });
-    m_model = m_window->tenantModel();
-    m_tree = m_window->findChild<QTreeView *>(QStringLiteral("tenantTree"));
-    QVERIFY(m_tree);
-    m_window->show();
-    QVERIFY(QTest::qWaitForWindowExposed(m_window.get()));
-    QSignalSpy checked(m_window->connector(), &TenantConnector::checked);
-    click(m_model->indexForTenant(m_tenantId));
+    QSignalSpy checked(m_fx.window->connector(), &TenantConnector::checked);
+    click(m_fx.model->indexForTenant(m_tenantId));
     QVERIFY(checked.wait(10000));
-    QCOMPARE(m_model->tenantState(m_tenantId), TenantTreeModel::State::Ok);
+    QCOMPARE(m_fx.model->tenantState(m_tenantId), TenantTreeModel::State::Ok);
 }
 
 void tst_JamfWindow::cleanup()
 {
-    m_window.reset();
-    m_sessions.reset();
-    m_nam.reset();
-    m_registry.reset();
-    m_secrets.reset();
-    m_log.reset();
+    m_fx.close();
     m_sandbox.reset();
 }
 
@@ -144,35 +107,35 @@ void tst_JamfWindow::treeShowsRolesAndClients()
     const QModelIndex roles = reveal({ QStringLiteral("roles") });
     QVERIFY(roles.isValid());
     QCOMPARE(roles.data().toString().startsWith(QLatin1String("API Roles")), true);
-    QTRY_COMPARE(m_model->rowCount(roles), m_sandbox->service().roleCount());
+    QTRY_COMPARE(m_fx.model->rowCount(roles), m_sandbox->service().roleCount());
     const QModelIndex clients = reveal({ QStringLiteral("clients") });
-    QTRY_COMPARE(m_model->rowCount(clients), m_sandbox->service().clientCount());
-    const QModelIndex patcher = m_model->findNode(m_tenantId, { QStringLiteral("roles"), QStringLiteral("2") });
+    QTRY_COMPARE(m_fx.model->rowCount(clients), m_sandbox->service().clientCount());
+    const QModelIndex patcher = m_fx.model->findNode(m_tenantId, { QStringLiteral("roles"), QStringLiteral("2") });
     QVERIFY(patcher.isValid());
     click(patcher);
-    QTRY_VERIFY(m_window->findChild<QWidget *>(QStringLiteral("jamfRolePage")));
+    QTRY_VERIFY(m_fx.window->findChild<QWidget *>(QStringLiteral("jamfRolePage")));
 }
 
 void tst_JamfWindow::foldersShowTables()
 {
     // Clicking a folder shows its objects as a table, read a page at a time.
     click(reveal({ QStringLiteral("clients") }));
-    QTRY_VERIFY(m_window->findChild<QWidget *>(QStringLiteral("jamfClientsPage")));
-    auto *table = m_window->currentPage()->findChild<QTableView *>(QStringLiteral("jamfTable"));
+    QTRY_VERIFY(m_fx.window->findChild<QWidget *>(QStringLiteral("jamfClientsPage")));
+    auto *table = m_fx.window->currentPage()->findChild<QTableView *>(QStringLiteral("jamfTable"));
     QVERIFY(table);
     QTRY_COMPARE(table->model()->rowCount(), m_sandbox->service().clientCount());
     QCOMPARE(table->model()->headerData(4, Qt::Horizontal).toString(), QStringLiteral("Client id"));
     QVERIFY(!table->model()->index(0, 4).data().toString().isEmpty());
-    auto *status = m_window->currentPage()->findChild<QLabel *>(QStringLiteral("jamfTableStatus"));
+    auto *status = m_fx.window->currentPage()->findChild<QLabel *>(QStringLiteral("jamfTableStatus"));
     QVERIFY(status);
     QTRY_COMPARE(status->text(), QStringLiteral("%1 of %1 shown").arg(m_sandbox->service().clientCount()));
 
     click(reveal({ QStringLiteral("roles") }));
-    QTRY_VERIFY(m_window->findChild<QWidget *>(QStringLiteral("jamfRolesPage")));
-    table = m_window->currentPage()->findChild<QTableView *>(QStringLiteral("jamfTable"));
+    QTRY_VERIFY(m_fx.window->findChild<QWidget *>(QStringLiteral("jamfRolesPage")));
+    table = m_fx.window->currentPage()->findChild<QTableView *>(QStringLiteral("jamfTable"));
     QVERIFY(table);
     QTRY_COMPARE(table->model()->rowCount(), m_sandbox->service().roleCount());
-    QVERIFY(m_window->currentPage()->findChild<QPushButton *>(QStringLiteral("newJamfRoleActionButton")));
+    QVERIFY(m_fx.window->currentPage()->findChild<QPushButton *>(QStringLiteral("newJamfRoleActionButton")));
 }
 
 void tst_JamfWindow::disableAndRotateFromTheClientPage()
@@ -180,20 +143,20 @@ void tst_JamfWindow::disableAndRotateFromTheClientPage()
     const QModelIndex client = reveal({ QStringLiteral("clients"), QStringLiteral("2") }); // Patcher-Client
     QVERIFY(client.isValid());
     click(client);
-    QTRY_VERIFY(m_window->findChild<QWidget *>(QStringLiteral("jamfClientPage")));
-    auto *disable = m_window->findChild<QPushButton *>(QStringLiteral("toggleJamfClientActionButton"));
+    QTRY_VERIFY(m_fx.window->findChild<QWidget *>(QStringLiteral("jamfClientPage")));
+    auto *disable = m_fx.window->findChild<QPushButton *>(QStringLiteral("toggleJamfClientActionButton"));
     QVERIFY(disable);
     QTest::mouseClick(disable, Qt::LeftButton);
     QTRY_COMPARE(m_sandbox->service().client(2).value(QLatin1String("enabled")).toBool(), false);
 
     // Rotating the tenant's own client: shown once, stored for the tenant on request.
-    const QModelIndex own = m_model->findNode(m_tenantId, { QStringLiteral("clients"), QStringLiteral("1") });
+    const QModelIndex own = m_fx.model->findNode(m_tenantId, { QStringLiteral("clients"), QStringLiteral("1") });
     click(own);
-    QTRY_VERIFY(m_window->findChild<QPushButton *>(QStringLiteral("rotateJamfSecretActionButton")));
+    QTRY_VERIFY(m_fx.window->findChild<QPushButton *>(QStringLiteral("rotateJamfSecretActionButton")));
     const QString before = m_sandbox->service().clientSecret(1);
-    QTest::mouseClick(m_window->findChild<QPushButton *>(QStringLiteral("rotateJamfSecretActionButton")), Qt::LeftButton);
+    QTest::mouseClick(m_fx.window->findChild<QPushButton *>(QStringLiteral("rotateJamfSecretActionButton")), Qt::LeftButton);
     JamfSecretDialog *dialog = nullptr;
-    QTRY_VERIFY((dialog = m_window->findChild<JamfSecretDialog *>()));
+    QTRY_VERIFY((dialog = m_fx.window->findChild<JamfSecretDialog *>()));
     const QString secret = dialog->findChild<QLineEdit *>(QStringLiteral("secret"))->text();
     QVERIFY(secret != before);
     QCOMPARE(secret, m_sandbox->service().clientSecret(1));
@@ -205,16 +168,16 @@ void tst_JamfWindow::disableAndRotateFromTheClientPage()
     QVERIFY(store->isEnabled());
     QTest::mouseClick(store, Qt::LeftButton);
     QTRY_VERIFY(dialog->findChild<QLabel *>(QStringLiteral("status"))->text().startsWith(QLatin1String("Stored")));
-    AWAIT_OK(read, m_secrets->read(m_tenantId, SecretPurpose::ClientSecret));
+    AWAIT_OK(read, m_fx.secrets->read(m_tenantId, SecretPurpose::ClientSecret));
     QCOMPARE(read.result.toString(), secret);
-    QFile ini(m_dir.filePath(QStringLiteral("tenants-%1.ini").arg(m_count)));
+    QFile ini(m_fx.registryFile);
     QVERIFY(ini.open(QIODevice::ReadOnly));
     QVERIFY(!ini.readAll().contains(secret.toUtf8()));
 }
 
 void tst_JamfWindow::addTenantDialog()
 {
-    JamfTenantDialog dialog(AppContext { m_registry.get(), m_secrets.get(), m_sessions.get(), m_nam.get(), m_log.get() }, std::nullopt);
+    JamfTenantDialog dialog(m_fx.context(), std::nullopt);
     dialog.show();
     QTest::keyClicks(dialog.findChild<QLineEdit *>(QStringLiteral("name")), QStringLiteral("Prod"));
     QTest::keyClicks(dialog.findChild<QLineEdit *>(QStringLiteral("server")), QStringLiteral("ftp://nope"));
@@ -229,18 +192,18 @@ void tst_JamfWindow::addTenantDialog()
     QTest::keyClicks(server, QStringLiteral("prod.jamfcloud.com/"));
     QTest::mouseClick(ok, Qt::LeftButton);
     QTRY_VERIFY(!dialog.isVisible());
-    const std::optional<Tenant> tenant = m_registry->tenant(dialog.tenantId());
+    const std::optional<Tenant> tenant = m_fx.registry->tenant(dialog.tenantId());
     QVERIFY(tenant);
     QCOMPARE(tenant->baseUrl.toString(), QStringLiteral("https://prod.jamfcloud.com"));
     QCOMPARE(tenant->family, JamfFamily::Id);
     QCOMPARE(tenant->auth, AuthKind::OAuth2ClientCredentials);
-    AWAIT_OK(secret, m_secrets->read(tenant->id, SecretPurpose::ClientSecret));
+    AWAIT_OK(secret, m_fx.secrets->read(tenant->id, SecretPurpose::ClientSecret));
     QCOMPARE(secret.result.toString(), QStringLiteral("s3cret"));
     QVERIFY(dialog.findChild<QLineEdit *>(QStringLiteral("secret"))->text().isEmpty());
 
     // No credentials yet: the dialog hands over to the setup wizard.
     auto *parent = new QWidget;
-    auto *second = new JamfTenantDialog(AppContext { m_registry.get(), m_secrets.get(), m_sessions.get(), m_nam.get(), m_log.get() },
+    auto *second = new JamfTenantDialog(m_fx.context(),
         std::nullopt, parent);
     second->show();
     QTest::mouseClick(second->findChild<QPushButton *>(QStringLiteral("setUpButton")), Qt::LeftButton);
@@ -254,10 +217,10 @@ void tst_JamfWindow::clientEditor()
     // Editing from the client's page: lifetime preset, one more role, disabled.
     const QModelIndex client = reveal({ QStringLiteral("clients"), QStringLiteral("3") }); // Compliance Dashboard
     click(client);
-    QTRY_VERIFY(m_window->findChild<QPushButton *>(QStringLiteral("editJamfClientActionButton")));
-    QTest::mouseClick(m_window->findChild<QPushButton *>(QStringLiteral("editJamfClientActionButton")), Qt::LeftButton);
+    QTRY_VERIFY(m_fx.window->findChild<QPushButton *>(QStringLiteral("editJamfClientActionButton")));
+    QTest::mouseClick(m_fx.window->findChild<QPushButton *>(QStringLiteral("editJamfClientActionButton")), Qt::LeftButton);
     JamfClientEditor *editor = nullptr;
-    QTRY_VERIFY((editor = m_window->findChild<JamfClientEditor *>()));
+    QTRY_VERIFY((editor = m_fx.window->findChild<JamfClientEditor *>()));
     auto *roles = editor->findChild<QListWidget *>(QStringLiteral("roles"));
     QTRY_COMPARE(roles->count(), m_sandbox->service().roleCount());
     const QList<QListWidgetItem *> patcher = roles->findItems(QStringLiteral("Patcher-Role"), Qt::MatchExactly);
@@ -280,7 +243,7 @@ void tst_JamfWindow::clientEditor()
     QCOMPARE(stored.value(QLatin1String("authorizationScopes")).toArray().size(), 3);
 
     // A new client needs a role; then it is created.
-    auto *session = qobject_cast<JamfSession *>(m_model->session(m_tenantId));
+    auto *session = qobject_cast<JamfSession *>(m_fx.model->session(m_tenantId));
     JamfClientEditor create(session->client(), JamfApiClient());
     create.show();
     QTest::keyClicks(create.findChild<QLineEdit *>(QStringLiteral("displayName")), QStringLiteral("Made in the editor"));

@@ -22,6 +22,7 @@
 #include "tenants/tenantregistry.h"
 #include "tenanttreemodel.h"
 #include "testsupport.h"
+#include "windowfixture.h"
 
 #include <QCheckBox>
 #include <QDialogButtonBox>
@@ -60,13 +61,7 @@ private:
 
     QTemporaryDir m_dir;
     std::unique_ptr<KandjiSandbox> m_sandbox;
-    std::unique_ptr<RequestLog> m_log;
-    std::unique_ptr<MemorySecretStore> m_secrets;
-    std::unique_ptr<TenantRegistry> m_registry;
-    std::unique_ptr<QNetworkAccessManager> m_nam;
-    std::unique_ptr<SessionManager> m_sessions;
-    std::unique_ptr<MainWindow> m_window;
-    int m_count = 0;
+    WindowFixture m_fx;
 };
 
 void TestKandjiWindow::initTestCase()
@@ -83,24 +78,12 @@ void TestKandjiWindow::init()
     m_sandbox = std::make_unique<KandjiSandbox>();
     QVERIFY(m_sandbox->start());
     m_sandbox->seedDemoData();
-    m_log = std::make_unique<RequestLog>();
-    m_secrets = std::make_unique<MemorySecretStore>();
-    m_registry = std::make_unique<TenantRegistry>(m_dir.filePath(QStringLiteral("tenants-%1.ini").arg(++m_count)));
-    m_nam = std::make_unique<QNetworkAccessManager>();
-    m_sessions = std::make_unique<SessionManager>(m_registry.get(), m_secrets.get(), m_nam.get(), m_log.get());
-    m_window = std::make_unique<MainWindow>(AppContext { m_registry.get(), m_secrets.get(), m_sessions.get(), m_nam.get(), m_log.get() });
-    m_window->show();
-    QVERIFY(QTest::qWaitForWindowExposed(m_window.get()));
+    QVERIFY(m_fx.open(m_dir));
 }
 
 void TestKandjiWindow::cleanup()
 {
-    m_window.reset();
-    m_sessions.reset();
-    m_nam.reset();
-    m_registry.reset();
-    m_secrets.reset();
-    m_log.reset();
+    m_fx.close();
     m_sandbox.reset();
 }
 
@@ -113,27 +96,17 @@ QString TestKandjiWindow::addTenant(const QUrl &url, bool local)
     tenant.auth = AuthKind::Bearer;
     if (local)
         tenant.options.insert(QStringLiteral("localTestServer"), true);
-    const QString id = m_registry->add(tenant);
-    std::unique_ptr<Job> stored(TestSupport::keep(m_registry->storeSecret(id, SecretPurpose::Token, m_sandbox->token(), m_secrets.get())));
-    TestSupport::waitFor(stored.get());
-    return id;
+    return m_fx.addTenant(tenant, SecretPurpose::Token, m_sandbox->token());
 }
 
 QModelIndex TestKandjiWindow::waitForNode(const QString &tenantId, const QStringList &path)
 {
-    TenantTreeModel *model = m_window->tenantModel();
-    for (int depth = 1; depth <= path.size(); ++depth) {
-        const QStringList prefix = path.mid(0, depth - 1);
-        m_window->tenantTree()->expand(prefix.isEmpty() ? model->indexForTenant(tenantId) : model->findNode(tenantId, prefix));
-        if (!QTest::qWaitFor([&] { return model->findNode(tenantId, path.mid(0, depth)).isValid(); }, 10000))
-            return {};
-    }
-    return model->findNode(tenantId, path);
+    return m_fx.reveal(tenantId, path);
 }
 
 void TestKandjiWindow::addTenantWizard()
 {
-    AddKandjiTenantWizard wizard(m_registry.get(), m_secrets.get(), m_nam.get(), std::nullopt);
+    AddKandjiTenantWizard wizard(m_fx.registry.get(), m_fx.secrets.get(), m_fx.nam.get(), std::nullopt);
     wizard.show();
     QVERIFY(QTest::qWaitForWindowExposed(&wizard));
     auto *url = wizard.findChild<QLineEdit *>(QStringLiteral("url"));
@@ -164,20 +137,20 @@ void TestKandjiWindow::addTenantWizard()
     QTRY_VERIFY(!wizard.tenantId().isEmpty());
     QVERIFY(token->text().isEmpty());
 
-    const auto tenant = m_registry->tenant(wizard.tenantId());
+    const auto tenant = m_fx.registry->tenant(wizard.tenantId());
     QVERIFY(tenant);
     QCOMPARE(tenant->family, KandjiFamily::Id);
     QCOMPARE(tenant->auth, AuthKind::Bearer);
     QCOMPARE(tenant->options.value(QStringLiteral("localTestServer")).toBool(), true);
-    QVERIFY(!QSettings(m_dir.filePath(QStringLiteral("tenants-%1.ini").arg(m_count)), QSettings::IniFormat).allKeys().join(QLatin1Char(' ')).contains(m_sandbox->token()));
-    const auto stored = TestSupport::await(m_secrets->read(wizard.tenantId(), SecretPurpose::Token));
+    QVERIFY(!QSettings(m_fx.registryFile, QSettings::IniFormat).allKeys().join(QLatin1Char(' ')).contains(m_sandbox->token()));
+    const auto stored = TestSupport::await(m_fx.secrets->read(wizard.tenantId(), SecretPurpose::Token));
     QCOMPARE(stored.result.toString(), m_sandbox->token());
 }
 
 void TestKandjiWindow::editTenantKeepsTheToken()
 {
     const QString id = addTenant(m_sandbox->baseUrl(), true);
-    AddKandjiTenantWizard wizard(m_registry.get(), m_secrets.get(), m_nam.get(), m_registry->tenant(id));
+    AddKandjiTenantWizard wizard(m_fx.registry.get(), m_fx.secrets.get(), m_fx.nam.get(), m_fx.registry->tenant(id));
     wizard.show();
     auto *name = wizard.findChild<QLineEdit *>(QStringLiteral("displayName"));
     QCOMPARE(name->text(), QStringLiteral("Demo"));
@@ -186,48 +159,48 @@ void TestKandjiWindow::editTenantKeepsTheToken()
     QVERIFY(wizard.button(QWizard::FinishButton)->isEnabled()); // the token field is empty: the stored one stays
     QTest::mouseClick(wizard.button(QWizard::FinishButton), Qt::LeftButton);
     QTRY_COMPARE(wizard.tenantId(), id);
-    QCOMPARE(m_registry->tenant(id)->displayName, QStringLiteral("Staging tenant"));
-    QCOMPARE(TestSupport::await(m_secrets->read(id, SecretPurpose::Token)).result.toString(), m_sandbox->token());
+    QCOMPARE(m_fx.registry->tenant(id)->displayName, QStringLiteral("Staging tenant"));
+    QCOMPARE(TestSupport::await(m_fx.secrets->read(id, SecretPurpose::Token)).result.toString(), m_sandbox->token());
 }
 
 void TestKandjiWindow::treeAndAssignment()
 {
     const QString id = addTenant(m_sandbox->baseUrl(), true);
-    TenantTreeModel *model = m_window->tenantModel();
-    QSignalSpy checked(m_window->connector(), &TenantConnector::checked);
-    m_window->connector()->connectTenant(id);
+    TenantTreeModel *model = m_fx.window->tenantModel();
+    QSignalSpy checked(m_fx.window->connector(), &TenantConnector::checked);
+    m_fx.window->connector()->connectTenant(id);
     QVERIFY(checked.wait(10000));
     QCOMPARE(model->tenantState(id), TenantTreeModel::State::Ok);
 
     const QModelIndex scripts = waitForNode(id, { QStringLiteral("custom-scripts") });
     QVERIFY(scripts.isValid());
     QCOMPARE(model->rowCount(model->indexForTenant(id)), 5);
-    m_window->tenantTree()->expand(scripts);
+    m_fx.window->tenantTree()->expand(scripts);
     QTRY_COMPARE(model->rowCount(scripts), 20);
     const QModelIndex first = model->index(0, 0, scripts);
     QCOMPARE(model->node(first).badge, QStringLiteral("once · Self Service"));
     QCOMPARE(model->node(model->index(3, 0, scripts)).badge, QStringLiteral("no enforcement · Self Service"));
     // The library folders are listed for the checklist.
-    m_window->tenantTree()->expand(waitForNode(id, { QStringLiteral("custom-profiles") }));
-    m_window->tenantTree()->expand(waitForNode(id, { QStringLiteral("custom-apps") }));
+    m_fx.window->tenantTree()->expand(waitForNode(id, { QStringLiteral("custom-profiles") }));
+    m_fx.window->tenantTree()->expand(waitForNode(id, { QStringLiteral("custom-apps") }));
     QTRY_COMPARE(model->rowCount(model->findNode(id, { QStringLiteral("custom-apps") })), 12);
     QTRY_COMPARE(model->rowCount(model->findNode(id, { QStringLiteral("custom-profiles") })), 24);
 
     const QModelIndex blueprints = waitForNode(id, { QStringLiteral("blueprints") });
-    m_window->tenantTree()->expand(blueprints);
+    m_fx.window->tenantTree()->expand(blueprints);
     QTRY_COMPARE(model->rowCount(blueprints), 3);
     const QModelIndex staging = model->index(0, 0, blueprints);
     QCOMPARE(staging.data(Qt::DisplayRole).toString(), QStringLiteral("Staging (classic)")); // label (badge)
     const QString stagingId = staging.data(TenantTreeModel::NodeIdRole).toString();
     const int before = int(m_sandbox->service().blueprintItems(stagingId).size());
 
-    m_window->tenantTree()->setCurrentIndex(staging);
-    auto *navigator = qobject_cast<KandjiNavigator *>(m_window->navigator(KandjiFamily::Id));
+    m_fx.window->tenantTree()->setCurrentIndex(staging);
+    auto *navigator = qobject_cast<KandjiNavigator *>(m_fx.window->navigator(KandjiFamily::Id));
     QVERIFY(navigator);
-    QVERIFY(m_window->currentPage()->findChild<QWidget *>(QStringLiteral("kandjiPageText")));
+    QVERIFY(m_fx.window->currentPage()->findChild<QWidget *>(QStringLiteral("kandjiPageText")));
     navigator->assignToCurrentBlueprint();
     QListWidget *list = nullptr;
-    QTRY_VERIFY((list = m_window->findChild<QListWidget *>(QStringLiteral("libraryChecklist"))));
+    QTRY_VERIFY((list = m_fx.window->findChild<QListWidget *>(QStringLiteral("libraryChecklist"))));
     QCOMPARE(list->count(), 24 + 20 + 12);
     // The first profile is on Staging already (the demo assigns the first ten); the last one is not.
     list->item(0)->setCheckState(Qt::Checked);
@@ -241,10 +214,10 @@ void TestKandjiWindow::treeAndAssignment()
     // KANDJI_SCREENSHOT=path.png: the window on a script's page, for the README.
     if (!qEnvironmentVariableIsEmpty("KANDJI_SCREENSHOT")) {
         list->parentWidget()->close();
-        m_window->resize(1400, 900);
-        m_window->tenantTree()->setCurrentIndex(model->index(4, 0, scripts));
+        m_fx.window->resize(1400, 900);
+        m_fx.window->tenantTree()->setCurrentIndex(model->index(4, 0, scripts));
         QTest::qWait(300);
-        QVERIFY(m_window->grab().save(qEnvironmentVariable("KANDJI_SCREENSHOT")));
+        QVERIFY(m_fx.window->grab().save(qEnvironmentVariable("KANDJI_SCREENSHOT")));
     }
 }
 
@@ -252,12 +225,12 @@ void TestKandjiWindow::tenantWithForeignUrlIsRefused()
 {
     // A loopback URL without the local-test-server setting: refused before anything is sent.
     const QString id = addTenant(m_sandbox->baseUrl(), false);
-    QSignalSpy checked(m_window->connector(), &TenantConnector::checked);
-    m_window->connector()->connectTenant(id);
+    QSignalSpy checked(m_fx.window->connector(), &TenantConnector::checked);
+    m_fx.window->connector()->connectTenant(id);
     QVERIFY(checked.wait(10000));
-    QVERIFY(m_window->tenantModel()->tenantState(id) != TenantTreeModel::State::Ok);
-    QVERIFY2(m_window->tenantModel()->tenantStateMessage(id).contains(QLatin1String("must not name a port")),
-             qPrintable(m_window->tenantModel()->tenantStateMessage(id)));
+    QVERIFY(m_fx.window->tenantModel()->tenantState(id) != TenantTreeModel::State::Ok);
+    QVERIFY2(m_fx.window->tenantModel()->tenantStateMessage(id).contains(QLatin1String("must not name a port")),
+             qPrintable(m_fx.window->tenantModel()->tenantStateMessage(id)));
     QCOMPARE(m_sandbox->server()->requestCount(), 0);
 }
 
@@ -268,17 +241,17 @@ void TestKandjiWindow::copyToAnotherTenant()
     production.service().addCategory(QStringLiteral("Utilities"));
     const QString source = addTenant(m_sandbox->baseUrl(), true);
     addTenant(production.baseUrl(), true); // the same sandbox token
-    TenantTreeModel *model = m_window->tenantModel();
-    QSignalSpy checked(m_window->connector(), &TenantConnector::checked);
-    m_window->connector()->connectTenant(source);
+    TenantTreeModel *model = m_fx.window->tenantModel();
+    QSignalSpy checked(m_fx.window->connector(), &TenantConnector::checked);
+    m_fx.window->connector()->connectTenant(source);
     QVERIFY(checked.wait(10000));
     const QModelIndex scripts = waitForNode(source, { QStringLiteral("custom-scripts") });
-    m_window->tenantTree()->expand(scripts);
+    m_fx.window->tenantTree()->expand(scripts);
     QTRY_COMPARE(model->rowCount(scripts), 20);
-    m_window->tenantTree()->setCurrentIndex(model->index(1, 0, scripts)); // "Script 02", every 15 min, no Self Service
-    qobject_cast<KandjiNavigator *>(m_window->navigator(KandjiFamily::Id))->copyCurrent();
+    m_fx.window->tenantTree()->setCurrentIndex(model->index(1, 0, scripts)); // "Script 02", every 15 min, no Self Service
+    qobject_cast<KandjiNavigator *>(m_fx.window->navigator(KandjiFamily::Id))->copyCurrent();
     KandjiCopyDialog *dialog = nullptr;
-    QTRY_VERIFY((dialog = m_window->findChild<KandjiCopyDialog *>()));
+    QTRY_VERIFY((dialog = m_fx.window->findChild<KandjiCopyDialog *>()));
     auto *copy = dialog->findChild<QPushButton *>(QStringLiteral("copyButton"));
     QVERIFY(!copy->isEnabled()); // preview first
     QSignalSpy runs(dialog, &KandjiCopyDialog::finishedRun);

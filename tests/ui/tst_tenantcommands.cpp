@@ -12,6 +12,7 @@
 #include "tenants/tenantregistry.h"
 #include "tenanttreemodel.h"
 #include "testsupport.h"
+#include "windowfixture.h"
 
 #include <QAction>
 #include <QLineEdit>
@@ -47,14 +48,8 @@ private:
 
     QTemporaryDir m_dir;
     std::unique_ptr<KintoSandbox> m_sandbox;
-    std::unique_ptr<RequestLog> m_log;
-    std::unique_ptr<MemorySecretStore> m_secrets;
-    std::unique_ptr<TenantRegistry> m_registry;
-    std::unique_ptr<QNetworkAccessManager> m_nam;
-    std::unique_ptr<SessionManager> m_sessions;
-    std::unique_ptr<MainWindow> m_window;
+    WindowFixture m_fx;
     QString m_id;
-    int m_count = 0;
 };
 
 void tst_TenantCommands::initTestCase()
@@ -69,58 +64,42 @@ void tst_TenantCommands::init()
     m_sandbox = std::make_unique<KintoSandbox>();
     QVERIFY(m_sandbox->start());
     m_sandbox->addAccount(QStringLiteral("alice"), QStringLiteral("first-pw"));
-    m_log = std::make_unique<RequestLog>();
-    m_secrets = std::make_unique<MemorySecretStore>();
-    m_registry = std::make_unique<TenantRegistry>(m_dir.filePath(QStringLiteral("t%1.ini").arg(++m_count)));
+    QVERIFY(m_fx.open(m_dir));
     Tenant tenant;
     tenant.displayName = QStringLiteral("Sandbox");
     tenant.family = KintoFamily::Id;
     tenant.baseUrl = m_sandbox->baseUrl();
     tenant.auth = AuthKind::Basic;
     tenant.userName = QStringLiteral("alice");
-    m_id = m_registry->add(tenant);
+    m_id = m_fx.addTenant(tenant, SecretPurpose::Password, QStringLiteral("first-pw"));
     QVERIFY(!m_id.isEmpty());
-    std::unique_ptr<Job> stored(TestSupport::keep(
-        m_registry->storeSecret(m_id, SecretPurpose::Password, QStringLiteral("first-pw"), m_secrets.get())));
-    QVERIFY(TestSupport::waitFor(stored.get()));
-    m_nam = std::make_unique<QNetworkAccessManager>();
-    m_sessions = std::make_unique<SessionManager>(m_registry.get(), m_secrets.get(), m_nam.get(), m_log.get());
-    m_window = std::make_unique<MainWindow>(AppContext{m_registry.get(), m_secrets.get(), m_sessions.get(), m_nam.get(), m_log.get()});
-    m_window->show();
-    QVERIFY(QTest::qWaitForWindowExposed(m_window.get()));
 }
 
 void tst_TenantCommands::cleanup()
 {
     Prompt::setAnswerForTests(std::nullopt);
-    m_window.reset();
-    m_sessions.reset();
-    m_nam.reset();
-    m_registry.reset();
-    m_secrets.reset();
-    m_log.reset();
+    m_fx.close();
     m_sandbox.reset();
 }
 
 void tst_TenantCommands::selectTenant()
 {
-    auto *tree = m_window->findChild<QTreeView *>(QStringLiteral("tenantTree"));
-    const QModelIndex index = m_window->tenantModel()->indexForTenant(m_id);
+    const QModelIndex index = m_fx.model->indexForTenant(m_id);
     QVERIFY(index.isValid());
-    QTest::mouseClick(tree->viewport(), Qt::LeftButton, {}, tree->visualRect(index).center());
-    QTRY_COMPARE_WITH_TIMEOUT(m_window->tenantModel()->tenantState(m_id), TenantTreeModel::State::Ok, 10000);
+    m_fx.click(index);
+    QTRY_COMPARE_WITH_TIMEOUT(m_fx.window->tenantModel()->tenantState(m_id), TenantTreeModel::State::Ok, 10000);
 }
 
 QString tst_TenantCommands::storedPassword()
 {
-    const TestSupport::Outcome read = TestSupport::await(m_secrets->read(m_id, SecretPurpose::Password));
+    const TestSupport::Outcome read = TestSupport::await(m_fx.secrets->read(m_id, SecretPurpose::Password));
     return read.error ? QString() : read.result.toString();
 }
 
 AddKintoTenantWizard *tst_TenantCommands::openEditWizard()
 {
-    m_window->tenantCommands()->editAction()->trigger();
-    auto *wizard = m_window->findChild<AddKintoTenantWizard *>(QStringLiteral("editKintoTenantWizard"));
+    m_fx.window->tenantCommands()->editAction()->trigger();
+    auto *wizard = m_fx.window->findChild<AddKintoTenantWizard *>(QStringLiteral("editKintoTenantWizard"));
     if (wizard)
         QTest::qWaitForWindowExposed(wizard);
     return wizard;
@@ -134,7 +113,7 @@ void tst_TenantCommands::next(AddKintoTenantWizard *wizard)
 void tst_TenantCommands::editReplacesTheSecretAndRenames()
 {
     selectTenant();
-    QSignalSpy changed(m_registry.get(), &TenantRegistry::tenantChanged);
+    QSignalSpy changed(m_fx.registry.get(), &TenantRegistry::tenantChanged);
     AddKintoTenantWizard *wizard = openEditWizard();
     QVERIFY(wizard);
     auto *name = wizard->findChild<QLineEdit *>(QStringLiteral("nameEdit"));
@@ -156,15 +135,15 @@ void tst_TenantCommands::editReplacesTheSecretAndRenames()
     QTest::mouseClick(wizard->button(QWizard::FinishButton), Qt::LeftButton);
     QTRY_VERIFY_WITH_TIMEOUT(!wizard->isVisible(), 10000);
 
-    const std::optional<Tenant> tenant = m_registry->tenant(m_id);
+    const std::optional<Tenant> tenant = m_fx.registry->tenant(m_id);
     QCOMPARE(tenant->displayName, QStringLiteral("Renamed sandbox"));
     QTRY_COMPARE(storedPassword(), QStringLiteral("second-pw"));
-    QCOMPARE(m_registry->tenants().size(), 1); // edited, not added
+    QCOMPARE(m_fx.registry->tenants().size(), 1); // edited, not added
     QVERIFY(changed.count() >= 1);
-    QCOMPARE(m_window->tenantModel()->indexForTenant(m_id).data().toString(), QStringLiteral("Renamed sandbox"));
+    QCOMPARE(m_fx.window->tenantModel()->indexForTenant(m_id).data().toString(), QStringLiteral("Renamed sandbox"));
     // The tenant reconnects with the new secret.
-    QTRY_COMPARE_WITH_TIMEOUT(m_window->tenantModel()->tenantState(m_id), TenantTreeModel::State::Ok, 10000);
-    QVERIFY(m_window->tenantModel()->tenantStateMessage(m_id).contains(QStringLiteral("account:alice")));
+    QTRY_COMPARE_WITH_TIMEOUT(m_fx.window->tenantModel()->tenantState(m_id), TenantTreeModel::State::Ok, 10000);
+    QVERIFY(m_fx.window->tenantModel()->tenantStateMessage(m_id).contains(QStringLiteral("account:alice")));
 }
 
 void tst_TenantCommands::editKeepsTheStoredSecretWhenLeftEmpty()
@@ -184,38 +163,38 @@ void tst_TenantCommands::editKeepsTheStoredSecretWhenLeftEmpty()
     QTest::mouseClick(wizard->button(QWizard::FinishButton), Qt::LeftButton);
     QTRY_VERIFY_WITH_TIMEOUT(!wizard->isVisible(), 10000);
     QCOMPARE(storedPassword(), QStringLiteral("first-pw"));
-    QCOMPARE(m_registry->tenant(m_id)->secretPurposes, QStringList{SecretPurpose::Password});
+    QCOMPARE(m_fx.registry->tenant(m_id)->secretPurposes, QStringList{SecretPurpose::Password});
 }
 
 void tst_TenantCommands::removeAsksThenDeletesTenantAndSecrets()
 {
     selectTenant();
-    QVERIFY(m_window->tenantCommands()->removeAction()->isEnabled());
+    QVERIFY(m_fx.window->tenantCommands()->removeAction()->isEnabled());
     Prompt::setAnswerForTests(false);
-    m_window->tenantCommands()->removeAction()->trigger();
+    m_fx.window->tenantCommands()->removeAction()->trigger();
     QVERIFY(Prompt::lastMessage().contains(QStringLiteral("Sandbox")));
     QVERIFY(Prompt::lastMessage().contains(QStringLiteral("keychain")));
     QTest::qWait(50);
-    QVERIFY(m_registry->tenant(m_id)); // "No" keeps it
+    QVERIFY(m_fx.registry->tenant(m_id)); // "No" keeps it
     QCOMPARE(storedPassword(), QStringLiteral("first-pw"));
 
     Prompt::setAnswerForTests(true);
-    QSignalSpy removed(m_window->tenantCommands(), &TenantCommands::removed);
-    m_window->tenantCommands()->removeAction()->trigger();
+    QSignalSpy removed(m_fx.window->tenantCommands(), &TenantCommands::removed);
+    m_fx.window->tenantCommands()->removeAction()->trigger();
     QVERIFY(removed.wait(5000));
     QCOMPARE(removed.at(0).at(1).toString(), QString());
-    QVERIFY(!m_registry->tenant(m_id));
-    QVERIFY(!m_window->tenantModel()->indexForTenant(m_id).isValid());
-    const TestSupport::Outcome read = TestSupport::await(m_secrets->read(m_id, SecretPurpose::Password));
+    QVERIFY(!m_fx.registry->tenant(m_id));
+    QVERIFY(!m_fx.window->tenantModel()->indexForTenant(m_id).isValid());
+    const TestSupport::Outcome read = TestSupport::await(m_fx.secrets->read(m_id, SecretPurpose::Password));
     QCOMPARE(read.error.kind(), ApiError::Kind::NotFound);
-    QVERIFY(!m_sessions->client(m_id));
-    QCOMPARE(m_window->currentPage()->objectName(), QStringLiteral("welcomePage"));
+    QVERIFY(!m_fx.sessions->client(m_id));
+    QCOMPARE(m_fx.window->currentPage()->objectName(), QStringLiteral("welcomePage"));
 }
 
 void tst_TenantCommands::reconnectOpensANewSession()
 {
     selectTenant();
-    FamilySession *first = m_window->tenantModel()->session(m_id);
+    FamilySession *first = m_fx.window->tenantModel()->session(m_id);
     QVERIFY(first);
     QPointer<FamilySession> watch(first);
     int hellos = 0;
@@ -223,16 +202,16 @@ void tst_TenantCommands::reconnectOpensANewSession()
         if (method == "GET" && path == QLatin1String("/v1/"))
             ++hellos;
     });
-    m_window->tenantCommands()->reconnectAction()->trigger();
+    m_fx.window->tenantCommands()->reconnectAction()->trigger();
     QVERIFY(!watch); // the old session is closed at once
-    QTRY_COMPARE_WITH_TIMEOUT(m_window->tenantModel()->tenantState(m_id), TenantTreeModel::State::Ok, 10000);
+    QTRY_COMPARE_WITH_TIMEOUT(m_fx.window->tenantModel()->tenantState(m_id), TenantTreeModel::State::Ok, 10000);
     QCOMPARE(hellos, 1);
-    QVERIFY(m_window->tenantModel()->session(m_id));
+    QVERIFY(m_fx.window->tenantModel()->session(m_id));
 }
 
 void tst_TenantCommands::tenantMenuHasTheActions()
 {
-    QMenu *menu = m_window->menuBar()->findChild<QMenu *>(QStringLiteral("tenantMenu"));
+    QMenu *menu = m_fx.window->menuBar()->findChild<QMenu *>(QStringLiteral("tenantMenu"));
     QVERIFY(menu);
     QStringList names;
     for (QAction *action : menu->actions()) {
@@ -243,9 +222,9 @@ void tst_TenantCommands::tenantMenuHasTheActions()
                                  QStringLiteral("removeTenantAction"), QStringLiteral("reconnectTenantAction"),
                                  QStringLiteral("refreshTreeAction")}));
     selectTenant();
-    QVERIFY(m_window->tenantCommands()->editAction()->isEnabled());
-    QVERIFY(m_window->tenantCommands()->removeAction()->isEnabled());
-    QVERIFY(m_window->tenantCommands()->reconnectAction()->isEnabled());
+    QVERIFY(m_fx.window->tenantCommands()->editAction()->isEnabled());
+    QVERIFY(m_fx.window->tenantCommands()->removeAction()->isEnabled());
+    QVERIFY(m_fx.window->tenantCommands()->reconnectAction()->isEnabled());
 }
 
 QTEST_MAIN(tst_TenantCommands)
