@@ -1,5 +1,5 @@
 // KandjiService: blueprints, their library items and assignment (plain-text 400s as Kandji sends them).
-#include "kandjiformdata.h"
+#include "serviceform.h"
 #include "kandjiservice.h"
 
 #include <QJsonDocument>
@@ -15,9 +15,9 @@ ServiceResponse KandjiService::blueprints(const ServiceRequest &request, const Q
     const QString id = segments.value(0);
     if (id.isEmpty()) {
         if (request.method == "GET") {
-            const QString name = KandjiFormData::queryValue(request.query, QStringLiteral("name"));
-            const QString one = KandjiFormData::queryValue(request.query, QStringLiteral("id"));
-            const QStringList in = KandjiFormData::queryValue(request.query, QStringLiteral("id__in"))
+            const QString name = ServiceForm::queryValue(request.query, QStringLiteral("name"));
+            const QString one = ServiceForm::queryValue(request.query, QStringLiteral("id"));
+            const QStringList in = ServiceForm::queryValue(request.query, QStringLiteral("id__in"))
                                        .split(QLatin1Char(','), Qt::SkipEmptyParts);
             QJsonArray all;
             for (const Blueprint &b : std::as_const(m_blueprints)) {
@@ -96,11 +96,11 @@ ServiceResponse KandjiService::writeBlueprint(const ServiceRequest &request, Blu
         && !request.header("Content-Type").toLower().startsWith("multipart/form-data"))
         return ServiceResponse::json(415, QJsonObject { { QStringLiteral("detail"), QStringLiteral("Unsupported media type in request: use a form.") } });
     QUrlQuery form;
-    if (const auto parts = KandjiFormData::parseMultipart(request.header("Content-Type"), request.body)) {
-        for (const KandjiFormData::Part &part : *parts)
+    if (const auto parts = ServiceForm::parseMultipart(request.header("Content-Type"), request.body)) {
+        for (const ServiceForm::Part &part : *parts)
             form.addQueryItem(QString::fromUtf8(part.name), QString::fromUtf8(part.body));
     } else {
-        form = KandjiFormData::parseUrlEncoded(request.body);
+        form = ServiceForm::parseUrlEncoded(request.body);
     }
     auto value = [&](const char *key) { return form.queryItemValue(QLatin1String(key), QUrl::FullyDecoded); };
     auto has = [&](const char *key) { return form.hasQueryItem(QLatin1String(key)); };

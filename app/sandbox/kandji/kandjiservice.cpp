@@ -1,6 +1,6 @@
 #include "kandjiservice.h"
 
-#include "kandjiformdata.h"
+#include "serviceform.h"
 
 #include <QCryptographicHash>
 #include <QDateTime>
@@ -35,7 +35,7 @@ bool isJson(const ServiceRequest &request)
 }
 
 // Form or multipart fields as JSON: "true"/"false" become booleans for the flags listed.
-QJsonObject fieldsOf(const ServiceRequest &request, const QStringList &flags, QList<KandjiFormData::Part> *files = nullptr)
+QJsonObject fieldsOf(const ServiceRequest &request, const QStringList &flags, QList<ServiceForm::Part> *files = nullptr)
 {
     QJsonObject fields;
     auto put = [&](const QString &key, const QString &value) {
@@ -45,8 +45,8 @@ QJsonObject fieldsOf(const ServiceRequest &request, const QStringList &flags, QL
             fields.insert(key, value);
     };
     const QByteArray type = request.header("Content-Type");
-    if (const auto parts = KandjiFormData::parseMultipart(type, request.body)) {
-        for (const KandjiFormData::Part &part : *parts) {
+    if (const auto parts = ServiceForm::parseMultipart(type, request.body)) {
+        for (const ServiceForm::Part &part : *parts) {
             if (part.isFile && files)
                 files->append(part);
             else if (!part.isFile)
@@ -54,7 +54,7 @@ QJsonObject fieldsOf(const ServiceRequest &request, const QStringList &flags, QL
         }
         return fields;
     }
-    const QUrlQuery form = KandjiFormData::parseUrlEncoded(request.body);
+    const QUrlQuery form = ServiceForm::parseUrlEncoded(request.body);
     for (const auto &item : form.queryItems(QUrl::FullyDecoded))
         put(item.first, item.second);
     return fields;
@@ -253,8 +253,8 @@ ServiceResponse KandjiService::library(const ServiceRequest &request, const QStr
 
 ServiceResponse KandjiService::writeProfile(const ServiceRequest &request, QJsonObject *item)
 {
-    QList<KandjiFormData::Part> files;
-    if (!KandjiFormData::parseMultipart(request.header("Content-Type"), request.body))
+    QList<ServiceForm::Part> files;
+    if (!ServiceForm::parseMultipart(request.header("Content-Type"), request.body))
         return detail(415, QStringLiteral("Unsupported media type in request: use multipart/form-data."));
     const QJsonObject fields = fieldsOf(request, profileFlags, &files);
     const bool creating = !item->contains(QLatin1String("name"));

@@ -1,5 +1,5 @@
 // KandjiService: the storage service behind presigned uploads, seeding and inspection.
-#include "kandjiformdata.h"
+#include "serviceform.h"
 #include "kandjiservice.h"
 
 #include <QDateTime>
@@ -40,14 +40,14 @@ ServiceResponse KandjiService::storageUpload(const ServiceRequest &request)
     const qint64 length = request.header("Content-Length").toLongLong(&ok);
     if (!ok || length != request.body.size())
         return storageError(400, "IncompleteBody", "You did not provide the number of bytes specified by the Content-Length HTTP header.");
-    const auto parts = KandjiFormData::parseMultipart(request.header("Content-Type"), request.body);
+    const auto parts = ServiceForm::parseMultipart(request.header("Content-Type"), request.body);
     if (!parts || parts->isEmpty())
         return storageError(400, "MalformedPOSTRequest", "The body of your POST request is not well-formed multipart/form-data.");
     QString key;
     QHash<QString, QString> fields;
-    const KandjiFormData::Part &file = parts->last();
+    const ServiceForm::Part &file = parts->last();
     for (qsizetype i = 0; i + 1 < parts->size(); ++i) {
-        const KandjiFormData::Part &part = parts->at(i);
+        const ServiceForm::Part &part = parts->at(i);
         if (part.isFile)
             return storageError(400, "InvalidArgument", "The file must be the last field of the form.");
         fields.insert(QString::fromUtf8(part.name), QString::fromUtf8(part.body));

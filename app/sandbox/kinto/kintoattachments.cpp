@@ -4,6 +4,7 @@
 #include "kintojsonschema.h"
 #include "kintovalidation.h"
 #include "kintowrites.h"
+#include "serviceform.h"
 
 #include <QCryptographicHash>
 #include <QFileInfo>
@@ -14,88 +15,10 @@ using namespace KintoProtocol;
 
 namespace {
 
-struct MultipartPart
-{
-    QByteArray name;
-    QByteArray filename;
-    bool hasFilename = false;
-    QByteArray contentType;
-    QByteArray body;
-};
-
-QByteArray headerParam(const QByteArray &header, const QByteArray &param)
-{
-    for (QByteArray piece : header.split(';')) {
-        piece = piece.trimmed();
-        const qsizetype eq = piece.indexOf('=');
-        if (eq < 0 || piece.left(eq).trimmed().toLower() != param)
-            continue;
-        QByteArray value = piece.mid(eq + 1).trimmed();
-        if (value.size() >= 2 && value.startsWith('"') && value.endsWith('"'))
-            value = value.mid(1, value.size() - 2);
-        return value;
-    }
-    return {};
-}
-
-bool headerHasParam(const QByteArray &header, const QByteArray &param)
-{
-    for (const QByteArray &piece : header.split(';')) {
-        if (piece.trimmed().toLower().startsWith(QByteArray(param + '=')))
-            return true;
-    }
-    return false;
-}
-
-std::optional<QList<MultipartPart>> parseMultipart(const QByteArray &contentType, const QByteArray &body)
-{
-    const QByteArray boundary = headerParam(contentType, "boundary");
-    if (boundary.isEmpty())
-        return std::nullopt;
-    const QByteArray delimiter = "--" + boundary;
-    QList<MultipartPart> parts;
-    qsizetype pos = body.indexOf(delimiter);
-    if (pos < 0)
-        return std::nullopt;
-    while (true) {
-        pos += delimiter.size();
-        if (body.mid(pos, 2) == "--")
-            break;
-        if (body.mid(pos, 2) == "\r\n")
-            pos += 2;
-        const qsizetype headEnd = body.indexOf("\r\n\r\n", pos);
-        if (headEnd < 0)
-            return std::nullopt;
-        MultipartPart part;
-        for (const QByteArray &line : body.mid(pos, headEnd - pos).split('\n')) {
-            const QByteArray l = line.trimmed();
-            const qsizetype colon = l.indexOf(':');
-            if (colon < 0)
-                continue;
-            const QByteArray name = l.left(colon).trimmed().toLower();
-            const QByteArray value = l.mid(colon + 1).trimmed();
-            if (name == "content-disposition") {
-                part.name = headerParam(value, "name");
-                part.hasFilename = headerHasParam(value, "filename");
-                part.filename = headerParam(value, "filename");
-            } else if (name == "content-type") {
-                part.contentType = value;
-            }
-        }
-        const qsizetype next = body.indexOf(QByteArray("\r\n" + delimiter), headEnd + 4);
-        if (next < 0)
-            return std::nullopt;
-        part.body = body.mid(headEnd + 4, next - headEnd - 4);
-        parts.append(part);
-        pos = next + 2;
-    }
-    return parts;
-}
-
 // The upload's fields: the file, and the optional "data" and "permissions".
 struct Upload
 {
-    MultipartPart file;
+    ServiceForm::Part file;
     QJsonObject data;
     QJsonValue permissions;
 };
@@ -105,16 +28,16 @@ ServiceResult<Upload> readUpload(const ServiceRequest &request)
     const QByteArray contentType = request.header("Content-Type");
     if (!contentType.trimmed().toLower().startsWith("multipart/form-data"))
         return invalid(QStringLiteral("body"), QJsonValue(), QStringLiteral("Content-Type should be multipart/form-data"));
-    const auto parts = parseMultipart(contentType, request.body);
+    const auto parts = ServiceForm::parseMultipart(contentType, request.body);
     if (!parts)
         return invalid(QStringLiteral("body"), QJsonValue(), QStringLiteral("Invalid multipart body"));
     Upload upload;
     bool hasFile = false;
-    for (const MultipartPart &part : *parts) {
+    for (const ServiceForm::Part &part : *parts) {
         const QString name = QString::fromUtf8(part.name);
         if (name == QLatin1String("attachment")) {
             upload.file = part;
-            hasFile = part.hasFilename;
+            hasFile = part.isFile;
         } else if (name == QLatin1String("data") || name == QLatin1String("permissions")) {
             QJsonParseError parseError;
             const QJsonDocument doc = QJsonDocument::fromJson(part.body, &parseError);
@@ -134,12 +57,12 @@ ServiceResult<Upload> readUpload(const ServiceRequest &request)
     return upload;
 }
 
-QByteArray mimetypeOf(const MultipartPart &file)
+QByteArray mimetypeOf(const ServiceForm::Part &file)
 {
     QByteArray mimetype = file.contentType.split(';').first().trimmed();
     if (mimetype.isEmpty() || mimetype == "application/octet-stream") {
         const QByteArray guessed = QMimeDatabase()
-                                       .mimeTypeForFile(QString::fromUtf8(file.filename), QMimeDatabase::MatchExtension)
+                                       .mimeTypeForFile(QString::fromUtf8(file.fileName), QMimeDatabase::MatchExtension)
                                        .name()
                                        .toLatin1();
         if (!guessed.isEmpty() && guessed != "application/octet-stream")
@@ -171,7 +94,7 @@ ServiceResponse post(KintoState &state, const ServiceRequest &request, const Kin
     if (!upload)
         return upload.failure();
 
-    const QString filename = QString::fromUtf8(upload->file.filename);
+    const QString filename = QString::fromUtf8(upload->file.fileName);
     const QString suffix = QFileInfo(filename).suffix();
     const QByteArray mimetype = mimetypeOf(upload->file);
     const QByteArray &bytes = upload->file.body;

@@ -7,9 +7,9 @@
 
 #include <optional>
 
-// Request bodies the Kandji sandbox reads: multipart/form-data (custom profiles, the storage
-// upload) and application/x-www-form-urlencoded (blueprints, custom apps).
-namespace KandjiFormData {
+// Request bodies the sandboxes read, as a web framework would: multipart/form-data (Kinto
+// attachments, Kandji custom profiles and storage uploads) and application/x-www-form-urlencoded.
+namespace ServiceForm {
 
 struct Part
 {
@@ -29,4 +29,4 @@ QString queryValue(const QUrlQuery &query, const QString &key);
 // Form fields, '+' as space, percent-decoded.
 QUrlQuery parseUrlEncoded(const QByteArray &body);
 
-} // namespace KandjiFormData
+} // namespace ServiceForm

@@ -1,7 +1,16 @@
-#include "kandjiformdata.h"
+#include "serviceform.h"
 
 
-namespace KandjiFormData {
+namespace ServiceForm {
+
+static bool hasParam(const QByteArray &header, const QByteArray &param)
+{
+    for (const QByteArray &piece : header.split(';')) {
+        if (piece.trimmed().toLower().startsWith(QByteArray(param + '=')))
+            return true;
+    }
+    return false;
+}
 
 QByteArray headerParam(const QByteArray &header, const QByteArray &param)
 {
@@ -29,7 +38,7 @@ static void readPartHeaders(const QByteArray &head, Part *part)
         const QByteArray value = l.mid(colon + 1).trimmed();
         if (name == "content-disposition") {
             part->name = headerParam(value, "name");
-            part->isFile = value.contains("filename=");
+            part->isFile = hasParam(value, "filename");
             part->fileName = headerParam(value, "filename");
         } else if (name == "content-type") {
             part->contentType = value;
@@ -87,4 +96,4 @@ QUrlQuery parseUrlEncoded(const QByteArray &body)
     return QUrlQuery(QString::fromUtf8(plus));
 }
 
-} // namespace KandjiFormData
+} // namespace ServiceForm
