@@ -10,6 +10,22 @@
 
 namespace {
 
+// Starts a prepared sandbox on the asked port and hands it over, with what to tell the user.
+template <typename Sandbox>
+std::optional<ServedSandbox> serve(std::unique_ptr<Sandbox> sandbox, const SandboxOptions &options,
+                                   const QStringList &notes, QString *error)
+{
+    if (!sandbox->start(options.port)) {
+        *error = sandbox->server()->errorString();
+        return std::nullopt;
+    }
+    ServedSandbox served;
+    served.baseUrl = sandbox->baseUrl();
+    served.notes = notes.join(QStringLiteral("; "));
+    served.server = std::move(sandbox);
+    return served;
+}
+
 // Kinto as its default configuration ships: accounts and basicauth policies, so Kinto's own
 // clients (kinto-http.py, Kinto Admin) meet what a real server does.
 std::optional<ServedSandbox> startKinto(const SandboxOptions &options, QString *error)
@@ -26,15 +42,7 @@ std::optional<ServedSandbox> startKinto(const SandboxOptions &options, QString *
         sandbox->setAdminPrincipals(sandbox->adminPrincipals() << QStringLiteral("account:") + options.user);
         notes << QStringLiteral("account %1 (administrator)").arg(options.user);
     }
-    if (!sandbox->start(options.port)) {
-        *error = sandbox->server()->errorString();
-        return std::nullopt;
-    }
-    ServedSandbox served;
-    served.baseUrl = sandbox->baseUrl();
-    served.notes = notes.join(QStringLiteral("; "));
-    served.server = std::move(sandbox);
-    return served;
+    return serve(std::move(sandbox), options, notes, error);
 }
 
 // Jamf Pro's auth, API roles and API clients; --user adds an administrator account.
@@ -52,15 +60,7 @@ std::optional<ServedSandbox> startJamf(const SandboxOptions &options, QString *e
         sandbox->service().addAccount(options.user, options.password, {}, true);
         notes << QStringLiteral("account %1 (administrator)").arg(options.user);
     }
-    if (!sandbox->start(options.port)) {
-        *error = sandbox->server()->errorString();
-        return std::nullopt;
-    }
-    ServedSandbox served;
-    served.baseUrl = sandbox->baseUrl();
-    served.notes = notes.join(QStringLiteral("; "));
-    served.server = std::move(sandbox);
-    return served;
+    return serve(std::move(sandbox), options, notes, error);
 }
 
 // Kandji / Iru: the API and its storage service (a second port); the token is printed, since a
@@ -70,16 +70,14 @@ std::optional<ServedSandbox> startKandji(const SandboxOptions &options, QString 
     auto sandbox = std::make_unique<KandjiSandbox>();
     if (options.demo)
         sandbox->seedDemoData();
-    if (!sandbox->start(options.port)) {
-        *error = sandbox->server()->errorString();
-        return std::nullopt;
+    // The token and the storage origin are known once it listens.
+    auto served = serve(std::move(sandbox), options, {}, error);
+    if (served) {
+        auto *kandji = qobject_cast<KandjiSandbox *>(served->server.get());
+        served->notes = QStringLiteral("token %1; storage at %2%3")
+                            .arg(kandji->token(), kandji->storageUrl().toString(),
+                                 options.demo ? QStringLiteral("; demo library: 3 blueprints, dozens of items") : QString());
     }
-    ServedSandbox served;
-    served.baseUrl = sandbox->baseUrl();
-    served.notes = QStringLiteral("token %1; storage at %2%3")
-                       .arg(sandbox->token(), sandbox->storageUrl().toString(),
-                            options.demo ? QStringLiteral("; demo library: 3 blueprints, dozens of items") : QString());
-    served.server = std::move(sandbox);
     return served;
 }
 
