@@ -252,6 +252,16 @@ void RecordEditor::onSaved(Job *job)
     if (job->hasError()) {
         const ApiError &error = job->error();
         if (error.isPreconditionFailed() && !m_recordId.isEmpty()) {
+            QJsonObject theirs = KintoClient::existingObject(error);
+            QJsonObject mine = m_data;
+            theirs.remove(QLatin1String("last_modified"));
+            mine.remove(QLatin1String("last_modified"));
+            if (!theirs.isEmpty() && theirs == mine) {
+                // An earlier attempt of this save reached the server (its answer was lost to a
+                // timeout or a broken connection): the server holds exactly this edit.
+                finishSaved(KintoClient::existingObject(error), tr("Saved (an earlier attempt had already reached the server)."));
+                return;
+            }
             finishApply(false, tr("The record changed on the server since you opened it."));
             showConflict(KintoClient::existingObject(error));
             return;
@@ -264,7 +274,11 @@ void RecordEditor::onSaved(Job *job)
         finishApply(false, message);
         return;
     }
-    const QJsonObject saved = job->result().toObject().value(QLatin1String("data")).toObject();
+    finishSaved(job->result().toObject().value(QLatin1String("data")).toObject(), tr("Saved."));
+}
+
+void RecordEditor::finishSaved(const QJsonObject &saved, const QString &message)
+{
     const QJsonObject before = m_base;
     m_base = saved;
     m_data = saved;
@@ -275,7 +289,7 @@ void RecordEditor::onSaved(Job *job)
     }
     showData();
     Q_EMIT recordSaved(before, saved);
-    finishApply(true, tr("Saved."));
+    finishApply(true, message);
 }
 
 void RecordEditor::showConflict(const QJsonObject &theirs)

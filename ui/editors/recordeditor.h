@@ -78,6 +78,8 @@ private:
     void onFormChanged();
     void onJsonChanged();
     void onSaved(Job *job);
+    // Shows `saved` (the server's record after this save) as the new state and ends the save.
+    void finishSaved(const QJsonObject &saved, const QString &message);
     void showConflict(const QJsonObject &theirs);
 
     KintoClient *m_client;

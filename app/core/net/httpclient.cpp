@@ -418,6 +418,8 @@ bool HttpClient::handleTransportError(HttpJob *job, QNetworkReply *reply, int st
             tr("No data from the server for %1 s (transfer timeout).").arg(transferTimeoutOf(job) / 1000.0));
     else if (status >= 200 && status < 300)
         error = ApiError(ApiError::Kind::Network, tr("The connection broke before the whole answer arrived: %1").arg(reply->errorString()));
+    else if (netError == QNetworkReply::RemoteHostClosedError)
+        error = ApiError(ApiError::Kind::Network, tr("The server closed the connection without answering."));
     else
         error = ApiError(ApiError::Kind::Network, reply->errorString());
     retryOrFail(job, error, -1);

@@ -131,8 +131,15 @@ void KintoSandbox::dropNext(int count)
     m_dropCount = qMax(0, count);
 }
 
+void KintoSandbox::cutNext(int count, Cut where)
+{
+    m_cutCount = qMax(0, count);
+    m_cut = where;
+}
+
 void KintoSandbox::clearFaults()
 {
+    m_cutCount = 0;
     m_latencyMs = 0;
     m_failCount = 0;
     m_backoffSeconds = 0;
@@ -149,6 +156,15 @@ void KintoSandbox::onRequest(const HttpServerRequest &request, HttpResponder *re
     if (m_dropCount > 0) {
         --m_dropCount;
         responder->drop();
+        Q_EMIT requestServed(request.method, request.path, 0);
+        return;
+    }
+    if (m_cutCount > 0) {
+        --m_cutCount;
+        QByteArray answer = "HTTP/1.1 200 OK\r\nContent-Type: application/json\r\nContent-Length: 512\r\n\r\n";
+        if (m_cut == Cut::MidBody)
+            answer += "{\"data\": {\"id\": \"" + QByteArray(200, 'x');
+        responder->respondRaw(answer);
         Q_EMIT requestServed(request.method, request.path, 0);
         return;
     }

@@ -73,11 +73,15 @@ public:
     // Faults. Latency delays every answer by `ms`. failNext answers the next `count` requests with
     // `status` (a Kinto error body, errno 201 for 503) and a Retry-After header. setBackoff adds
     // "Backoff: <seconds>" to successful answers (0 stops it). dropNext closes the next `count`
-    // connections without answering.
+    // connections without answering. cutNext answers the next `count` requests, unprocessed, with
+    // a 200 whose headers promise a JSON body of 512 bytes, then closes the connection right after the
+    // headers (AfterHeaders) or halfway through the body (MidBody).
+    enum class Cut { AfterHeaders, MidBody };
     void setLatency(int ms);
     void failNext(int count, int status = 503, int retryAfterSeconds = 30);
     void setBackoff(int seconds);
     void dropNext(int count);
+    void cutNext(int count, Cut where);
     void clearFaults();
 
     // The protocol layer, for direct inspection or seeding from tests.
@@ -99,4 +103,6 @@ private:
     int m_retryAfterSeconds = 30;
     int m_backoffSeconds = 0;
     int m_dropCount = 0;
+    int m_cutCount = 0;
+    Cut m_cut = Cut::AfterHeaders;
 };
