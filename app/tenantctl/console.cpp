@@ -1,5 +1,7 @@
 #include "console.h"
 
+#include <QFile>
+
 namespace Console {
 
 QTextStream &out()
@@ -35,6 +37,29 @@ int exitCodeFor(const ApiError &error)
     default:
         return Other;
     }
+}
+
+bool readArgument(const QString &argument, QByteArray *bytes, QString *error)
+{
+    if (!argument.startsWith(QLatin1Char('@'))) {
+        *bytes = argument.toUtf8();
+        return true;
+    }
+    const QString path = argument.mid(1);
+    QFile file;
+    const bool opened = path == QLatin1String("-") ? file.open(stdin, QIODevice::ReadOnly)
+                                                   : (file.setFileName(path), file.open(QIODevice::ReadOnly));
+    if (!opened) {
+        *error = QStringLiteral("cannot read %1: %2").arg(path, file.errorString());
+        return false;
+    }
+    *bytes = file.read(MaxInputBytes + 1);
+    if (bytes->size() > MaxInputBytes) {
+        bytes->clear();
+        *error = QStringLiteral("%1 is larger than %2 MiB, the limit for an input file").arg(path).arg(MaxInputBytes >> 20);
+        return false;
+    }
+    return true;
 }
 
 } // namespace Console

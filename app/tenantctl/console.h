@@ -21,4 +21,11 @@ QTextStream &out(); // stdout: results
 QTextStream &err(); // stderr: messages
 int exitCodeFor(const ApiError &error);
 
+// The largest input file a command reads (--data @FILE, batch files, standard input).
+constexpr qint64 MaxInputBytes = 256LL << 20;
+// An argument's bytes: "@FILE" reads the file, "@-" standard input, anything else is the text itself.
+// False, with *error, when the file cannot be read or is larger than MaxInputBytes (so @/dev/zero
+// ends with an error instead of filling memory).
+bool readArgument(const QString &argument, QByteArray *bytes, QString *error);
+
 } // namespace Console

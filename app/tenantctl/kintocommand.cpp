@@ -19,7 +19,6 @@
 
 namespace {
 
-constexpr qint64 MaxInputBytes = 256LL << 20; // --data/--permissions/batch files
 constexpr int MaxOptionSeconds = 86'400;       // --timeout, --retry-after
 
 using Console::err;
@@ -73,28 +72,12 @@ QCommandLineOption unsafeOption()
     return option(QStringLiteral("unsafe"), QStringLiteral("Skip the If-Match / If-None-Match precondition (overwrite)."));
 }
 
-// Reads a JSON argument: inline text, @FILE, or @- for standard input (at most MaxInputBytes,
-// so @/dev/zero ends with an error instead of filling memory).
+// Reads a JSON argument: inline text, @FILE, or @- for standard input (Console::readArgument).
 bool readJson(const QString &argument, QJsonValue *value, QString *error)
 {
     QByteArray text;
-    if (argument.startsWith(QLatin1Char('@'))) {
-        const QString path = argument.mid(1);
-        QFile file;
-        const bool opened = path == QLatin1String("-") ? file.open(stdin, QIODevice::ReadOnly)
-                                                       : (file.setFileName(path), file.open(QIODevice::ReadOnly));
-        if (!opened) {
-            *error = QStringLiteral("cannot read %1: %2").arg(path, file.errorString());
-            return false;
-        }
-        text = file.read(MaxInputBytes + 1);
-        if (text.size() > MaxInputBytes) {
-            *error = QStringLiteral("%1 is larger than %2 MiB, the limit for an input file").arg(path).arg(MaxInputBytes >> 20);
-            return false;
-        }
-    } else {
-        text = argument.toUtf8();
-    }
+    if (!Console::readArgument(argument, &text, error))
+        return false;
     QString why;
     if (!Json::parse(text, value, &why)) {
         *error = QStringLiteral("invalid JSON in %1: %2").arg(argument.left(40), why);

@@ -207,17 +207,9 @@ Job *RestCommand::start(const QString &command, const QStringList &args, QComman
     }
     RestBody body;
     if (parser.isSet(QStringLiteral("data"))) {
-        QString data = parser.value(QStringLiteral("data"));
-        QByteArray bytes = data.toUtf8();
-        if (data.startsWith(QLatin1Char('@'))) {
-            QFile file(data.mid(1));
-            const bool opened = data == QLatin1String("@-") ? file.open(stdin, QIODevice::ReadOnly) : file.open(QIODevice::ReadOnly);
-            if (!opened) {
-                *error = QStringLiteral("cannot read %1: %2").arg(data.mid(1), file.errorString());
-                return nullptr;
-            }
-            bytes = file.readAll();
-        }
+        QByteArray bytes;
+        if (!Console::readArgument(parser.value(QStringLiteral("data")), &bytes, error))
+            return nullptr;
         if (m_global.isSet(QStringLiteral("no-serialize"))) {
             body = RestBody::fromBytes(bytes);
         } else {

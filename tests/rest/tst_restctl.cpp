@@ -149,6 +149,7 @@ void tst_RestCtl::usageErrors_data()
     QTest::newRow("no server") << QStringList { QStringLiteral("read"), QStringLiteral("x") } << 2;
     QTest::newRow("unknown command") << QStringList { QStringLiteral("-s"), QStringLiteral("http://127.0.0.1:9"), QStringLiteral("fetch"), QStringLiteral("x") } << 2;
     QTest::newRow("data not JSON") << QStringList { QStringLiteral("-s"), QStringLiteral("http://127.0.0.1:9"), QStringLiteral("create"), QStringLiteral("x"), QStringLiteral("--data"), QStringLiteral("{oops") } << 2;
+    QTest::newRow("endless data file") << QStringList { QStringLiteral("-s"), QStringLiteral("http://127.0.0.1:9"), QStringLiteral("create"), QStringLiteral("x"), QStringLiteral("--data"), QStringLiteral("@/dev/zero") } << 2;
     QTest::newRow("bad retry statuses") << QStringList { QStringLiteral("-s"), QStringLiteral("http://127.0.0.1:9"), QStringLiteral("--retry-statuses"), QStringLiteral("5xx"), QStringLiteral("read"), QStringLiteral("x") } << 2;
     QTest::newRow("nobody listening: 6 network") << QStringList { QStringLiteral("-s"), QStringLiteral("http://127.0.0.1:%1").arg(ExternalServer::freePort()), QStringLiteral("--retries"), QStringLiteral("0"), QStringLiteral("read"), QStringLiteral("x") } << 6;
 }

@@ -38,6 +38,7 @@ private Q_SLOTS:
     void importCsvReportsSchemaInvalidRow();
     void importJsonFlagsNonObjects();
     void exportThenImportRoundTrips();
+    void endlessFileIsRefusedBySize();
 
 private:
     QString writeFile(const QString &name, const QByteArray &bytes);
@@ -299,6 +300,17 @@ void tst_ExportImport::importJsonFlagsNonObjects()
     QCOMPARE(record(QStringLiteral("target"), QStringLiteral("j1"))->value(QLatin1String("tags")).toArray(),
              QJsonArray { QStringLiteral("a") });
     QCOMPARE(m_sandbox->service().store().list(QStringLiteral("/buckets/b/collections/target"), QStringLiteral("record"), false).size(), 2);
+}
+
+void tst_ExportImport::endlessFileIsRefusedBySize()
+{
+    // /dev/zero never ends: the import reads up to its limit and says so, it does not fill memory.
+    ImportDialog dialog(m_client.get(), QStringLiteral("b"), QStringLiteral("target"));
+    loadAndImport(dialog, QStringLiteral("/dev/zero"));
+    const QString summary = dialog.findChild<QLabel *>(QStringLiteral("summaryLabel"))->text();
+    QVERIFY2(summary.contains(QLatin1String("larger than 64 MiB")), qPrintable(summary));
+    QCOMPARE(dialog.model()->totalRows(), 0);
+    QVERIFY(!dialog.findChild<QPushButton *>(QStringLiteral("importButton"))->isEnabled());
 }
 
 void tst_ExportImport::exportThenImportRoundTrips()

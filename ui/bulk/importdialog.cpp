@@ -130,10 +130,18 @@ void ImportDialog::load()
     if (chosen < 0)
         chosen = int(path.endsWith(QLatin1String(".json"), Qt::CaseInsensitive) ? RecordFormats::Format::Json
                                                                                 : RecordFormats::Format::Csv);
+    const QByteArray bytes = file.read(RecordFormats::MaxImportBytes + 1);
+    if (bytes.size() > RecordFormats::MaxImportBytes) {
+        m_model->setRows({}, {});
+        m_summary->setText(tr("Cannot import %1: it is larger than %2 MiB, the limit for an import.")
+                               .arg(path).arg(RecordFormats::MaxImportBytes >> 20));
+        updateWidgets();
+        return;
+    }
     QList<RecordFormats::ImportRow> rows;
     QStringList columns;
     QString error;
-    if (!RecordFormats::readRecords(file.readAll(), RecordFormats::Format(chosen), &rows, &columns, &error)) {
+    if (!RecordFormats::readRecords(bytes, RecordFormats::Format(chosen), &rows, &columns, &error)) {
         m_model->setRows({}, {});
         m_summary->setText(tr("Cannot import %1: %2").arg(path, error));
         updateWidgets();

@@ -41,6 +41,9 @@ struct ImportRow
     QString problem;     // why the row cannot be sent; empty when it can
 };
 
+// The largest file an import reads: a JSON document takes several times its size in memory.
+constexpr qint64 MaxImportBytes = 64LL << 20;
+
 // Reads a whole file. Rows that cannot become records are kept with their problem set (a CSV row
 // with more cells than the header, a JSON item that is not an object, a non-string id, the same id
 // twice); a file that cannot be read at all returns false with the reason in *error.
