@@ -32,6 +32,7 @@ private Q_SLOTS:
     void cleanup();
     void csvQuotingFollowsRfc4180_data();
     void csvQuotingFollowsRfc4180();
+    void csvKeepsFieldNamesExactly();
     void exportWritesFile_data();
     void exportWritesFile();
     void cancelledExportWritesNothing();
@@ -124,6 +125,22 @@ void tst_ExportImport::csvQuotingFollowsRfc4180()
     QString error;
     QVERIFY(RecordFormats::splitCsv(quoted + QStringLiteral("\r\n"), &rows, &error));
     QCOMPARE(rows, QList<QStringList>({ QStringList { field } }));
+}
+
+void tst_ExportImport::csvKeepsFieldNamesExactly()
+{
+    // Field names with spaces around them are distinct fields and come back as they were; a value
+    // under a column without a name flags its row instead of refusing the whole file.
+    const QJsonArray records { obj(R"({"id":"r1"," a":"spaced","a":"plain"})"), obj(R"({"id":"r2","":"unnamed"})") };
+    const QByteArray csv = RecordFormats::toCsv(records, RecordFormats::columnsOf(records));
+    QList<RecordFormats::ImportRow> rows;
+    QStringList columns;
+    QString error;
+    QVERIFY2(RecordFormats::readRecords(csv, RecordFormats::Format::Csv, &rows, &columns, &error), qPrintable(error));
+    QCOMPARE(rows.size(), 2);
+    QCOMPARE(rows.at(0).data, obj(R"({" a":"spaced","a":"plain"})"));
+    QVERIFY(rows.at(0).problem.isEmpty());
+    QVERIFY2(rows.at(1).problem.contains(QLatin1String("no name")), qPrintable(rows.at(1).problem));
 }
 
 void tst_ExportImport::exportWritesFile_data()

@@ -211,17 +211,16 @@ bool readRecords(const QByteArray &bytes, Format format, QList<ImportRow> *rows,
         *error = tr("the file is empty");
         return false;
     }
+    // Column names are taken exactly as written (RFC 4180: spaces belong to the field), so that any
+    // field name a record has survives an export and an import. A column without a name (a
+    // spreadsheet's stray separator) is ignored while empty; a value in it flags its row.
     const QStringList header = table.takeFirst();
     for (const QString &name : header) {
-        if (name.trimmed().isEmpty()) {
-            *error = tr("line 1: a column has no name");
+        if (!name.isEmpty() && columns->contains(name)) {
+            *error = tr("line 1: the column \"%1\" appears twice").arg(name);
             return false;
         }
-        if (columns->contains(name.trimmed())) {
-            *error = tr("line 1: the column \"%1\" appears twice").arg(name.trimmed());
-            return false;
-        }
-        columns->append(name.trimmed());
+        columns->append(name);
     }
     int number = 1;
     for (const QStringList &cells : std::as_const(table)) {
@@ -233,6 +232,11 @@ bool readRecords(const QByteArray &bytes, Format format, QList<ImportRow> *rows,
         for (qsizetype c = 0; c < cells.size() && c < header.size(); ++c) {
             if (cells.at(c).isEmpty())
                 continue;
+            if (columns->at(c).isEmpty()) {
+                if (row.problem.isEmpty())
+                    row.problem = tr("a value in column %1, which has no name").arg(c + 1);
+                continue;
+            }
             if (columns->at(c) == QLatin1String("id"))
                 row.data.insert(QStringLiteral("id"), cells.at(c)); // ids stay strings
             else
