@@ -1,4 +1,5 @@
 #include "requestlogmodel.h"
+#include "tones.h"
 
 #include <QBrush>
 #include <QColor>
@@ -102,11 +103,10 @@ QVariant RequestLogModel::data(const QModelIndex &index, int role) const
         return tip;
     }
     case Qt::ForegroundRole:
-        // A muted red stays readable on light and dark palettes.
         if (isFailed(*e))
-            return QBrush(QColor(0xd3, 0x2f, 0x2f));
+            return QBrush(Tones::color(Tones::Tone::Error));
         if (e->dryRun)
-            return QBrush(QColor(0x75, 0x75, 0x75));
+            return QBrush(Tones::color(Tones::Tone::Muted));
         return {};
     case Qt::TextAlignmentRole:
         switch (index.column()) {

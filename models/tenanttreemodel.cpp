@@ -3,6 +3,7 @@
 #include "serviceicons.h"
 #include "tenants/tenantregistry.h"
 #include "tenanttreenode_p.h"
+#include "tones.h"
 
 #include <QColor>
 #include <QPainter>
@@ -246,19 +247,19 @@ QIcon TenantTreeModel::decoration(const Node &node) const
     case State::Unsupported:
         break;
     case State::Connecting:
-        mark = QColor(0xf9, 0xa8, 0x25);
+        mark = Tones::markColor(Tones::Tone::Busy);
         break;
     case State::Ok:
-        mark = QColor(0x43, 0xa0, 0x47);
+        mark = Tones::markColor(Tones::Tone::Success);
         break;
     case State::Warning:
-        mark = QColor(0xef, 0x6c, 0x00);
+        mark = Tones::markColor(Tones::Tone::Warning);
         break;
     case State::AuthFailed:
-        mark = QColor(0xe5, 0x39, 0x35);
+        mark = Tones::markColor(Tones::Tone::Error);
         break;
     case State::Offline:
-        mark = QColor(0x9e, 0x9e, 0x9e);
+        mark = Tones::markColor(Tones::Tone::Muted);
         break;
     }
     if (mark.isValid()) {
@@ -371,7 +372,7 @@ QVariant TenantTreeModel::childData(const Node &node, int role) const
     }
     case Qt::ForegroundRole:
         if (node.isMessage())
-            return QColor(0xc6, 0x28, 0x28);
+            return Tones::color(Tones::Tone::Error);
         return {};
     default:
         return {};

@@ -2,6 +2,7 @@
 
 #include "kintoclient.h"
 #include "prompt.h"
+#include "widgets/tonedlabel.h"
 
 #include <QDir>
 #include <QFileDialog>
@@ -161,7 +162,7 @@ QString AttachmentPanel::statusText() const
 void AttachmentPanel::setStatus(const QString &text, bool error)
 {
     m_status->setText(text);
-    m_status->setStyleSheet(error ? QStringLiteral("font-weight: bold") : QString());
+    setTone(m_status, error ? std::optional(Tones::Tone::Error) : std::nullopt);
 }
 
 void AttachmentPanel::showRecord(const QJsonObject &data)

@@ -1,6 +1,7 @@
 #include "deletedialog.h"
 
 #include "kintoclient.h"
+#include "widgets/tonedlabel.h"
 
 #include <QDialogButtonBox>
 #include <QLabel>
@@ -45,7 +46,7 @@ DeleteDialog::DeleteDialog(KintoClient *client, const KintoRef &ref, qint64 last
     m_message->setObjectName(QStringLiteral("messageLabel"));
     m_message->setWordWrap(true);
     m_message->setTextInteractionFlags(Qt::TextSelectableByMouse);
-    m_message->setStyleSheet(QStringLiteral("color: #c0262d;"));
+    setTone(m_message, Tones::Tone::Error);
     m_message->hide();
 
     auto *buttons = new QDialogButtonBox(QDialogButtonBox::Cancel);

@@ -3,6 +3,7 @@
 #include "bulkjob.h"
 #include "kintoclient.h"
 #include "net/json.h"
+#include "tones.h"
 
 #include <QComboBox>
 #include <QDialogButtonBox>
@@ -259,7 +260,7 @@ void BulkDialog::showResults(int first, int count)
                                                    : stateText(item));
         row->setText(MessageColumn, item.message);
         row->setForeground(StatusColumn, item.state == BulkJob::State::Ok ? palette().text()
-                                                                          : QBrush(Qt::red));
+                                                                          : QBrush(Tones::color(Tones::Tone::Error, palette())));
     }
 }
 

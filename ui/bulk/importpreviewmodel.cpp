@@ -1,4 +1,5 @@
 #include "importpreviewmodel.h"
+#include "tones.h"
 
 #include <QBrush>
 #include <QColor>
@@ -84,7 +85,7 @@ QVariant ImportPreviewModel::data(const QModelIndex &index, int role) const
     case RecordIdRole: return row.id;
     case Qt::ForegroundRole:
         if (m_states.at(r) == RowState::Invalid || m_states.at(r) == RowState::Failed)
-            return QBrush(QColor(Qt::red));
+            return QBrush(Tones::color(Tones::Tone::Error));
         return {};
     case Qt::ToolTipRole:
         return index.column() == StatusColumn && !m_messages.at(r).isEmpty() ? QVariant(m_messages.at(r)) : QVariant();

@@ -1,6 +1,7 @@
 #include "editorbase.h"
 
 #include "prompt.h"
+#include "widgets/tonedlabel.h"
 
 #include <QDialogButtonBox>
 #include <QLabel>
@@ -95,7 +96,7 @@ void EditorBase::setModified(bool modified)
 void EditorBase::setMessage(const QString &text, bool isError)
 {
     m_message->setText(text);
-    m_message->setStyleSheet(isError ? QStringLiteral("color: #c0262d;") : QString());
+    setTone(m_message, isError ? std::optional(Tones::Tone::Error) : std::nullopt);
     m_message->setVisible(!text.isEmpty());
 }
 

@@ -3,6 +3,7 @@
 #include "conflictdialog.h"
 #include "kintoclient.h"
 #include "net/json.h"
+#include "widgets/tonedlabel.h"
 
 #include <QFontDatabase>
 #include <QJsonArray>
@@ -53,7 +54,7 @@ RecordEditor::RecordEditor(KintoClient *client, const QString &bucket, const QSt
     m_json->setLineWrapMode(QPlainTextEdit::NoWrap);
     jsonLayout->addWidget(m_json, 1);
     m_jsonErrorLabel->setObjectName(QStringLiteral("jsonError"));
-    m_jsonErrorLabel->setStyleSheet(QStringLiteral("color: #c0262d;"));
+    setTone(m_jsonErrorLabel, Tones::Tone::Error);
     m_jsonErrorLabel->hide();
     jsonLayout->addWidget(m_jsonErrorLabel);
     m_tabs->addTab(jsonPage, tr("JSON"));

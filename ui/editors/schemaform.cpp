@@ -2,6 +2,7 @@
 
 #include "json/jsonschemacheck.h"
 #include "net/json.h"
+#include "widgets/tonedlabel.h"
 
 #include <QCalendarWidget>
 #include <QCheckBox>
@@ -59,7 +60,7 @@ public:
     {
         m_layout->setContentsMargins(0, 0, 0, 0);
         m_layout->setSpacing(2);
-        m_error->setStyleSheet(QStringLiteral("color: #c0262d;"));
+        setTone(m_error, Tones::Tone::Error);
         m_error->setWordWrap(true);
         m_error->hide();
         m_layout->addWidget(m_error);

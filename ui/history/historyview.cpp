@@ -5,6 +5,7 @@
 #include "historymodel.h"
 #include "kintoclient.h"
 #include "prompt.h"
+#include "widgets/tonedlabel.h"
 
 #include <QCheckBox>
 #include <QComboBox>
@@ -267,7 +268,7 @@ void HistoryView::updateSelection()
 void HistoryView::setStatus(const QString &text, bool error)
 {
     m_status->setText(text);
-    m_status->setStyleSheet(error ? QStringLiteral("font-weight: bold") : QString());
+    setTone(m_status, error ? std::optional(Tones::Tone::Error) : std::nullopt);
 }
 
 void HistoryView::updateStatus()

@@ -2,6 +2,7 @@
 
 #include "net/job.h"
 #include "secrets/secretstore.h"
+#include "widgets/tonedlabel.h"
 
 #include <QComboBox>
 #include <QFormLayout>
@@ -37,7 +38,7 @@ QLabel *errorLabel(const QString &objectName, QWidget *parent)
     auto *label = new QLabel(parent);
     label->setObjectName(objectName);
     label->setWordWrap(true);
-    label->setStyleSheet(QStringLiteral("color: #b00020"));
+    setTone(label, Tones::Tone::Error);
     return label;
 }
 

@@ -2,6 +2,7 @@
 
 #include "kintoclient.h"
 #include "prompt.h"
+#include "widgets/tonedlabel.h"
 
 #include <QCheckBox>
 #include <QComboBox>
@@ -265,7 +266,7 @@ void PermissionsEditor::buildUi()
 void PermissionsEditor::setStatus(const QString &text, bool error)
 {
     m_status->setText(text);
-    m_status->setStyleSheet(error ? QStringLiteral("font-weight: bold") : QString());
+    setTone(m_status, error ? std::optional(Tones::Tone::Error) : std::nullopt);
 }
 
 QString PermissionsEditor::statusText() const
