@@ -1,6 +1,7 @@
 #include "family/servicefamily.h"
 #include "net/requestlog.h"
 #include "rest/restresourcepage.h"
+#include "restitemmodel.h"
 #include "restfamily.h"
 #include "restservers.h"
 #include "resttenant.h"
@@ -14,7 +15,11 @@
 #include <QNetworkAccessManager>
 #include <QPushButton>
 #include <QSignalSpy>
-#include <QTableWidget>
+#include <QAbstractItemModelTester>
+#include <QHeaderView>
+#include <QMenu>
+#include <QTableView>
+#include <QToolButton>
 #include <QTemporaryDir>
 #include <QTest>
 
@@ -124,19 +129,49 @@ void tst_RestFamily::resourcePageLoadsPages()
     QSignalSpy loaded(&page, &RestResourcePage::pageLoaded);
     page.show();
     QVERIFY(loaded.wait(10000));
-    auto *table = page.findChild<QTableWidget *>(QStringLiteral("items"));
-    QCOMPARE(table->rowCount(), 2);
-    QCOMPARE(table->horizontalHeaderItem(0)->text(), QStringLiteral("id")); // the id column first
-    QVERIFY(page.findChild<QLabel *>(QStringLiteral("status"))->text().contains(QLatin1String("of 5")));
+    auto *table = page.findChild<QTableView *>(QStringLiteral("items"));
+    QVERIFY(table);
+    QAbstractItemModel *model = table->model();
+    QAbstractItemModelTester tester(model, QAbstractItemModelTester::FailureReportingMode::QtTest);
+    QCOMPARE(model->headerData(0, Qt::Horizontal).toString(), QStringLiteral("id")); // the id column first
     auto *more = page.findChild<QPushButton *>(QStringLiteral("loadMore"));
-    QVERIFY(more->isEnabled());
-    QTest::mouseClick(more, Qt::LeftButton);
-    QVERIFY(loaded.wait(10000));
-    QTest::mouseClick(more, Qt::LeftButton);
-    QVERIFY(loaded.wait(10000));
-    QCOMPARE(table->rowCount(), 5);
+    auto *itemModel = page.model();
+    // The view asks for pages while its last row is in sight ("Load more" asks too).
+    for (int i = 0; i < 3 && !itemModel->isComplete(); ++i) {
+        if (more->isEnabled())
+            QTest::mouseClick(more, Qt::LeftButton);
+        QTRY_VERIFY_WITH_TIMEOUT(!itemModel->isFetching(), 10000);
+    }
+    QTRY_VERIFY_WITH_TIMEOUT(itemModel->isComplete(), 10000);
+    QCOMPARE(model->rowCount(), 5);
     QVERIFY(!more->isEnabled()); // the last page: no next link
+    QCOMPARE(page.findChild<QLabel *>(QStringLiteral("status"))->text(), QStringLiteral("5 item(s)"));
+    // json-server was asked with _page/_limit, then its Link header was followed, a page at a time.
+    const auto entries = m_log.entries();
+    const QString first = entries.at(entries.size() - 3).url;
+    QVERIFY2(first.contains(QLatin1String("_page=1")) && first.contains(QLatin1String("_limit=2")), qPrintable(first));
+    QVERIFY2(entries.at(entries.size() - 2).url.contains(QLatin1String("_page=2")), qPrintable(entries.at(entries.size() - 2).url));
+    QVERIFY2(entries.last().url.contains(QLatin1String("_page=3")), qPrintable(entries.last().url));
     QCOMPARE(page.itemAt(4).value(QLatin1String("name")).toString(), QStringLiteral("Barbara Liskov"));
+
+    // Columns from the items' keys, shown and hidden from the Columns menu.
+    auto *columns = page.findChild<QToolButton *>(QStringLiteral("columns"));
+    QAction *email = columns->menu()->findChild<QAction *>(QStringLiteral("column:email"));
+    QVERIFY(email);
+    QVERIFY(email->isChecked());
+    const int before = model->columnCount();
+    email->trigger(); // unchecks it
+    QTRY_COMPARE(model->columnCount(), before - 1);
+    for (int c = 0; c < model->columnCount(); ++c)
+        QVERIFY(model->headerData(c, Qt::Horizontal).toString() != QLatin1String("email"));
+    QCOMPARE(model->rowCount(), 5); // the rows stay
+    page.reload();
+    QVERIFY(loaded.wait(10000));
+    QCOMPARE(model->columnCount(), before - 1); // still hidden after a reload
+    email = columns->menu()->findChild<QAction *>(QStringLiteral("column:email"));
+    QVERIFY(!email->isChecked());
+    email->trigger();
+    QTRY_COMPARE(model->columnCount(), before);
 }
 
 void tst_RestFamily::badResourcesFailTheSession()
