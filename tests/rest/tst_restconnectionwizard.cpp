@@ -275,7 +275,7 @@ void tst_RestConnectionWizard::editPrefillsAndUpdatesInPlace()
     QStringList paths;
     for (int row = 0; row < table->rowCount(); ++row)
         paths << table->item(row, RestConnectionWizard::PathColumn)->text();
-    QCOMPARE(paths, (QStringList { "/agents", "/customers", "/tickets" }));
+    QCOMPARE(paths, (QStringList { QStringLiteral("/agents"), QStringLiteral("/customers"), QStringLiteral("/tickets") }));
     QCOMPARE(table->item(2, RestConnectionWizard::PagingColumn)->text(), QStringLiteral("link"));
 
     QCOMPARE(m_wizard->findChild<QSpinBox *>(QStringLiteral("retries"))->value(), 1);

@@ -59,7 +59,7 @@ void tst_RestDemo::everyFamilyHasATenant()
     QSet<QString> families;
     for (const Tenant &tenant : m_registry->tenants())
         families.insert(tenant.family);
-    QCOMPARE(families, (QSet<QString> { "kinto", "jamf", "kandji", "rest" }));
+    QCOMPARE(families, (QSet<QString> { QStringLiteral("kinto"), QStringLiteral("jamf"), QStringLiteral("kandji"), QStringLiteral("rest") }));
 }
 
 void tst_RestDemo::restTenantBrowsesTheHelpDesk()
@@ -79,7 +79,7 @@ void tst_RestDemo::restTenantBrowsesTheHelpDesk()
         if (resource.path == QLatin1String("/tickets"))
             tickets = resource;
     }
-    QCOMPARE(paths, (QStringList { "/agents", "/customers", "/tickets" }));
+    QCOMPARE(paths, (QStringList { QStringLiteral("/agents"), QStringLiteral("/customers"), QStringLiteral("/tickets") }));
     QCOMPARE(tickets.paging.kind, RestPaging::Kind::LinkHeader);
     QCOMPARE(tickets.paging.pageParam, QStringLiteral("_page"));
     QVERIFY(tickets.itemSchema.value(QLatin1String("properties")).toObject().contains(QLatin1String("subject")));
@@ -110,7 +110,7 @@ void tst_RestDemo::restTenantBrowsesTheHelpDesk()
     for (const RestFieldError &e : restFieldErrors(job->response()))
         fields << e.path;
     fields.sort();
-    QCOMPARE(fields, (QStringList { "customerId", "priority", "status", "subject" }));
+    QCOMPARE(fields, (QStringList { QStringLiteral("customerId"), QStringLiteral("priority"), QStringLiteral("status"), QStringLiteral("subject") }));
 }
 
 QTEST_MAIN(tst_RestDemo)

@@ -143,15 +143,15 @@ void tst_RestItemModel::pagesEveryKind_data()
     QTest::addColumn<QString>("kind");
     QTest::addColumn<QString>("itemsKey");
     QTest::addColumn<QStringList>("targets");
-    QTest::newRow("none: one answer") << "/all" << "none" << "" << QStringList { "/all" };
+    QTest::newRow("none: one answer") << "/all" << "none" << "" << QStringList { QStringLiteral("/all") };
     QTest::newRow("page and size") << "/paged" << "page" << ""
-                                   << QStringList { "/paged?page=1&size=2", "/paged?page=2&size=2", "/paged?page=3&size=2" };
+                                   << QStringList { QStringLiteral("/paged?page=1&size=2"), QStringLiteral("/paged?page=2&size=2"), QStringLiteral("/paged?page=3&size=2") };
     QTest::newRow("offset and limit, items in a wrapper") << "/offset" << "offset" << "results"
-                                   << QStringList { "/offset?offset=0&limit=2", "/offset?offset=2&limit=2", "/offset?offset=4&limit=2" };
+                                   << QStringList { QStringLiteral("/offset?offset=0&limit=2"), QStringLiteral("/offset?offset=2&limit=2"), QStringLiteral("/offset?offset=4&limit=2") };
     QTest::newRow("next link in the body") << "/linked" << "next" << "data"
-                                   << QStringList { "/linked", "/linked?after=2", "/linked?after=4" };
+                                   << QStringList { QStringLiteral("/linked"), QStringLiteral("/linked?after=2"), QStringLiteral("/linked?after=4") };
     QTest::newRow("Link header, _page/_limit") << "/headers" << "link" << ""
-                                   << QStringList { "/headers?_page=1&_limit=2", "/headers?_page=2&_limit=2", "/headers?_page=3&_limit=2" };
+                                   << QStringList { QStringLiteral("/headers?_page=1&_limit=2"), QStringLiteral("/headers?_page=2&_limit=2"), QStringLiteral("/headers?_page=3&_limit=2") };
 }
 
 void tst_RestItemModel::pagesEveryKind()
@@ -197,22 +197,22 @@ void tst_RestItemModel::columnsFromKeysGrowAndHide()
     QSignalSpy loaded(model, &PagedListModel::pageLoaded);
     model->reload();
     QVERIFY(loaded.wait(10000));
-    QCOMPARE(model->columns(), (QStringList { "id", "name" }));
+    QCOMPARE(model->columns(), (QStringList { QStringLiteral("id"), QStringLiteral("name") }));
     model->fetchMore({});
     QVERIFY(loaded.wait(10000));
     // The second page brought "population": a column appended, the rows kept.
-    QCOMPARE(model->columns(), (QStringList { "id", "name", "population" }));
+    QCOMPARE(model->columns(), (QStringList { QStringLiteral("id"), QStringLiteral("name"), QStringLiteral("population") }));
     QCOMPARE(model->rowCount(), 4);
     QCOMPARE(model->headerData(2, Qt::Horizontal).toString(), QStringLiteral("population"));
     model->setColumnHidden(QStringLiteral("name"), true);
-    QCOMPARE(model->columns(), (QStringList { "id", "population" }));
-    QCOMPARE(model->availableColumns(), (QStringList { "id", "name", "population" }));
+    QCOMPARE(model->columns(), (QStringList { QStringLiteral("id"), QStringLiteral("population") }));
+    QCOMPARE(model->availableColumns(), (QStringList { QStringLiteral("id"), QStringLiteral("name"), QStringLiteral("population") }));
     QCOMPARE(model->data(model->index(3, 1)).toString(), QStringLiteral("4000"));
     model->reload();
     QVERIFY(loaded.wait(10000));
-    QCOMPARE(model->columns(), (QStringList { "id", "population" })); // hidden across a reload
+    QCOMPARE(model->columns(), (QStringList { QStringLiteral("id"), QStringLiteral("population") })); // hidden across a reload
     model->setColumnHidden(QStringLiteral("name"), false);
-    QCOMPARE(model->columns(), (QStringList { "id", "name", "population" }));
+    QCOMPARE(model->columns(), (QStringList { QStringLiteral("id"), QStringLiteral("name"), QStringLiteral("population") }));
     QCOMPARE(model->rowCount(), 2);
 }
 
@@ -225,7 +225,7 @@ void tst_RestItemModel::columnsFromSchema()
     RestItemModel *model = loadAll(resource);
     QCOMPARE(model->rowCount(), 5);
     // The schema's properties, the id first; keys outside the schema ("population") not added.
-    QCOMPARE(model->columns(), (QStringList { "id", "country", "name" }));
+    QCOMPARE(model->columns(), (QStringList { QStringLiteral("id"), QStringLiteral("country"), QStringLiteral("name") }));
     QCOMPARE(model->data(model->index(0, 1)).toString(), QString()); // absent: empty
 }
 
@@ -250,7 +250,7 @@ void tst_RestItemModel::failedPageAskedAgain()
     model->fetchMore({});
     QVERIFY(loaded.wait(10000));
     QCOMPARE(model->rowCount(), 4);
-    QCOMPARE(m_targets.mid(1), (QStringList { "/paged?page=2&size=2", "/paged?page=2&size=2" })); // the same page again
+    QCOMPARE(m_targets.mid(1), (QStringList { QStringLiteral("/paged?page=2&size=2"), QStringLiteral("/paged?page=2&size=2") })); // the same page again
 }
 
 QTEST_GUILESS_MAIN(tst_RestItemModel)
