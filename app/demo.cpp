@@ -7,6 +7,12 @@
 #include "kandjisandbox.h"
 #include "kintofamily.h"
 #include "kintosandbox.h"
+#include "openapireader.h"
+#include "restdemodata.h"
+#include "restfamily.h"
+#include "restsandbox.h"
+#include "restservice.h"
+#include "resttenant.h"
 #include "secrets/secretstore.h"
 #include "tenants/tenantregistry.h"
 
@@ -41,7 +47,8 @@ bool startDemo(TenantRegistry &registry, SecretStore &secrets, QObject *owner, Q
     auto *kinto = started<KintoSandbox>(owner, "Kinto", error);
     auto *jamf = kinto ? started<JamfSandbox>(owner, "Jamf Pro", error) : nullptr;
     auto *kandji = jamf ? started<KandjiSandbox>(owner, "Kandji", error) : nullptr;
-    if (!kandji)
+    auto *rest = kandji ? started<RestSandbox>(owner, "REST", error) : nullptr;
+    if (!rest)
         return false;
 
     const struct {
@@ -80,5 +87,21 @@ bool startDemo(TenantRegistry &registry, SecretStore &secrets, QObject *owner, Q
     kandjiTenant.baseUrl = kandji->baseUrl();
     kandjiTenant.auth = AuthKind::Bearer;
     kandjiTenant.options.insert(QStringLiteral("localTestServer"), true);
-    return addTenant(registry, secrets, kandjiTenant, SecretPurpose::Token, kandji->token(), error);
+    if (!addTenant(registry, secrets, kandjiTenant, SecretPurpose::Token, kandji->token(), error))
+        return false;
+
+    // The REST tenant's resources come from the API's own OpenAPI document, as the wizard reads it.
+    OpenApiImport api;
+    if (!OpenApiReader::read(rest->service().openApiDocument(), &api, error))
+        return false;
+    Tenant restTenant;
+    restTenant.displayName = QStringLiteral("REST demo (help desk)");
+    restTenant.family = RestFamily::Id;
+    restTenant.baseUrl = rest->baseUrl();
+    restTenant.auth = AuthKind::Bearer;
+    restTenant.options.insert(QStringLiteral("apiKeyIn"), QStringLiteral("header"));
+    restTenant.options.insert(QStringLiteral("apiKeyName"), QStringLiteral("X-API-Key"));
+    restTenant.options.insert(QStringLiteral("probePath"), QStringLiteral("/agents"));
+    RestTenant::setResources(&restTenant, api.resources);
+    return addTenant(registry, secrets, restTenant, SecretPurpose::Token, RestDemoData::ApiKey, error);
 }

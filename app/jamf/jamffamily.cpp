@@ -11,7 +11,7 @@ QString JamfFamily::summary() const
 }
 
 AuthStrategy *JamfFamily::createAuth(const Tenant &tenant, const QHash<QString, QString> &secrets, QNetworkAccessManager *nam,
-                                     QString *error) const
+                                     SecretStore *, QString *error) const
 {
     ApiError failure;
     AuthStrategy *auth = createJamfAuth(tenant, secrets, nam, &failure);

@@ -22,7 +22,7 @@ public:
     QString summary() const override;
     QString iconPath() const override { return QStringLiteral(":/tenantdesk/icons/jamf.png"); }
     AuthStrategy *createAuth(const Tenant &tenant, const QHash<QString, QString> &secrets, QNetworkAccessManager *nam,
-                             QString *error) const override;
+                             SecretStore *, QString *error) const override;
     FamilySession *createSession(const Tenant &tenant, HttpClient *client, QObject *parent) const override;
 };
 

@@ -13,6 +13,9 @@
 #include <QJsonArray>
 #include <QJsonObject>
 
+#include <functional>
+#include <memory>
+
 static constexpr qint64 MaxDocumentBytes = 16 * 1024 * 1024;
 
 RestConnectionController::RestConnectionController(TenantRegistry *registry, SecretStore *secrets, QNetworkAccessManager *nam,
@@ -44,6 +47,7 @@ QUrl RestConnectionController::normaliseUrl(const QString &text, QString *error)
 Tenant RestConnectionController::tenantOf(const Draft &draft)
 {
     Tenant tenant;
+    tenant.id = draft.tenantId;
     tenant.displayName = draft.displayName.trimmed().isEmpty() ? draft.baseUrl.host() : draft.displayName.trimmed();
     tenant.family = QStringLiteral("rest");
     tenant.baseUrl = draft.baseUrl;
@@ -58,6 +62,8 @@ Tenant RestConnectionController::tenantOf(const Draft &draft)
         tenant.options.insert(QStringLiteral("apiKeyIn"), draft.apiKeyIn);
         tenant.options.insert(QStringLiteral("apiKeyName"), draft.apiKeyName);
     }
+    if (!draft.probePath.isEmpty())
+        tenant.options.insert(QStringLiteral("probePath"), draft.probePath);
     RestTenant::setResources(&tenant, draft.resources);
     return tenant;
 }
@@ -87,19 +93,69 @@ HttpClient *RestConnectionController::makeClient(const Draft &draft, const Secre
 Job *RestConnectionController::check(const Draft &draft, const Secrets &secrets, const QString &probePath)
 {
     dropConnection();
+    auto *job = new Job(this);
+    m_checkJob = job;
+    // The secrets of the tenant being edited that were not typed again: read from the store first.
+    QStringList missing;
+    const QHash<QString, QString> typed = secretMap(secrets);
+    if (!draft.tenantId.isEmpty()) {
+        for (const QString &purpose : RestTenant::secretPurposes(tenantOf(draft))) {
+            if (typed.value(purpose).isEmpty())
+                missing << purpose;
+        }
+    }
+    auto state = std::make_shared<CheckState>(CheckState { draft, secrets, probePath, missing });
+    QMetaObject::invokeMethod(job, [this, job, state] { readMissing(job, state); }, Qt::QueuedConnection);
+    return job;
+}
+
+void RestConnectionController::readMissing(Job *job, const std::shared_ptr<CheckState> &state)
+{
+    if (state->missing.isEmpty()) {
+        probe(job, state->draft, state->secrets, state->probePath);
+        return;
+    }
+    const QString purpose = state->missing.takeFirst();
+    Job *read = m_secrets->read(state->draft.tenantId, purpose);
+    job->addChild(read);
+    connect(read, &Job::finished, job, [this, job, read, purpose, state] {
+        if (!read->hasError()) {
+            const QString value = read->result().toString();
+            if (purpose == SecretPurpose::Password)
+                state->secrets.password = value;
+            else if (purpose == SecretPurpose::Token)
+                state->secrets.token = value;
+            else if (purpose == SecretPurpose::ClientSecret)
+                state->secrets.clientSecret = value;
+            else if (purpose == SecretPurpose::RefreshToken)
+                state->secrets.refreshToken = value;
+        }
+        // A secret not stored stays empty: the server says whether it was needed.
+        if (!job->isFinished())
+            readMissing(job, state);
+    });
+}
+
+void RestConnectionController::probe(Job *job, const Draft &draft, const Secrets &secrets, const QString &probePath)
+{
     QString error;
     m_http = makeClient(draft, secrets, &error);
     if (!m_http) {
-        auto *job = new Job(this);
-        job->failLater(ApiError(ApiError::Kind::Invalid, error));
-        return job;
+        job->fail(ApiError(ApiError::Kind::Invalid, error));
+        return;
     }
     RestSettings settings = draft.settings;
     settings.baseUrl = draft.baseUrl;
     settings.retries = 0; // a check answers at once
     auto *client = new RestClient(m_http, settings, m_http);
-    m_checkJob = client->probe(probePath);
-    return m_checkJob;
+    Job *probeJob = client->probe(probePath);
+    job->addChild(probeJob);
+    connect(probeJob, &Job::finished, job, [job, probeJob] {
+        if (probeJob->hasError())
+            job->fail(probeJob->error());
+        else
+            job->succeed(probeJob->result());
+    });
 }
 
 static QJsonObject importToJson(const OpenApiImport &import)
@@ -190,7 +246,9 @@ Job *RestConnectionController::commit(const Draft &draft, const Secrets &secrets
 {
     auto *job = new Job(this);
     QString error;
-    const QString id = m_registry->add(tenantOf(draft), &error);
+    const bool editing = !draft.tenantId.isEmpty();
+    const QString id = editing ? (m_registry->update(tenantOf(draft), &error) ? draft.tenantId : QString())
+                               : m_registry->add(tenantOf(draft), &error);
     if (id.isEmpty()) {
         job->failLater(ApiError(ApiError::Kind::Invalid, error));
         return job;
@@ -203,11 +261,11 @@ Job *RestConnectionController::commit(const Draft &draft, const Secrets &secrets
         if (!values.value(purpose).isEmpty())
             toStore.append({ purpose, values.value(purpose) });
     }
-    QMetaObject::invokeMethod(job, [this, job, id, toStore] { storeSecrets(job, id, toStore); }, Qt::QueuedConnection);
+    QMetaObject::invokeMethod(job, [this, job, id, toStore, editing] { storeSecrets(job, id, toStore, !editing); }, Qt::QueuedConnection);
     return job;
 }
 
-void RestConnectionController::storeSecrets(Job *job, const QString &id, QList<QPair<QString, QString>> rest)
+void RestConnectionController::storeSecrets(Job *job, const QString &id, QList<QPair<QString, QString>> rest, bool undoOnFailure)
 {
     if (rest.isEmpty()) {
         job->succeed(id);
@@ -215,13 +273,17 @@ void RestConnectionController::storeSecrets(Job *job, const QString &id, QList<Q
     }
     const auto [purpose, value] = rest.takeFirst();
     Job *store = m_registry->storeSecret(id, purpose, value, m_secrets);
-    connect(store, &Job::finished, job, [this, job, id, store, rest] {
+    connect(store, &Job::finished, job, [this, job, id, store, rest, undoOnFailure] {
         if (!store->hasError()) {
-            storeSecrets(job, id, rest);
+            storeSecrets(job, id, rest, undoOnFailure);
+            return;
+        }
+        const ApiError failure = store->error();
+        if (!undoOnFailure) { // an edited tenant keeps its earlier secrets
+            job->fail(failure);
             return;
         }
         // A tenant without its secrets would only fail later: take it out again (with what was stored).
-        const ApiError failure = store->error();
         Job *undo = m_registry->remove(id, m_secrets);
         connect(undo, &Job::finished, job, [job, failure] { job->fail(failure); });
     });

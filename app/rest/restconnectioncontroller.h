@@ -9,6 +9,7 @@
 #include <QVariantMap>
 
 #include <functional>
+#include <memory>
 
 class HttpClient;
 class Job;
@@ -31,6 +32,7 @@ class RestConnectionController : public QObject
 public:
     struct Draft
     {
+        QString tenantId;         // the tenant being edited; empty for a new one
         QString displayName;
         QUrl baseUrl;
         AuthKind auth = AuthKind::None;
@@ -39,6 +41,7 @@ public:
         QString apiKeyName;
         QVariantMap oauth;        // tokenUrl, authorizationUrl, redirectUri, scope, clientAuth, oauthUser, authorizationDetails
         RestSettings settings;    // timeout, retries, statuses, serialisation, pin
+        QString probePath;        // what the session's probe asks (option "probePath"); empty = the base URL
         QList<RestResource> resources;
     };
     struct Secrets
@@ -60,6 +63,7 @@ public:
 
     // GET `probePath` (default: the base URL) with the draft's credentials. The job's result is the
     // identity JSON (RestClient::probe). A running check is cancelled (it finishes with Cancelled).
+    // When editing (draft.tenantId set), a secret left empty is read from the SecretStore.
     Job *check(const Draft &draft, const Secrets &secrets, const QString &probePath = {});
 
     // Reads an OpenAPI document from an http(s) URL (through the checked connection when there is
@@ -77,12 +81,22 @@ public:
 
     // Adds the tenant and stores the secrets its auth needs (empty ones are skipped). The job's
     // result is the new id. If a secret cannot be stored the tenant is removed again and the job
-    // fails with the store's error.
+    // fails with the store's error. When editing (draft.tenantId set), the tenant is updated in
+    // place instead (same id) and only the secrets typed again are replaced; the stored ones stay.
     Job *commit(const Draft &draft, const Secrets &secrets);
 
 private:
     HttpClient *makeClient(const Draft &draft, const Secrets &secrets, QString *error);
-    void storeSecrets(Job *job, const QString &id, QList<QPair<QString, QString>> rest);
+    void storeSecrets(Job *job, const QString &id, QList<QPair<QString, QString>> rest, bool undoOnFailure);
+    struct CheckState
+    {
+        Draft draft;
+        Secrets secrets;
+        QString probePath;
+        QStringList missing; // secret purposes still to read from the store
+    };
+    void readMissing(Job *job, const std::shared_ptr<CheckState> &state);
+    void probe(Job *job, const Draft &draft, const Secrets &secrets, const QString &probePath);
     void dropConnection();
 
     TenantRegistry *m_registry;

@@ -1,6 +1,7 @@
 #include "restfamily.h"
 
 #include "resttenant.h"
+#include "secrets/secretstore.h"
 
 #include <QCoreApplication>
 #include <QJsonArray>
@@ -11,10 +12,21 @@ QString RestFamily::summary() const
 }
 
 AuthStrategy *RestFamily::createAuth(const Tenant &tenant, const QHash<QString, QString> &secrets, QNetworkAccessManager *nam,
-    QString *error) const
+    SecretStore *store, QString *error) const
 {
-    // The seam hands no secret store here: a refresh token the server rotates is kept in memory.
-    return RestTenant::createAuth(tenant, secrets, nam, nullptr, error);
+    return RestTenant::createAuth(tenant, secrets, nam, store, error);
+}
+
+QStringList RestFamily::optionalSecrets(const Tenant &tenant) const
+{
+    switch (tenant.auth) {
+    case AuthKind::OAuth2ClientCredentials:
+    case AuthKind::OAuth2Password:
+    case AuthKind::OAuth2AuthorizationCode:
+        return { SecretPurpose::RefreshToken };
+    default:
+        return {};
+    }
 }
 
 void RestFamily::configureClient(const Tenant &tenant, HttpClient *client) const

@@ -10,8 +10,8 @@
 // Tree: tenant → one node per resource the tenant describes (RestTenant::resources: named by hand
 // or imported from OpenAPI), kind "resource", id its path, data {"resource": RestResource JSON}.
 // Identity: RestClient::probe on the tenant's "probePath" option (default: the base URL).
-// Authentication: RestTenant::createAuth (API keys; OAuth2 with RAR) where the generic one does not
-// fit. The client is configured from the tenant's RestSettings (timeout, retries, pin).
+// Authentication: RestTenant::createAuth (API keys; OAuth2 with RAR; a stored refresh token used,
+// and a rotated one written back to the keychain) where the generic one does not fit. The client is configured from the tenant's RestSettings (timeout, retries, pin).
 class RestFamily : public ServiceFamily
 {
 public:
@@ -22,7 +22,9 @@ public:
     QString iconPath() const override { return QStringLiteral(":/tenantdesk/icons/rest.png"); }
 
     AuthStrategy *createAuth(const Tenant &tenant, const QHash<QString, QString> &secrets, QNetworkAccessManager *nam,
-        QString *error) const override;
+        SecretStore *store, QString *error) const override;
+    // The refresh token of an OAuth2 tenant, once a sign-in stored one.
+    QStringList optionalSecrets(const Tenant &tenant) const override;
     void configureClient(const Tenant &tenant, HttpClient *client) const override;
     FamilySession *createSession(const Tenant &tenant, HttpClient *client, QObject *parent) const override;
 };

@@ -7,6 +7,7 @@
 #include "kintocommand.h"
 #include "net/json.h"
 #include "restclient.h"
+#include "restfielderrors.h"
 
 #include <QCoreApplication>
 #include <QFile>
@@ -237,6 +238,11 @@ void RestCommand::finish(Job *job)
     const ApiError error = job->error();
     if (error) {
         err() << "tenantctl rest: " << error.toString() << '\n';
+        // A refused write: the server's messages, one field a line.
+        if (auto *rest = qobject_cast<RestJob *>(job)) {
+            for (const RestFieldError &field : restFieldErrors(rest->response()))
+                err() << "  " << (field.path.isEmpty() ? QStringLiteral("(item)") : field.path) << ": " << field.message << '\n';
+        }
         err().flush();
     } else if (auto *rest = qobject_cast<RestJob *>(job); rest && !rest->isJson()) {
         out().flush();

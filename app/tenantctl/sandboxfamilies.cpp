@@ -7,6 +7,9 @@
 #include "kandjisandbox.h"
 #include "kintosandbox.h"
 #include "loopbackhttpserver.h"
+#include "restdemodata.h"
+#include "restsandbox.h"
+#include "restservice.h"
 
 namespace {
 
@@ -81,6 +84,27 @@ std::optional<ServedSandbox> startKandji(const SandboxOptions &options, QString 
     return served;
 }
 
+// Any JSON REST API, as json-server answers: a help desk's customers, agents and tickets with their
+// schemas and an OpenAPI document; the demo seed fills them and asks for an API key. --user is not
+// used: the API knows keys, not accounts.
+std::optional<ServedSandbox> startRest(const SandboxOptions &options, QString *error)
+{
+    auto sandbox = std::make_unique<RestSandbox>();
+    if (options.demo)
+        sandbox->seedDemoData();
+    else
+        RestDemoData::addCollections(sandbox->service());
+    auto served = serve(std::move(sandbox), options, {}, error);
+    if (served) {
+        auto *rest = qobject_cast<RestSandbox *>(served->server.get());
+        QStringList notes { QStringLiteral("OpenAPI document at %1/openapi.json").arg(served->baseUrl.toString(QUrl::StripTrailingSlash)),
+                            QStringLiteral("collections: %1").arg(rest->service().collections().join(QStringLiteral(", "))) };
+        notes << (rest->apiKey().isEmpty() ? QStringLiteral("no API key") : QStringLiteral("API key %1 in the X-API-Key header").arg(rest->apiKey()));
+        served->notes = notes.join(QStringLiteral("; "));
+    }
+    return served;
+}
+
 } // namespace
 
 const QList<SandboxFamily> &sandboxFamilies()
@@ -89,6 +113,7 @@ const QList<SandboxFamily> &sandboxFamilies()
         {QStringLiteral("kinto"), QStringLiteral("Kinto HTTP API 1.23 (accounts, basicauth, history, attachments)"), startKinto},
         {QStringLiteral("jamf"), QStringLiteral("Jamf Pro API 11.30.2: auth, API roles, privileges, API clients"), startJamf},
         {QStringLiteral("kandji"), QStringLiteral("Kandji / Iru API (library items, blueprints, presigned uploads)"), startKandji},
+        {QStringLiteral("rest"), QStringLiteral("a JSON REST API as json-server answers, with its OpenAPI document (a help desk)"), startRest},
     };
     return families;
 }

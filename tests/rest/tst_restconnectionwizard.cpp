@@ -1,13 +1,18 @@
 #include "restservers.h"
 #include "rest/restconnectionwizard.h"
 #include "restclient.h"
+#include "restdemodata.h"
+#include "restsandbox.h"
+#include "restservice.h"
 #include "resttenant.h"
 #include "secrets/memorysecretstore.h"
 #include "tenants/tenantregistry.h"
 #include "testsupport.h"
 
 #include <QAbstractButton>
+#include <QCheckBox>
 #include <QComboBox>
+#include <QSpinBox>
 #include <QFile>
 #include <QLabel>
 #include <QLineEdit>
@@ -35,6 +40,7 @@ private Q_SLOTS:
     void handNamedResourceAgainstJsonServer();
     void resourcesFromOpenApiAgainstPrism();
     void basicSecretOnlyInTheStore();
+    void editPrefillsAndUpdatesInPlace();
 
 private:
     void type(const char *name, const QString &text);
@@ -224,6 +230,99 @@ void tst_RestConnectionWizard::basicSecretOnlyInTheStore()
     QVERIFY(ini.open(QIODevice::ReadOnly));
     QVERIFY(!ini.readAll().contains("w1zard"));
     QCOMPARE(m_registry->tenant(id)->userName, QStringLiteral("ada"));
+}
+
+// Editing a tenant: every page shows its settings, the stored key serves the check, and Finish
+// updates the same tenant, keeping what no page shows and the secret not typed again.
+void tst_RestConnectionWizard::editPrefillsAndUpdatesInPlace()
+{
+    RestSandbox sandbox;
+    QVERIFY(sandbox.start());
+    sandbox.seedDemoData();
+    QList<QByteArray> keysSeen;
+    connect(&sandbox, &RestSandbox::requestServed, this, [&](const QByteArray &, const QString &path, int status) {
+        keysSeen << QStringLiteral("%1 %2").arg(path).arg(status).toUtf8();
+    });
+    OpenApiImport api;
+    QString error;
+    QVERIFY(OpenApiReader::read(sandbox.service().openApiDocument(), &api, &error));
+    Tenant tenant;
+    tenant.displayName = QStringLiteral("Help desk");
+    tenant.family = QStringLiteral("rest");
+    tenant.baseUrl = sandbox.baseUrl();
+    tenant.auth = AuthKind::Bearer;
+    RestSettings settings;
+    settings.retries = 1;
+    settings.ignoredStatuses = { 404 };
+    tenant.options = settings.toOptions();
+    tenant.options.insert(QStringLiteral("apiKeyIn"), QStringLiteral("header"));
+    tenant.options.insert(QStringLiteral("apiKeyName"), QStringLiteral("X-API-Key"));
+    tenant.options.insert(QStringLiteral("probePath"), QStringLiteral("/agents"));
+    RestTenant::setResources(&tenant, api.resources);
+    const QString id = m_registry->add(tenant);
+    QVERIFY(!id.isEmpty());
+    QVERIFY(!await(m_registry->storeSecret(id, SecretPurpose::Token, RestDemoData::ApiKey, m_store)).error);
+
+    m_wizard->editTenant(*m_registry->tenant(id));
+    QCOMPARE(m_wizard->findChild<QLineEdit *>(QStringLiteral("name"))->text(), QStringLiteral("Help desk"));
+    QCOMPARE(m_wizard->findChild<QLineEdit *>(QStringLiteral("url"))->text(), sandbox.baseUrl().toString());
+    QCOMPARE(m_wizard->findChild<QComboBox *>(QStringLiteral("auth"))->currentData().toString(), QStringLiteral("api-key-header"));
+    QCOMPARE(m_wizard->findChild<QLineEdit *>(QStringLiteral("apiKeyName"))->text(), QStringLiteral("X-API-Key"));
+    QCOMPARE(m_wizard->findChild<QLineEdit *>(QStringLiteral("secret"))->text(), QString()); // never shown
+    QCOMPARE(m_wizard->findChild<QLineEdit *>(QStringLiteral("probePath"))->text(), QStringLiteral("/agents"));
+    auto *table = m_wizard->findChild<QTableWidget *>(QStringLiteral("resources"));
+    QCOMPARE(table->rowCount(), 3);
+    QStringList paths;
+    for (int row = 0; row < table->rowCount(); ++row)
+        paths << table->item(row, RestConnectionWizard::PathColumn)->text();
+    QCOMPARE(paths, (QStringList { QStringLiteral("/agents"), QStringLiteral("/customers"), QStringLiteral("/tickets") }));
+    QCOMPARE(table->item(2, RestConnectionWizard::PagingColumn)->text(), QStringLiteral("link"));
+
+    QCOMPARE(m_wizard->findChild<QSpinBox *>(QStringLiteral("retries"))->value(), 1);
+    QCOMPARE(m_wizard->findChild<QLineEdit *>(QStringLiteral("ignoredStatuses"))->text(), QStringLiteral("404"));
+    QVERIFY(m_wizard->findChild<QCheckBox *>(QStringLiteral("serialize"))->isChecked());
+
+    // The person renames it, mistypes a pin (refused with a message), and goes through: the check
+    // uses the key from the store.
+    type("name", QStringLiteral("Help desk (EU)"));
+    type("ignoredStatuses", QStringLiteral("404, 410"));
+    type("pinnedCertificate", QStringLiteral("not-a-fingerprint"));
+    next();
+    QCOMPARE(m_wizard->currentId(), int(RestConnectionWizard::AddressPage));
+    QVERIFY(m_wizard->findChild<QLabel *>(QStringLiteral("urlError"))->text().contains(QLatin1String("pin")));
+    type("pinnedCertificate", QString());
+    next();
+    QCOMPARE(m_wizard->currentId(), int(RestConnectionWizard::AuthPage));
+    QSignalSpy checked(m_wizard, &RestConnectionWizard::checkFinished);
+    next();
+    QVERIFY(checked.wait(10000));
+    QVERIFY2(checked.last().first().toBool(), qPrintable(m_wizard->findChild<QLabel *>(QStringLiteral("checkResult"))->text()));
+    QVERIFY2(keysSeen.contains("/agents 200"), keysSeen.join(' ').constData());
+    next();
+    QCOMPARE(m_wizard->currentId(), int(RestConnectionWizard::ResourcesPage));
+    table->setCurrentCell(0, 0);
+    QTest::mouseClick(m_wizard->findChild<QPushButton *>(QStringLiteral("removeResource")), Qt::LeftButton); // drops /agents
+    QSignalSpy saved(m_wizard, &RestConnectionWizard::tenantAdded);
+    QTest::mouseClick(m_wizard->button(QWizard::FinishButton), Qt::LeftButton);
+    QVERIFY(saved.wait(10000));
+    QCOMPARE(saved.first().first().toString(), id);
+
+    QCOMPARE(m_registry->tenants().size(), 1); // updated, not added
+    const Tenant stored = *m_registry->tenant(id);
+    QCOMPARE(stored.displayName, QStringLiteral("Help desk (EU)"));
+    RestSettings kept;
+    QVERIFY(RestTenant::settings(stored, &kept, &error));
+    QCOMPARE(kept.retries, 1);
+    QCOMPARE(kept.ignoredStatuses, (QSet<int> { 404, 410 }));
+    QVERIFY(kept.pinnedCertificate.isEmpty());
+    QCOMPARE(stored.options.value(QStringLiteral("apiKeyName")).toString(), QStringLiteral("X-API-Key"));
+    QCOMPARE(stored.options.value(QStringLiteral("probePath")).toString(), QStringLiteral("/agents"));
+    QList<RestResource> resources;
+    QVERIFY(RestTenant::resources(stored, &resources, &error));
+    QCOMPARE(resources.size(), 2);
+    QCOMPARE(resources.last().paging.kind, RestPaging::Kind::LinkHeader);
+    QVERIFY(resources.last().itemSchema.contains(QLatin1String("properties"))); // the schema rode along
+    QCOMPARE(await(m_store->read(id, SecretPurpose::Token)).result.toString(), RestDemoData::ApiKey);
 }
 
 QTEST_MAIN(tst_RestConnectionWizard)

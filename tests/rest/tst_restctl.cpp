@@ -10,6 +10,8 @@
 #include <QTemporaryDir>
 #include <QTest>
 
+#include <csignal>
+
 // `tenantctl rest` run as a process: CRUD against json-server (skipped, saying why, when it is not
 // installed), and exit codes, secrets and multipart against an in-process scripted server.
 class tst_RestCtl : public QObject
@@ -25,6 +27,7 @@ private Q_SLOTS:
     void usageErrors();
     void apiKeyFromEnvironmentNeverPrinted();
     void multipartAndParams();
+    void sandboxRestServesTheDemoApi();
 
 private:
     struct Run
@@ -201,6 +204,40 @@ void tst_RestCtl::multipartAndParams()
     QVERIFY(req.body.contains("name=\"title\"\r\n\r\nHoliday"));
     QVERIFY(req.body.contains("name=\"photo\"; filename=\"photo.bin\""));
     QVERIFY(req.body.contains(QByteArray(70000, 'x')));
+}
+
+// `tenantctl sandbox rest --port N` serves the demo help desk; `tenantctl rest` works against it.
+void tst_RestCtl::sandboxRestServesTheDemoApi()
+{
+    const quint16 port = ExternalServer::freePort();
+    QVERIFY(port > 0);
+    QProcess sandbox;
+    sandbox.start(QStringLiteral(TENANTCTL_PATH), { QStringLiteral("sandbox"), QStringLiteral("rest"), QStringLiteral("--port"), QString::number(port) });
+    QVERIFY(sandbox.waitForStarted(10000));
+    while (!sandbox.canReadLine())
+        QVERIFY2(sandbox.waitForReadyRead(20000), sandbox.readAllStandardError().constData());
+    const QUrl url(QString::fromUtf8(sandbox.readLine().trimmed()));
+    QCOMPARE(url.port(), int(port));
+    const QStringList server { QStringLiteral("-s"), url.toString(), QStringLiteral("--auth"), QStringLiteral("api-key-header"),
+        QStringLiteral("--api-key-name"), QStringLiteral("X-API-Key") };
+    QProcessEnvironment env;
+    env.insert(QStringLiteral("TENANTCTL_TOKEN"), QStringLiteral("demo-help-desk-key"));
+    Run run = tenantctl(server + QStringList { QStringLiteral("read"), QStringLiteral("tickets"), QStringLiteral("--param"), QStringLiteral("_page=2"),
+                                    QStringLiteral("--param"), QStringLiteral("_limit=10") }, env);
+    QVERIFY2(run.exitCode == 0, run.err.constData());
+    const QJsonArray tickets = QJsonDocument::fromJson(run.out).array();
+    QCOMPARE(tickets.size(), 10);
+    QCOMPARE(tickets.first().toObject().value(QLatin1String("id")).toInt(), 11);
+    // A ticket without its required fields: refused with the fields named.
+    run = tenantctl(server + QStringList { QStringLiteral("create"), QStringLiteral("tickets"), QStringLiteral("--data"), QStringLiteral(R"({"priority":"whenever"})") }, env);
+    QVERIFY(run.exitCode != 0);
+    QVERIFY2(run.err.contains("422") && run.err.contains("subject") && run.err.contains("priority"), run.err.constData());
+    // Without the key: refused (exit 5).
+    run = tenantctl({ QStringLiteral("-s"), url.toString(), QStringLiteral("read"), QStringLiteral("agents") });
+    QCOMPARE(run.exitCode, 5);
+    ::kill(pid_t(sandbox.processId()), SIGTERM);
+    QVERIFY(sandbox.waitForFinished(10000));
+    QCOMPARE(sandbox.exitCode(), 0);
 }
 
 QTEST_GUILESS_MAIN(tst_RestCtl)

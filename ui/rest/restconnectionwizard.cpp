@@ -2,6 +2,8 @@
 
 #include "auth/oauth2signin.h"
 #include "net/job.h"
+#include "restsettingsform.h"
+#include "resttenant.h"
 
 #include <QComboBox>
 #include <QDesktopServices>
@@ -82,6 +84,53 @@ RestConnectionWizard::RestConnectionWizard(TenantRegistry *registry, SecretStore
 
 RestConnectionWizard::~RestConnectionWizard() = default;
 
+void RestConnectionWizard::editTenant(const Tenant &tenant)
+{
+    m_tenantId = tenant.id;
+    setWindowTitle(tr("Edit REST API tenant"));
+    const auto option = [&tenant](const char *name) { return tenant.options.value(QLatin1String(name)).toString(); };
+    m_name->setText(tenant.displayName);
+    m_url->setText(tenant.baseUrl.toString());
+    QString kind;
+    switch (tenant.auth) {
+    case AuthKind::None: kind = QStringLiteral("none"); break;
+    case AuthKind::Basic: kind = QStringLiteral("basic"); break;
+    case AuthKind::Bearer:
+        kind = option("apiKeyIn") == QLatin1String("header") ? QStringLiteral("api-key-header")
+             : option("apiKeyIn") == QLatin1String("query")  ? QStringLiteral("api-key-query")
+                                                             : QStringLiteral("bearer");
+        break;
+    case AuthKind::OAuth2ClientCredentials: kind = QStringLiteral("oauth2-client-credentials"); break;
+    case AuthKind::OAuth2Password: kind = QStringLiteral("oauth2-password"); break;
+    case AuthKind::OAuth2AuthorizationCode: kind = QStringLiteral("oauth2-authorization-code"); break;
+    }
+    m_apiKeyName->setText(option("apiKeyName"));
+    m_auth->setCurrentIndex(qMax(0, m_auth->findData(kind)));
+    m_user->setText(tenant.userName);
+    m_tokenUrl->setText(option("tokenUrl"));
+    m_authorizationUrl->setText(option("authorizationUrl"));
+    m_scope->setText(option("scope"));
+    m_oauthUser->setText(option("oauthUser"));
+    m_probePath->setText(option("probePath"));
+    for (const char *key : { "redirectUri", "clientAuth", "authorizationDetails" }) {
+        if (!option(key).isEmpty())
+            m_keptOAuth.insert(QLatin1String(key), option(key));
+    }
+    QString error;
+    RestSettings settings;
+    if (RestTenant::settings(tenant, &settings, &error))
+        m_settingsForm->setSettings(settings);
+    const QString unchanged = tr("(unchanged: kept in the keychain)");
+    for (QLineEdit *secret : { m_secret, m_clientSecret })
+        secret->setPlaceholderText(unchanged);
+    QList<RestResource> resources;
+    RestTenant::resources(tenant, &resources, &error);
+    m_resources->setRowCount(0);
+    for (const RestResource &resource : std::as_const(resources))
+        addResourceRow(resource);
+    updateAuthFields();
+}
+
 QWizardPage *RestConnectionWizard::createAddressPage()
 {
     auto *page = new QWizardPage(this);
@@ -94,6 +143,8 @@ QWizardPage *RestConnectionWizard::createAddressPage()
     m_urlError = label(page, "urlError");
     form->addRow(tr("Name:"), m_name);
     form->addRow(tr("Base URL:"), m_url);
+    m_settingsForm = new RestSettingsForm(page);
+    form->addRow(m_settingsForm);
     form->addRow(m_urlError);
     return page;
 }
@@ -241,10 +292,15 @@ void RestConnectionWizard::updateAuthFields()
 RestConnectionController::Draft RestConnectionWizard::draft() const
 {
     RestConnectionController::Draft draft;
+    draft.tenantId = m_tenantId;
     draft.displayName = m_name->text();
     QString error;
     draft.baseUrl = RestConnectionController::normaliseUrl(m_url->text(), &error);
-    draft.settings.baseUrl = draft.baseUrl;
+    RestSettings base;
+    base.baseUrl = draft.baseUrl;
+    if (!m_settingsForm->settings(base, &draft.settings, &error))
+        draft.settings = base; // (the address page does not let such a draft through)
+    draft.probePath = m_probePath->text().trimmed();
     const QString kind = authChoice();
     static const QHash<QString, AuthKind> kinds { { QStringLiteral("none"), AuthKind::None }, { QStringLiteral("basic"), AuthKind::Basic },
         { QStringLiteral("bearer"), AuthKind::Bearer }, { QStringLiteral("api-key-header"), AuthKind::Bearer },
@@ -258,9 +314,11 @@ RestConnectionController::Draft RestConnectionWizard::draft() const
         draft.apiKeyName = m_apiKeyName->text().trimmed();
     }
     if (kind.startsWith(QLatin1String("oauth2"))) {
-        draft.oauth = { { QStringLiteral("tokenUrl"), m_tokenUrl->text().trimmed() }, { QStringLiteral("scope"), m_scope->text().trimmed() },
-            { QStringLiteral("authorizationUrl"), m_authorizationUrl->text().trimmed() },
-            { QStringLiteral("oauthUser"), m_oauthUser->text().trimmed() } };
+        draft.oauth = m_keptOAuth;
+        draft.oauth.insert(QStringLiteral("tokenUrl"), m_tokenUrl->text().trimmed());
+        draft.oauth.insert(QStringLiteral("scope"), m_scope->text().trimmed());
+        draft.oauth.insert(QStringLiteral("authorizationUrl"), m_authorizationUrl->text().trimmed());
+        draft.oauth.insert(QStringLiteral("oauthUser"), m_oauthUser->text().trimmed());
     }
     tableResources(&draft.resources, &error);
     return draft;
@@ -340,7 +398,9 @@ bool RestConnectionWizard::validateCurrentPage()
     switch (currentId()) {
     case AddressPage: {
         QString error;
-        const bool ok = !RestConnectionController::normaliseUrl(m_url->text(), &error).isEmpty();
+        RestSettings settings;
+        const bool ok = !RestConnectionController::normaliseUrl(m_url->text(), &error).isEmpty()
+            && m_settingsForm->settings(settings, &settings, &error);
         m_urlError->setText(error);
         return ok;
     }
@@ -433,7 +493,8 @@ void RestConnectionWizard::accept()
     connect(job, &Job::finished, this, [this, job] {
         m_committing = false;
         if (job->hasError()) {
-            m_finishError->setText(tr("The tenant was not added: %1").arg(job->error().toString()));
+            m_finishError->setText(m_tenantId.isEmpty() ? tr("The tenant was not added: %1").arg(job->error().toString())
+                                                        : tr("The tenant was not saved: %1").arg(job->error().toString()));
             return;
         }
         Q_EMIT tenantAdded(job->result().toString());

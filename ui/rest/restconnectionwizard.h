@@ -12,6 +12,7 @@ class QLineEdit;
 class QNetworkAccessManager;
 class QPushButton;
 class QTableWidget;
+class RestSettingsForm;
 class SecretStore;
 class TenantRegistry;
 
@@ -23,6 +24,7 @@ class TenantRegistry;
 // either way. The check page offers Next only once the server answered and accepted the
 // credentials. Finish commits the draft (tenant to the registry, secrets to the SecretStore) and
 // clears the secret fields; on a failure the wizard stays open with the message.
+// The address page also holds the transport settings (RestSettingsForm's object names).
 // Object names for tests: "name", "url", "urlError", "auth", "user", "secret", "clientSecret",
 // "apiKeyName", "tokenUrl", "authorizationUrl", "scope", "oauthUser", "signIn", "probePath",
 // "checkResult", "recheck", "openApiSource", "importButton", "importStatus", "resources",
@@ -42,6 +44,14 @@ public:
     // How the system browser is opened for an authorization-code sign-in (default:
     // QDesktopServices::openUrl); tests drive a scripted browser.
     void setOpenUrl(std::function<void(const QUrl &)> openUrl) { m_openUrl = std::move(openUrl); }
+
+    // Turns the wizard into "Edit REST API tenant" for an existing tenant: every page shows its
+    // settings (address and transport settings, authentication without the secrets, probe path,
+    // resources); the settings no page shows (OAuth2 redirect URI, client auth and RAR) are kept. Secret fields
+    // left empty keep the stored secrets (the check reads them from the store); Finish updates the
+    // tenant in place (tenantAdded() gives its id).
+    void editTenant(const Tenant &tenant);
+    QString editedTenantId() const { return m_tenantId; }
 
     RestConnectionController *controller() const { return m_controller; }
     RestConnectionController::Draft draft() const;
@@ -77,12 +87,15 @@ private:
     RestConnectionController *m_controller;
     std::function<void(const QUrl &)> m_openUrl;
     QString m_refreshToken; // from a browser sign-in, until commit
+    QString m_tenantId;     // the tenant edited; empty when adding one
+    QVariantMap m_keptOAuth; // OAuth2 options no field shows (redirectUri, clientAuth, authorizationDetails)
     bool m_checkOk = false;
     bool m_committing = false;
 
     QLineEdit *m_name = nullptr;
     QLineEdit *m_url = nullptr;
     QLabel *m_urlError = nullptr;
+    RestSettingsForm *m_settingsForm = nullptr;
     QComboBox *m_auth = nullptr;
     QLineEdit *m_user = nullptr;
     QLineEdit *m_secret = nullptr;

@@ -3,30 +3,41 @@
 #include "prompt.h"
 #include "restclient.h"
 #include "restitemeditor.h"
+#include "restitemmodel.h"
 
 #include <QHBoxLayout>
 #include <QHeaderView>
-#include <QJsonDocument>
-#include <QJsonObject>
 #include <QLabel>
+#include <QMenu>
 #include <QPushButton>
-#include <QTableWidget>
+#include <QTableView>
+#include <QToolButton>
 #include <QVBoxLayout>
 
 RestResourcePage::RestResourcePage(RestClient *client, const RestResource &resource, QWidget *parent)
     : QWidget(parent)
     , m_client(client)
     , m_resource(resource)
-    , m_table(new QTableWidget(this))
+    , m_model(new RestItemModel(client, resource, this))
+    , m_table(new QTableView(this))
     , m_status(new QLabel(this))
     , m_loadMore(new QPushButton(tr("Load more"), this))
+    , m_columns(new QToolButton(this))
 {
     m_table->setObjectName(QStringLiteral("items"));
+    m_table->setModel(m_model);
     m_table->setSelectionBehavior(QAbstractItemView::SelectRows);
+    m_table->setSelectionMode(QAbstractItemView::SingleSelection);
     m_table->setEditTriggers(QAbstractItemView::NoEditTriggers);
     m_table->horizontalHeader()->setStretchLastSection(true);
+    m_table->verticalHeader()->hide();
     m_status->setObjectName(QStringLiteral("status"));
     m_loadMore->setObjectName(QStringLiteral("loadMore"));
+    m_loadMore->setEnabled(false);
+    m_columns->setObjectName(QStringLiteral("columns"));
+    m_columns->setText(tr("Columns"));
+    m_columns->setPopupMode(QToolButton::InstantPopup);
+    m_columns->setMenu(new QMenu(m_columns));
     auto *title = new QLabel(QStringLiteral("<b>%1</b> — %2").arg(resource.name.toHtmlEscaped(), resource.path.toHtmlEscaped()), this);
     auto *buttons = new QHBoxLayout;
     auto *add = new QPushButton(tr("New…"), this);
@@ -38,97 +49,80 @@ RestResourcePage::RestResourcePage(RestClient *client, const RestResource &resou
     for (QPushButton *button : { add, editButton, remove, m_loadMore })
         buttons->addWidget(button);
     buttons->addStretch();
+    buttons->addWidget(m_columns);
     auto *layout = new QVBoxLayout(this);
     layout->addWidget(title);
     layout->addLayout(buttons);
     layout->addWidget(m_table, 1);
     layout->addWidget(m_status);
-    // Columns from the schema when there is one (the id first).
-    const QStringList properties = resource.itemSchema.value(QLatin1String("properties")).toObject().keys();
-    if (!properties.isEmpty()) {
-        m_columns = properties;
-        if (m_columns.removeAll(resource.idField) > 0)
-            m_columns.prepend(resource.idField);
-    }
-    connect(m_loadMore, &QPushButton::clicked, this, &RestResourcePage::fetch);
+
+    connect(m_loadMore, &QPushButton::clicked, this, [this] { m_model->fetchMore({}); });
+    connect(m_model, &PagedListModel::fetchingChanged, this, [this](bool fetching) {
+        m_loadMore->setEnabled(!fetching && m_model->canFetchMore({}));
+        if (fetching)
+            m_status->setText(tr("Loading…"));
+    });
+    connect(m_model, &PagedListModel::pageLoaded, this, [this] {
+        m_loadMore->setEnabled(m_model->canFetchMore({}));
+        showCount();
+        Q_EMIT pageLoaded(true);
+    });
+    connect(m_model, &PagedListModel::pageFailed, this, [this](const ApiError &error) {
+        m_status->setText(tr("Could not list %1: %2").arg(m_resource.path, error.toString()));
+        m_loadMore->setEnabled(true); // asks the same page again
+        Q_EMIT pageLoaded(false);
+    });
+    connect(m_model, &PagedListModel::columnsChanged, this, &RestResourcePage::fillColumnsMenu);
+    connect(m_model, &RestItemModel::availableColumnsChanged, this, &RestResourcePage::fillColumnsMenu);
     connect(add, &QPushButton::clicked, this, [this] { edit({}); });
     connect(editButton, &QPushButton::clicked, this, [this] {
-        if (m_table->currentRow() >= 0)
-            edit(itemAt(m_table->currentRow()));
+        if (m_table->currentIndex().isValid())
+            edit(itemAt(m_table->currentIndex().row()));
     });
-    connect(m_table, &QTableWidget::cellDoubleClicked, this, [this](int row) { edit(itemAt(row)); });
+    connect(m_table, &QTableView::doubleClicked, this, [this](const QModelIndex &index) { edit(itemAt(index.row())); });
     connect(remove, &QPushButton::clicked, this, &RestResourcePage::removeCurrent);
+    fillColumnsMenu();
     reload();
 }
 
 QJsonObject RestResourcePage::itemAt(int row) const
 {
-    return m_items.at(row).toObject();
+    return m_model->rowObject(row);
+}
+
+int RestResourcePage::itemCount() const
+{
+    return m_model->loadedCount();
 }
 
 void RestResourcePage::reload()
 {
-    m_items = {};
-    m_next.clear();
-    m_table->setRowCount(0);
-    fetch();
+    m_model->reload();
 }
 
-void RestResourcePage::fetch()
+void RestResourcePage::showCount()
 {
-    if (m_fetching || !m_client)
-        return;
-    m_fetching = true;
-    m_loadMore->setEnabled(false);
-    m_status->setText(tr("Loading…"));
-    Job *job = m_client->listPage(m_resource, m_next);
-    connect(job, &Job::finished, this, [this, job] {
-        m_fetching = false;
-        if (job->hasError()) {
-            m_status->setText(tr("Could not list %1: %2").arg(m_resource.path, job->error().toString()));
-            m_loadMore->setEnabled(true); // asks the same page again
-            Q_EMIT pageLoaded(false);
-            return;
-        }
-        appendRows(job->result()[QLatin1String("items")].toArray());
-        m_next = job->result()[QLatin1String("next")].toString();
-        const QJsonValue total = job->result()[QLatin1String("total")];
-        m_loadMore->setEnabled(!m_next.isEmpty());
-        m_status->setText(total.isDouble() ? tr("%1 of %2 items").arg(m_items.size()).arg(total.toInteger())
-                                           : tr("%n item(s)", nullptr, int(m_items.size())));
-        Q_EMIT pageLoaded(true);
-    });
+    const qint64 total = m_model->total();
+    const int loaded = m_model->loadedCount();
+    m_status->setText(total >= 0 && total != loaded ? tr("%1 of %2 items").arg(loaded).arg(total)
+                                                    : tr("%n item(s)", nullptr, loaded));
 }
 
-void RestResourcePage::appendRows(const QJsonArray &items)
+// One checkable action per known column; unchecking hides it (kept across reloads).
+void RestResourcePage::fillColumnsMenu()
 {
-    if (m_columns.isEmpty()) {
-        for (const QJsonValue &item : items) {
-            for (const QString &key : item.toObject().keys()) {
-                if (!m_columns.contains(key))
-                    m_columns << key;
-            }
-        }
-        if (m_columns.removeAll(m_resource.idField) > 0)
-            m_columns.prepend(m_resource.idField);
-    }
-    m_table->setColumnCount(int(m_columns.size()));
-    m_table->setHorizontalHeaderLabels(m_columns);
-    for (const QJsonValue &value : items) {
-        const QJsonObject item = value.toObject();
-        const int row = m_table->rowCount();
-        m_table->insertRow(row);
-        for (int column = 0; column < m_columns.size(); ++column) {
-            const QJsonValue cell = RestResource::valueAt(item, m_columns.at(column));
-            const QString text = cell.isString() ? cell.toString()
-                : cell.isDouble()                ? QString::number(cell.toDouble(), 'g', 15)
-                : cell.isBool()                  ? (cell.toBool() ? tr("yes") : tr("no"))
-                : cell.isObject()                ? QString::fromUtf8(QJsonDocument(cell.toObject()).toJson(QJsonDocument::Compact))
-                : cell.isArray()                 ? QString::fromUtf8(QJsonDocument(cell.toArray()).toJson(QJsonDocument::Compact))
-                                                 : QString();
-            m_table->setItem(row, column, new QTableWidgetItem(text));
-        }
-        m_items.append(item);
+    QMenu *menu = m_columns->menu();
+    menu->clear();
+    const QStringList hidden = m_model->hiddenColumns();
+    for (const QString &field : m_model->availableColumns()) {
+        QAction *action = menu->addAction(field);
+        action->setObjectName(QStringLiteral("column:") + field);
+        action->setCheckable(true);
+        action->setChecked(!hidden.contains(field));
+        // Queued: the menu is rebuilt when the columns change, deleting this action.
+        connect(action, &QAction::toggled, this, [this, field](bool shown) {
+            QMetaObject::invokeMethod(this, [this, field, shown] { m_model->setColumnHidden(field, !shown); }, Qt::QueuedConnection);
+        });
     }
 }
 
@@ -146,10 +140,10 @@ void RestResourcePage::edit(const QJsonObject &item)
 
 void RestResourcePage::removeCurrent()
 {
-    const int row = m_table->currentRow();
+    const int row = m_table->currentIndex().row();
     if (row < 0 || !m_client)
         return;
-    const QString id = m_resource.idOf(itemAt(row));
+    const QString id = m_model->idAt(row);
     if (id.isEmpty() || !Prompt::question(this, tr("Delete item"), tr("Delete %1 %2 on the server?").arg(m_resource.name, id)))
         return;
     RestJob *job = m_client->remove(m_resource.itemEndpoint(id));

@@ -2,20 +2,22 @@
 
 #include "restresource.h"
 
-#include <QJsonArray>
 #include <QPointer>
 #include <QWidget>
 
 class QLabel;
 class QPushButton;
-class QTableWidget;
+class QTableView;
+class QToolButton;
 class RestClient;
+class RestItemModel;
 
-// The items of one REST resource: a table (columns from the item schema, else the first items'
-// keys), filled a page at a time (RestClient::listPage; "Load more" asks for the next page), with
-// New, Edit (RestItemEditor: form and raw JSON) and Delete (asked first, through Prompt).
-// The client is not owned. Object names for tests: "items", "loadMore", "newItem", "editItem",
-// "deleteItem", "status".
+// The items of one REST resource: a table over a RestItemModel (columns from the item schema, else
+// the items' keys; the "Columns" menu shows and hides them), filled a page at a time ("Load more",
+// or scrolling to the end, asks for the next page), with New, Edit (RestItemEditor: form and raw
+// JSON) and Delete (asked first, through Prompt). The client is not owned. Object names for tests:
+// "items", "loadMore", "columns" (its menu's actions are checkable, one per column, named
+// "column:<field>"), "newItem", "editItem", "deleteItem", "status".
 class RestResourcePage : public QWidget
 {
     Q_OBJECT
@@ -24,8 +26,9 @@ public:
 
     // Drops the rows and asks for the first page.
     void reload();
+    RestItemModel *model() const { return m_model; }
     QJsonObject itemAt(int row) const;
-    int itemCount() const { return int(m_items.size()); }
+    int itemCount() const;
     // The editor opened by New or Edit (for tests), or nullptr.
     QWidget *openEditor() const { return m_editor; }
 
@@ -35,19 +38,17 @@ Q_SIGNALS:
     void itemDeleted(bool ok);
 
 private:
-    void fetch();
-    void appendRows(const QJsonArray &items);
+    void showCount();
+    void fillColumnsMenu();
     void edit(const QJsonObject &item);
     void removeCurrent();
 
     QPointer<RestClient> m_client;
     RestResource m_resource;
-    QJsonArray m_items;
-    QStringList m_columns;
-    QString m_next;
-    bool m_fetching = false;
-    QTableWidget *m_table;
+    RestItemModel *m_model;
+    QTableView *m_table;
     QLabel *m_status;
     QPushButton *m_loadMore;
+    QToolButton *m_columns;
     QPointer<QWidget> m_editor;
 };

@@ -17,9 +17,11 @@ FamilyNavigator *RestUi::createNavigator(MainWindow *window, const AppContext &)
     return new RestNavigator(window);
 }
 
-QWidget *RestUi::openTenantWizard(QWidget *parent, const AppContext &context, const std::optional<Tenant> &) const
+QWidget *RestUi::openTenantWizard(QWidget *parent, const AppContext &context, const std::optional<Tenant> &tenant) const
 {
     auto *wizard = new RestConnectionWizard(context.registry, context.secrets, context.network, parent);
+    if (tenant)
+        wizard->editTenant(*tenant);
     wizard->setAttribute(Qt::WA_DeleteOnClose);
     wizard->setWindowModality(Qt::WindowModal);
     wizard->show();

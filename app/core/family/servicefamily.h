@@ -16,6 +16,7 @@
 class AuthStrategy;
 class HttpClient;
 class QNetworkAccessManager;
+class SecretStore;
 
 // The service-family seam, app side (no widgets). A family (Kinto, Jamf Pro, ...) is a folder in
 // app/ that implements ServiceFamily and FamilySession, a folder in ui/ that implements FamilyUi
@@ -101,12 +102,18 @@ public:
 
     // The tenant's authentication when the family has its own (Jamf's bearer-token flows). nullptr
     // with *error empty: SessionManager builds the generic one from Tenant::auth; with *error set:
-    // the tenant cannot be opened. Secrets: purpose -> value, read from the keychain.
+    // the tenant cannot be opened. Secrets: purpose -> value, read from the keychain (the ones
+    // Tenant::auth needs, plus the optionalSecrets() that are stored). `store` (not owned; null
+    // for a connection check) is where the auth keeps secrets it renews, such as a rotated
+    // refresh token.
     virtual AuthStrategy *createAuth(const Tenant &, const QHash<QString, QString> &, QNetworkAccessManager *,
-                                     QString *) const
+                                     SecretStore *, QString *) const
     {
         return nullptr;
     }
+    // Secret purposes read before createAuth() when the keychain holds them; a missing one is no
+    // error (a refresh token before the first sign-in).
+    virtual QStringList optionalSecrets(const Tenant &) const { return {}; }
     // Called once on a fresh session's client, before any request (base URL fix-ups, hooks).
     virtual void configureClient(const Tenant &, HttpClient *) const {}
     // The family's session over the tenant's client (not owned by it; `parent` owns the session).

@@ -54,7 +54,15 @@ Job *SessionManager::open(const QString &tenantId)
     }
 
     // Read the needed secrets one after another (from the event loop), then build the client.
-    auto state = std::make_shared<OpenState>(OpenState { *tenant, purposesFor(tenant->auth), {} });
+    auto state = std::make_shared<OpenState>(OpenState { *tenant, purposesFor(tenant->auth), {}, {} });
+    if (const ServiceFamily *family = ServiceFamilies::find(tenant->family)) {
+        for (const QString &purpose : family->optionalSecrets(*tenant)) {
+            if (!state->purposes.contains(purpose)) {
+                state->purposes << purpose;
+                state->optional << purpose;
+            }
+        }
+    }
     QTimer::singleShot(0, job, [this, state, job] { readSecret(state, 0, job); });
     return job;
 }
@@ -69,6 +77,10 @@ void SessionManager::readSecret(const std::shared_ptr<OpenState> &state, int ind
     Job *read = m_secrets->read(state->tenant.id, purpose);
     job->addChild(read);
     connect(read, &Job::finished, job, [this, state, index, job, read, purpose] {
+        if (read->hasError() && read->error().kind() == ApiError::Kind::NotFound && state->optional.contains(purpose)) {
+            readSecret(state, index + 1, job);
+            return;
+        }
         if (read->hasError()) {
             ApiError error = read->error();
             if (error.kind() == ApiError::Kind::NotFound)
@@ -96,7 +108,7 @@ void SessionManager::createClient(const Tenant &tenant, const QHash<QString, QSt
     client->setTransferTimeout(tenant.options.value(QStringLiteral("timeoutSeconds"), 60).toInt() * 1000);
     client->setPinnedCertificate(tenant.options.value(QStringLiteral("pinnedCertificate")).toByteArray());
 
-    AuthStrategy *auth = authFor(tenant, secrets, m_nam, m_log, &error);
+    AuthStrategy *auth = authFor(tenant, secrets, m_nam, m_log, &error, m_secrets);
     if (!error.isEmpty()) {
         job->fail(ApiError(ApiError::Kind::Invalid, error));
         return;
@@ -117,11 +129,12 @@ void SessionManager::createClient(const Tenant &tenant, const QHash<QString, QSt
 }
 
 AuthStrategy *SessionManager::authFor(const Tenant &tenant, const QHash<QString, QString> &secrets,
-                                      QNetworkAccessManager *nam, RequestLog *log, QString *error)
+                                      QNetworkAccessManager *nam, RequestLog *log, QString *error,
+                                      SecretStore *store)
 {
     // The family's own authentication if it has one, else the generic one for Tenant::auth.
     if (const ServiceFamily *family = ServiceFamilies::find(tenant.family)) {
-        AuthStrategy *auth = family->createAuth(tenant, secrets, nam, error);
+        AuthStrategy *auth = family->createAuth(tenant, secrets, nam, store, error);
         if (auth || !error->isEmpty())
             return error->isEmpty() ? auth : (delete auth, nullptr);
     }

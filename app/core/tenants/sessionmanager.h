@@ -26,7 +26,8 @@ class TenantRegistry;
 // Options read from Tenant::options: "maxConcurrent" (default 5), "timeoutSeconds" (default 60),
 // "pinnedCertificate" (SHA-256 hex), "bearerType" (default "Bearer"), "tokenUrl", "scope",
 // "clientAuth" ("basic" or "form"). Secrets: SecretPurpose::Password (Basic, OAuth2 password
-// grant, with the user name in "oauthUser"), Token (Bearer), ClientSecret (OAuth2).
+// grant, with the user name in "oauthUser"), Token (Bearer), ClientSecret (OAuth2), and the
+// family's ServiceFamily::optionalSecrets() when stored.
 class SessionManager : public QObject
 {
     Q_OBJECT
@@ -52,8 +53,10 @@ public:
     // (ServiceFamily::createAuth) or the generic one for Tenant::auth; nullptr for none. On bad
     // settings, nullptr and the reason in *error. The one place a tenant's auth is built: sessions
     // and the wizards' connection checks use it. Token requests are written to `log` (may be null).
+    // `store` (may be null: nothing renewed is kept) is handed to the family's createAuth.
     static AuthStrategy *authFor(const Tenant &tenant, const QHash<QString, QString> &secrets,
-                                 QNetworkAccessManager *nam, RequestLog *log, QString *error);
+                                 QNetworkAccessManager *nam, RequestLog *log, QString *error,
+                                 SecretStore *store = nullptr);
 
     int inFlight() const;
     int queued() const;
@@ -67,6 +70,7 @@ private:
     {
         Tenant tenant;
         QStringList purposes;
+        QStringList optional; // of purposes: a missing one is skipped
         QHash<QString, QString> secrets;
     };
     void readSecret(const std::shared_ptr<OpenState> &state, int index, Job *job);
