@@ -127,13 +127,16 @@ int main(int argc, char *argv[])
 
     // --help, --version and --reset-settings need no display: they are answered before any
     // QApplication exists. Anything else (Qt's own options too) is parsed once it does.
-    if (parser.parse(argumentsOf(argc, argv))
-        && (parser.isSet(QStringLiteral("help")) || parser.isSet(QStringLiteral("version")) || parser.isSet(resetOption))) {
+    const auto noDisplayNeeded = [&parser, &resetOption] {
+        for (const char *name : { "help", "help-all", "version" }) {
+            if (parser.isSet(QLatin1String(name)))
+                return true;
+        }
+        return parser.isSet(resetOption);
+    };
+    if (parser.parse(argumentsOf(argc, argv)) && noDisplayNeeded()) {
         QCoreApplication app(argc, argv);
-        if (parser.isSet(QStringLiteral("help")))
-            parser.showHelp(0);
-        if (parser.isSet(QStringLiteral("version")))
-            parser.showVersion();
+        parser.process(app); // answers --help, --help-all and --version, and exits
         return resetSettings(parser.isSet(yesOption));
     }
 
