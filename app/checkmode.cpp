@@ -102,8 +102,8 @@ QString slug(QString text)
     return text;
 }
 
-// One check run: a queue of steps, each of which ends by calling next() or fail(). Deletes itself
-// when the run ends.
+// One check run: a queue of steps, each of which ends by calling next() or fail(). Owned by the
+// window; the run ends by quitting the application.
 class CheckRun : public QObject
 {
 public:
