@@ -107,8 +107,8 @@ QString slug(QString text)
 class CheckRun : public QObject
 {
 public:
-    CheckRun(MainWindow *window, const AppContext &context, const QString &dir, const QString &tenantId)
-        : QObject(window), m_window(window), m_context(context), m_dir(dir), m_tenantId(tenantId),
+    CheckRun(MainWindow *window, const AppContext &context, const QString &dir)
+        : QObject(window), m_window(window), m_context(context), m_dir(dir),
           m_tree(window->tenantTree()), m_model(window->tenantModel())
     {
         m_quiet.start();
@@ -256,8 +256,8 @@ private:
     // The palette change reaches the widgets through posted events: each shot waits for them.
     void windowShots()
     {
-        const QModelIndex first = m_tenantId.isEmpty() ? m_model->index(0, 0) : m_model->indexForTenant(m_tenantId);
-        select(first);
+        const QModelIndex current = m_tree->currentIndex();
+        select(current.isValid() ? current : m_model->index(0, 0));
         const QPalette original = QApplication::palette();
         const QString originalStyle = QApplication::style()->name();
         auto useFusion = [](const QPalette &palette) {
@@ -448,7 +448,6 @@ private:
     MainWindow *m_window;
     AppContext m_context;
     QString m_dir;
-    QString m_tenantId;
     QTreeView *m_tree;
     TenantTreeModel *m_model;
     std::deque<std::function<void()>> m_steps;
@@ -463,7 +462,7 @@ private:
 
 } // namespace
 
-void startCheck(MainWindow *window, const AppContext &context, const QString &dir, const QString &tenantId)
+void startCheck(MainWindow *window, const AppContext &context, const QString &dir)
 {
-    (new CheckRun(window, context, dir, tenantId))->start();
+    (new CheckRun(window, context, dir))->start();
 }

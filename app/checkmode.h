@@ -9,7 +9,7 @@ class MainWindow;
 // The check mode (tenantdesk --check DIR): a run of the window as a user would look at it, for the
 // test command and the README's screenshots. Once every tenant is connected and its children are
 // listed, it writes into DIR (created when missing), each at 1400x900:
-// - window.png: the tenant `tenantId` selected (the first tenant when empty), light palette;
+// - window.png: the row selected when the run starts (the first tenant when none), light palette;
 // - window-dark.png: the same with a dark palette (Fusion style);
 // then for the first tenant of each family (named by the family id, e.g. "kinto"):
 // - <family>.png: the tenant's first child node selected (its page);
@@ -20,4 +20,4 @@ class MainWindow;
 //   the ActionRole) that opens a second window.
 // Each written file is reported on stdout. Quits the application with 0 when every step passed, 1
 // on the first failure (a listing error, no tenant, a file not written) or after 120 s.
-void startCheck(MainWindow *window, const AppContext &context, const QString &dir, const QString &tenantId);
+void startCheck(MainWindow *window, const AppContext &context, const QString &dir);

@@ -199,13 +199,13 @@ int main(int argc, char *argv[])
         tenantId = tenant->id;
     }
     window.show();
-    if (parser.isSet(checkOption)) {
-        startCheck(&window, context, parser.value(checkOption), tenantId);
-    } else if (!tenantId.isEmpty()) {
+    if (!tenantId.isEmpty()) {
         const QModelIndex row = window.tenantModel()->indexForTenant(tenantId);
         window.tenantTree()->setCurrentIndex(row); // selecting a tenant connects it
         window.tenantTree()->expand(row);
     }
+    if (parser.isSet(checkOption))
+        startCheck(&window, context, parser.value(checkOption));
 
     if (qEnvironmentVariableIntValue("TENANTDESK_STARTUP_TIMING") != 0) {
         // Approximates the first shown frame: the first event-loop pass after show() runs once the
