@@ -198,7 +198,9 @@ private:
             QFont bold = over->font();
             bold.setBold(true);
             painter.setFont(bold);
-            painter.drawText(title, Qt::AlignCenter, over->windowTitle());
+            QString caption = over->windowTitle(); // "[*]" is where a window manager marks changes
+            caption.replace(QLatin1String("[*]"), over->isWindowModified() ? QStringLiteral("*") : QString());
+            painter.drawText(title, Qt::AlignCenter, caption);
             painter.drawPixmap(area.topLeft(), top);
             painter.setPen(palette.color(QPalette::Shadow));
             painter.drawRect(area.united(title).adjusted(-1, -1, 0, 0));
