@@ -1,6 +1,7 @@
-// TenantDesk's composition root: builds the request log, the secret store, the tenant registry and
-// the main window, and wires them together.
+// TenantDesk's composition root: answers the command line (--help lists it), builds the request
+// log, the secret store, the tenant registry and the main window, and wires them together.
 
+#include "checkmode.h"
 #include "demo.h"
 #include "families.h"
 #include "mainwindow.h"
@@ -12,7 +13,6 @@
 #include "tenants/tenantregistry.h"
 #include "tenanttreemodel.h"
 
-#include <QAction>
 #include <QApplication>
 #include <QCommandLineParser>
 #include <QElapsedTimer>
@@ -24,86 +24,125 @@
 
 #include <cstdio>
 #include <memory>
+#include <optional>
 
 #ifndef TENANTDESK_VERSION
 #define TENANTDESK_VERSION "0.1.0"
 #endif
 
-// The check mode: expands every tenant (which connects it), selects the first one, and once every
-// tenant's children are listed saves a screenshot and quits with 0; quits with 1 when a listing
-// fails or after 60 s.
-static void startCheck(MainWindow &window, const QString &screenshot)
+namespace {
+
+QStringList argumentsOf(int argc, char *argv[])
 {
-    QTreeView *tree = window.tenantTree();
-    TenantTreeModel *model = window.tenantModel();
-    auto finish = [&window, screenshot](int code, const QString &why) {
-        if (code == 0 && !window.grab().save(screenshot)) {
-            std::fprintf(stderr, "tenantdesk: cannot write the screenshot %s\n", qPrintable(screenshot));
-            code = 1;
-        }
-        std::fprintf(code == 0 ? stdout : stderr, "tenantdesk: check %s: %s\n", code == 0 ? "passed" : "failed",
-                     qPrintable(why));
-        QCoreApplication::exit(code);
-    };
-    auto listed = std::make_shared<QStringList>();
-    QTimer::singleShot(60'000, &window, [finish, listed] {
-        finish(1, QStringLiteral("only %1 tenant(s) listed within 60 s: %2").arg(listed->size()).arg(listed->join(QStringLiteral(", "))));
-    });
-    QObject::connect(model, &TenantTreeModel::fetched, &window, [finish, model, listed](const QModelIndex &index, const QString &error) {
-        if (index.parent().isValid())
-            return;
-        const QString name = index.data().toString();
-        if (!error.isEmpty()) {
-            finish(1, QStringLiteral("listing %1 failed: %2").arg(name, error));
-            return;
-        }
-        if (!listed->contains(name))
-            *listed << QStringLiteral("%1 (%2 rows)").arg(name).arg(model->rowCount(index));
-        if (listed->size() < model->rowCount())
-            return;
-        // Let the view lay the rows out before the screenshot.
-        QTimer::singleShot(300, model, [finish, listed] { finish(0, listed->join(QStringLiteral(", "))); });
-    });
-    window.resize(1400, 900); // the size the README's screenshots are judged at
-    QTimer::singleShot(0, &window, [tree, model, finish] {
-        if (model->rowCount() == 0) {
-            finish(1, QStringLiteral("no tenant in the tree"));
-            return;
-        }
-        tree->setCurrentIndex(model->index(0, 0));
-        for (int row = 0; row < model->rowCount(); ++row)
-            tree->expand(model->index(row, 0));
-    });
+    QStringList arguments;
+    for (int i = 0; i < argc; ++i)
+        arguments << QString::fromLocal8Bit(argv[i]);
+    return arguments;
 }
+
+// --reset-settings: removes every setting but the tenants (TenantRegistry's "tenants" group), so
+// the window layout and the preferences go back to their defaults while the tenants and their
+// secrets stay. Asks on the terminal unless `yes`. Returns the exit code.
+int resetSettings(bool yes)
+{
+    QSettings settings; // the file the window uses
+    if (!yes) {
+        std::printf("Reset TenantDesk's settings (window layout and preferences) in %s?\n"
+                    "Your tenants and their secrets are kept. [y/N] ",
+                    qPrintable(settings.fileName()));
+        std::fflush(stdout);
+        char line[16] = {};
+        const QString answer = std::fgets(line, sizeof line, stdin)
+            ? QString::fromLocal8Bit(line).trimmed().toLower() : QString();
+        if (answer != QLatin1String("y") && answer != QLatin1String("yes")) {
+            std::printf("%s\n", answer.isNull() ? "No answer: nothing was reset (--yes answers yes)."
+                                                : "Nothing was reset.");
+            return 1;
+        }
+    }
+    for (const QString &key : settings.childKeys())
+        settings.remove(key);
+    for (const QString &group : settings.childGroups()) {
+        if (group != QLatin1String("tenants"))
+            settings.remove(group);
+    }
+    settings.sync();
+    if (settings.status() != QSettings::NoError) {
+        std::fprintf(stderr, "tenantdesk: cannot write %s\n", qPrintable(settings.fileName()));
+        return 1;
+    }
+    std::printf("The settings were reset.\n");
+    return 0;
+}
+
+// The tenant `wanted` names: its id, or else its display name (case-insensitive).
+std::optional<Tenant> findTenant(const TenantRegistry &registry, const QString &wanted)
+{
+    if (auto tenant = registry.tenant(wanted))
+        return tenant;
+    for (const Tenant &tenant : registry.tenants()) {
+        if (tenant.displayName.compare(wanted, Qt::CaseInsensitive) == 0)
+            return tenant;
+    }
+    return std::nullopt;
+}
+
+} // namespace
 
 int main(int argc, char *argv[])
 {
     QElapsedTimer startup;
     startup.start();
 
-    QApplication app(argc, argv);
-    QApplication::setOrganizationName(QStringLiteral("TenantDesk"));
-    QApplication::setApplicationName(QStringLiteral("TenantDesk"));
-    QApplication::setApplicationVersion(QStringLiteral(TENANTDESK_VERSION));
-    QApplication::setDesktopFileName(QStringLiteral("tenantdesk"));
-    QApplication::setWindowIcon(ServiceIcons::application());
+    QCoreApplication::setOrganizationName(QStringLiteral("TenantDesk"));
+    QCoreApplication::setApplicationName(QStringLiteral("TenantDesk"));
+    QCoreApplication::setApplicationVersion(QStringLiteral(TENANTDESK_VERSION));
 
     QCommandLineParser parser;
-    parser.setApplicationDescription(QApplication::translate(
+    parser.setApplicationDescription(QCoreApplication::translate(
         "main", "A desktop console for the tenants of Kinto, Jamf Pro, Kandji and JSON REST services."));
     parser.addHelpOption();
     parser.addVersionOption();
     const QCommandLineOption demoOption(
         QStringLiteral("demo"),
-        QApplication::translate("main", "Start on the embedded demo sandbox servers."));
+        QCoreApplication::translate("main", "Start on the embedded demo sandbox servers (tenants and secrets "
+                                            "in memory only)."));
+    const QCommandLineOption tenantOption(
+        QStringLiteral("tenant"),
+        QCoreApplication::translate("main", "Select and connect the tenant with this id or display name."),
+        QStringLiteral("id"));
+    const QCommandLineOption resetOption(
+        QStringLiteral("reset-settings"),
+        QCoreApplication::translate("main", "Reset the window layout and the preferences to their defaults "
+                                            "(tenants and secrets are kept), after asking; then quit."));
+    const QCommandLineOption yesOption(
+        QStringLiteral("yes"), QCoreApplication::translate("main", "Answer yes to --reset-settings' question."));
     const QCommandLineOption checkOption(
         QStringLiteral("check"),
-        QApplication::translate("main", "Start, wait until the first tenant is connected and its tree filled, "
-                                        "save a screenshot of the window to <file>, and quit (exit 0; 1 when "
-                                        "that does not happen within 60 s). For the test command."),
-        QStringLiteral("file"));
-    parser.addOption(demoOption);
-    parser.addOption(checkOption);
+        QCoreApplication::translate("main", "Connect every tenant, save screenshots of the window, pages and "
+                                            "wizards into <dir> and quit (exit 0; 1 on a failure or after "
+                                            "120 s). For the test command."),
+        QStringLiteral("dir"));
+    parser.addOptions({ demoOption, tenantOption, resetOption, yesOption, checkOption });
+
+    // --help, --version and --reset-settings need no display: they are answered before any
+    // QApplication exists. Anything else (Qt's own options too) is parsed once it does.
+    const auto noDisplayNeeded = [&parser, &resetOption] {
+        for (const char *name : { "help", "help-all", "version" }) {
+            if (parser.isSet(QLatin1String(name)))
+                return true;
+        }
+        return parser.isSet(resetOption);
+    };
+    if (parser.parse(argumentsOf(argc, argv)) && noDisplayNeeded()) {
+        QCoreApplication app(argc, argv);
+        parser.process(app); // answers --help, --help-all and --version, and exits
+        return resetSettings(parser.isSet(yesOption));
+    }
+
+    QApplication app(argc, argv);
+    QApplication::setDesktopFileName(QStringLiteral("org.tenantdesk.TenantDesk"));
+    QApplication::setWindowIcon(ServiceIcons::application());
     parser.process(app);
     const bool demo = parser.isSet(demoOption);
     registerFamilies();
@@ -135,7 +174,8 @@ int main(int argc, char *argv[])
     QNetworkAccessManager network;
     SessionManager sessions(registry.get(), secrets.get(), &network, &requestLog);
 
-    MainWindow window(AppContext{registry.get(), secrets.get(), &sessions, &network, &requestLog});
+    const AppContext context{registry.get(), secrets.get(), &sessions, &network, &requestLog};
+    MainWindow window(context);
     QObject::connect(&sessions, &SessionManager::activityChanged, &window, &MainWindow::setActivity);
     if (demo) {
         QString error;
@@ -144,9 +184,28 @@ int main(int argc, char *argv[])
             return 1;
         }
     }
+    QString tenantId;
+    if (parser.isSet(tenantOption)) {
+        const auto tenant = findTenant(*registry, parser.value(tenantOption));
+        if (!tenant) {
+            QStringList names;
+            for (const Tenant &t : registry->tenants())
+                names << QStringLiteral("%1 (%2)").arg(t.displayName, t.id);
+            std::fprintf(stderr, "tenantdesk: no tenant has the id or name \"%s\"; the tenants are: %s\n",
+                         qPrintable(parser.value(tenantOption)),
+                         names.isEmpty() ? "none" : qPrintable(names.join(QStringLiteral(", "))));
+            return 2;
+        }
+        tenantId = tenant->id;
+    }
     window.show();
+    if (!tenantId.isEmpty()) {
+        const QModelIndex row = window.tenantModel()->indexForTenant(tenantId);
+        window.tenantTree()->setCurrentIndex(row); // selecting a tenant connects it
+        window.tenantTree()->expand(row);
+    }
     if (parser.isSet(checkOption))
-        startCheck(window, parser.value(checkOption));
+        startCheck(&window, context, parser.value(checkOption));
 
     if (qEnvironmentVariableIntValue("TENANTDESK_STARTUP_TIMING") != 0) {
         // Approximates the first shown frame: the first event-loop pass after show() runs once the

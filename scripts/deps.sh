@@ -4,7 +4,8 @@
 set -euo pipefail
 
 packages=(g++ cmake ninja-build qt6-base-dev qtkeychain-qt6-dev libsecret-1-0 libxkbcommon-dev
-          dbus gnome-keyring xvfb xauth fonts-dejavu-core openssl ccache)
+          dbus gnome-keyring xvfb xauth fonts-dejavu-core openssl ccache
+          dpkg-dev file desktop-file-utils appstream lintian)   # the package and its checks (scripts/package.sh)
 
 # Node.js and npm run the real test servers (tests/servers); the machine's own Node is used when
 # there is one (a NodeSource build brings npm with it), Debian's otherwise.

@@ -17,10 +17,11 @@ for dir in tests/servers tests/sandbox/kintojs; do
     fi
 done
 
-# The front door: the README's demo command, in its check mode (start on the demo sandbox, wait
-# for the first tenant's tree, save a screenshot, quit with 0). A broken demo fails the run here.
-mkdir -p build/screenshots
-QT_QPA_PLATFORM=offscreen bash scripts/demo.sh --check build/screenshots/demo.png
+# The front door, as installed: build the .deb, check it (desktop file, metainfo, lintian),
+# unpack it into a temporary root and start the installed tenantdesk on the demo in its check
+# mode, which saves the README's screenshots into build/screenshots. A broken package or demo
+# fails the run here.
+bash scripts/package.sh build/screenshots
 
 HOME="$(mktemp -d)"
 XDG_RUNTIME_DIR="$(mktemp -d)"

@@ -1,5 +1,7 @@
 #!/usr/bin/env bash
-# Regenerates the PNG icons in this folder with ImageMagick (Debian package "imagemagick").
+# Regenerates the PNG icons in this folder: the per-service icons with ImageMagick (Debian package
+# "imagemagick"), the application icon's hicolor sizes (hicolor/<n>x<n>/tenantdesk.png, installed
+# beside tenantdesk.svg) from tenantdesk.svg with rsvg-convert (Debian package "librsvg2-bin").
 # The PNGs are committed: the build does not run this script. Qt reads PNG without any plugin,
 # whereas SVG needs the qt6-svg image plugin, which TenantDesk does not depend on.
 # Shapes: the app and per-service icons are flat shapes with one white letter; Kinto and REST are
@@ -29,3 +31,8 @@ square kinto '#ef6c00' K 64
 circle jamf '#37474f' J 64
 circle kandji '#2e7d32' K 64
 square rest '#6a1b9a' R 64
+
+for n in 16 24 32 48 64 128 256 512; do
+    mkdir -p "hicolor/${n}x${n}"
+    rsvg-convert -w "$n" -h "$n" tenantdesk.svg -o "hicolor/${n}x${n}/tenantdesk.png"
+done
