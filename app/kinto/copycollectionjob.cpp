@@ -94,7 +94,9 @@ void CopyCollectionJob::createBucket()
             check(bucket, tr("Creating the target bucket"));
             return;
         }
-        m_bucketState = bucket->hasError() ? QStringLiteral("existing") : QStringLiteral("created");
+        m_bucketState = !bucket->hasError()           ? QStringLiteral("created")
+                      : error.isPreconditionFailed() ? QStringLiteral("existing")
+                                                     : QStringLiteral("not created (403)");
         createCollection();
     });
 }

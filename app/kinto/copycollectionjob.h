@@ -46,7 +46,8 @@ public:
 
     QStringList failures() const { return m_failures; }
     int copied() const { return m_copied; }
-    // {source, target (server/bucket/collection), bucket: "created"|"existing", collection:
+    // {source, target (server/bucket/collection), bucket: "created"|"existing"|"not created (403)"
+    // (a bucket one may write into but not create or read), collection:
     // "created"|"existing", records (read from the source), written, failed, notWritten (not sent, or
     // no answer), batches (POST /batch sent), failures: ["id: message", ...]}; a step not reached is
     // left out.
@@ -74,7 +75,7 @@ private:
     QJsonArray m_records;
     QStringList m_failures;
     Options m_options;
-    QString m_bucketState;     // "created", "existing"
+    QString m_bucketState;     // see summary()
     QString m_collectionState; // "created", "existing"
     bool m_recordsRead = false;
     int m_copied = 0;
