@@ -8,6 +8,13 @@
 CopyCollectionJob::CopyCollectionJob(KintoClient *source, const QString &sourceBucket, const QString &sourceCollection,
                                      KintoClient *target, const QString &targetBucket, const QString &targetCollection,
                                      QObject *parent)
+    : CopyCollectionJob(source, sourceBucket, sourceCollection, target, targetBucket, targetCollection, Options(), parent)
+{
+}
+
+CopyCollectionJob::CopyCollectionJob(KintoClient *source, const QString &sourceBucket, const QString &sourceCollection,
+                                     KintoClient *target, const QString &targetBucket, const QString &targetCollection,
+                                     const Options &options, QObject *parent)
     : Job(parent)
     , m_source(source)
     , m_target(target)
@@ -15,6 +22,7 @@ CopyCollectionJob::CopyCollectionJob(KintoClient *source, const QString &sourceB
     , m_sourceCollection(sourceCollection)
     , m_targetBucket(targetBucket)
     , m_targetCollection(targetCollection)
+    , m_options(options)
 {
     QTimer::singleShot(0, this, &CopyCollectionJob::start);
 }
@@ -67,6 +75,7 @@ void CopyCollectionJob::readRecords()
         if (!check(list, tr("Reading the source records")))
             return;
         m_records = list->result().toArray();
+        m_recordsRead = true;
         setProgress(0, m_records.size());
         createBucket();
     });
@@ -75,17 +84,19 @@ void CopyCollectionJob::readRecords()
 void CopyCollectionJob::createBucket()
 {
     Q_EMIT step(tr("Creating the target bucket…"));
-    KintoWrite write;
-    write.ifNotExists = true; // an existing bucket is fine: it is kept as it is
-    Job *bucket = m_target->createBucket(m_targetBucket, {}, write);
+    Job *bucket = m_target->createBucket(m_targetBucket); // safe: an existing bucket is kept as it is
     addChild(bucket);
     connect(bucket, &Job::finished, this, [this, bucket] {
-        // A bucket the user may write into but not read answers 403 to the GET after 412: go on, the
-        // collection's creation tells whether writing there is possible.
-        if (bucket->hasError() && !bucket->error().isForbidden()) {
+        // A bucket the user may write into but not read answers 403: go on, the collection's
+        // creation tells whether writing there is possible.
+        const ApiError &error = bucket->error();
+        if (bucket->hasError() && !error.isPreconditionFailed() && !error.isForbidden()) {
             check(bucket, tr("Creating the target bucket"));
             return;
         }
+        m_bucketState = !bucket->hasError()           ? QStringLiteral("created")
+                      : error.isPreconditionFailed() ? QStringLiteral("existing")
+                                                     : QStringLiteral("not created (403)");
         createCollection();
     });
 }
@@ -101,6 +112,11 @@ void CopyCollectionJob::createCollection()
     Job *create = m_target->createCollection(m_targetBucket, m_targetCollection, data, write);
     addChild(create);
     connect(create, &Job::finished, this, [this, create] {
+        if (create->hasError() && create->error().isPreconditionFailed() && m_options.intoExisting) {
+            m_collectionState = QStringLiteral("existing");
+            copyRecords();
+            return;
+        }
         if (create->hasError() && create->error().isPreconditionFailed()) {
             ApiError error(ApiError::Kind::Conflict,
                 tr("The collection %1/%2 already exists on the target: choose another id.")
@@ -110,6 +126,7 @@ void CopyCollectionJob::createCollection()
         }
         if (!check(create, tr("Creating the target collection")))
             return;
+        m_collectionState = QStringLiteral("created");
         copyRecords();
     });
 }
@@ -117,7 +134,7 @@ void CopyCollectionJob::createCollection()
 void CopyCollectionJob::copyRecords()
 {
     if (m_records.isEmpty()) {
-        succeed(QJsonObject { { QLatin1String("records"), 0 } });
+        succeed(summary());
         return;
     }
     Q_EMIT step(tr("Copying records…"));
@@ -126,7 +143,14 @@ void CopyCollectionJob::copyRecords()
         QJsonObject data = value.toObject();
         const QString id = data.value(QLatin1String("id")).toString();
         data.remove(QStringLiteral("last_modified"));
-        batch.create(KintoRef::ofRecord(m_targetBucket, m_targetCollection, id), data);
+        const KintoRef ref = KintoRef::ofRecord(m_targetBucket, m_targetCollection, id);
+        if (m_options.intoExisting) {
+            KintoWrite overwrite;
+            overwrite.safe = false;
+            batch.update(ref, data, overwrite);
+        } else {
+            batch.create(ref, data);
+        }
     }
     if (batch.error()) {
         fail(batch.error());
@@ -138,10 +162,15 @@ void CopyCollectionJob::copyRecords()
     connect(bulk, &Job::finished, this, [this, bulk] {
         if (isFinished())
             return;
+        m_batches = bulk->batchesSent();
         for (int i = 0; i < bulk->count(); ++i) {
             const BulkJob::Item &item = bulk->item(i);
             if (item.state == BulkJob::State::Ok) {
                 ++m_copied;
+                continue;
+            }
+            if (item.state != BulkJob::State::Failed) {
+                ++m_notWritten;
                 continue;
             }
             m_failures << QStringLiteral("%1: %2").arg(m_records.at(i).toObject().value(QLatin1String("id")).toString(),
@@ -159,6 +188,29 @@ void CopyCollectionJob::copyRecords()
             fail(error);
             return;
         }
-        succeed(QJsonObject { { QLatin1String("records"), m_copied } });
+        succeed(summary());
     });
+}
+
+QJsonObject CopyCollectionJob::summary() const
+{
+    const auto where = [](const KintoClient *client, const QString &bucket, const QString &collection) {
+        const QString server = client ? client->serverUrl().toDisplayString(QUrl::RemoveUserInfo) : QString();
+        return QStringLiteral("%1/buckets/%2/collections/%3").arg(server, bucket, collection);
+    };
+    QJsonObject summary { { QLatin1String("source"), where(m_source, m_sourceBucket, m_sourceCollection) },
+                          { QLatin1String("target"), where(m_target, m_targetBucket, m_targetCollection) } };
+    if (!m_bucketState.isEmpty())
+        summary.insert(QLatin1String("bucket"), m_bucketState);
+    if (!m_collectionState.isEmpty())
+        summary.insert(QLatin1String("collection"), m_collectionState);
+    if (m_recordsRead) {
+        summary.insert(QLatin1String("records"), m_records.size());
+        summary.insert(QLatin1String("written"), m_copied);
+        summary.insert(QLatin1String("failed"), m_failures.size());
+        summary.insert(QLatin1String("notWritten"), m_notWritten);
+        summary.insert(QLatin1String("batches"), m_batches);
+        summary.insert(QLatin1String("failures"), QJsonArray::fromStringList(m_failures));
+    }
+    return summary;
 }

@@ -60,10 +60,21 @@ KintoBatch &KintoBatch::update(const KintoRef &ref, const QJsonObject &data, con
     return *this;
 }
 
+static ApiError jsonPatchRefused(qsizetype index)
+{
+    return ApiError(ApiError::Kind::Invalid,
+        KintoClient::tr("Batch operation #%1: a batch sub-request body must be a JSON object, so a JSON-patch cannot "
+                        "go in a batch (Kinto answers 400); send it as a request of its own.").arg(index + 1));
+}
+
 KintoBatch &KintoBatch::patch(const KintoRef &ref, const KintoPatch &patch, const KintoWrite &write)
 {
     if (!m_client) {
         append({}, noClient(), {});
+        return *this;
+    }
+    if (patch.type == KintoPatch::Type::Json) {
+        append({}, jsonPatchRefused(m_ops.size()), {});
         return *this;
     }
     const KintoClient::Prepared p = m_client->preparePatch(ref, patch, write);
@@ -104,6 +115,11 @@ KintoBatch &KintoBatch::add(const QJsonObject &request)
         if (!m_error)
             m_error = ApiError(ApiError::Kind::Invalid,
                 KintoClient::tr("Batch request #%1 needs a method and a path starting with '/'.").arg(m_ops.size() + 1));
+        return *this;
+    }
+    if (request.contains(QLatin1String("body")) && !request.value(QLatin1String("body")).isObject()) {
+        if (!m_error)
+            m_error = jsonPatchRefused(m_ops.size());
         return *this;
     }
     Operation op;

@@ -14,7 +14,9 @@ class KintoClient;
 //
 // Operations take the same arguments as KintoClient's; each becomes a sub-request whose path has
 // no "/v1" prefix. An invalid operation (e.g. a bad id) is remembered and makes send() fail
-// before anything is sent. In a batch, ifNotExists makes a 412 and ifExists a 404 count as success
+// before anything is sent. A JSON-patch (KintoPatch::Type::Json, or a raw sub-request whose body is
+// not a JSON object) is refused that way: Kinto answers 400 to a batch holding one (errno 107, "is
+// not a mapping type"); send it through KintoClient::patch. In a batch, ifNotExists makes a 412 and ifExists a 404 count as success
 // (nothing can be chained inside a batch). send() splits the operations into chunks of the server's
 // batch_max_requests (from serverInfo, cached by the client), sends the chunks in parallel up to
 // the client's concurrency cap, and reports the results in the original order (KintoBatchJob).

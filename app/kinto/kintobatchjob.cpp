@@ -17,6 +17,8 @@ KintoBatchJob::KintoBatchJob(KintoClient *client, QList<KintoBatch::Operation> o
 {
     for (qsizetype i = 0; i < m_ops.size(); ++i)
         m_responses.append(QJsonObject());
+    m_outcomes.fill(Outcome::Pending, m_ops.size());
+    m_chunkErrors.resize(m_ops.size());
     if (buildError)
         failLater(buildError);
     else
@@ -93,7 +95,15 @@ void KintoBatchJob::onChunk(HttpJob *http, int offset, int count)
                 other->cancel();
         }
     };
+    const auto chunkFailed = [this, offset, count](Outcome outcome, const ApiError &error) {
+        for (int i = offset; i < offset + count; ++i) {
+            m_outcomes[i] = outcome;
+            m_chunkErrors[i] = error.toString();
+        }
+    };
     if (http->hasError()) {
+        // An HTTP answer refused or rolled back the whole chunk; without one, nobody knows.
+        chunkFailed(http->error().httpStatus() >= 400 ? Outcome::NotApplied : Outcome::Unknown, http->error());
         abort(http->error());
         return;
     }
@@ -121,6 +131,7 @@ void KintoBatchJob::onChunk(HttpJob *http, int offset, int count)
             if (status >= 500) {
                 ApiError error = ApiError::fromHttp(status, Json::toBytes(answer.value(QLatin1String("body"))));
                 error.setMessage(tr("Batch operation #%1 (%2): %3").arg(index + 1).arg(describe(op.request), error.message()));
+                chunkFailed(Outcome::NotApplied, error); // the server rolled the chunk back
                 abort(error);
                 return;
             }
@@ -130,6 +141,8 @@ void KintoBatchJob::onChunk(HttpJob *http, int offset, int count)
                 m_failed.append(index);
         }
     }
+    for (int i = offset; i < offset + count; ++i)
+        m_outcomes[i] = Outcome::Answered;
     m_opsDone += count;
     setProgress(m_opsDone, m_ops.size());
     if (++m_chunksDone == m_chunks)
@@ -168,4 +181,46 @@ void KintoBatchJob::finishAll()
                          .arg(m_failed.size()).arg(m_ops.size()).arg(lines.join(QStringLiteral("; "))));
     error.setDetails(details);
     fail(error);
+}
+
+QJsonArray KintoBatchJob::report() const
+{
+    QJsonArray report;
+    for (int index = 0; index < m_ops.size(); ++index) {
+        const QJsonObject &request = m_ops.at(index).request;
+        QJsonObject entry { { QLatin1String("index"), index },
+                            { QLatin1String("method"), request.value(QLatin1String("method")) },
+                            { QLatin1String("path"), request.value(QLatin1String("path")) } };
+        switch (m_outcomes.at(index)) {
+        case Outcome::Answered: {
+            const QJsonObject answer = m_responses.at(index).toObject();
+            const int status = answer.value(QLatin1String("status")).toInt();
+            entry.insert(QLatin1String("status"), status);
+            entry.insert(QLatin1String("applied"), status < 400);
+            if (answer.value(QLatin1String("dryRun")).toBool())
+                entry.insert(QLatin1String("dryRun"), true);
+            if (status >= 400)
+                entry.insert(QLatin1String("message"),
+                             ApiError::fromHttp(status, Json::toBytes(answer.value(QLatin1String("body")))).message());
+            break;
+        }
+        case Outcome::NotApplied:
+            entry.insert(QLatin1String("applied"), false);
+            entry.insert(QLatin1String("message"), tr("its chunk was not applied: %1").arg(m_chunkErrors.at(index)));
+            break;
+        case Outcome::Unknown:
+            entry.insert(QLatin1String("applied"), QJsonValue::Null);
+            entry.insert(QLatin1String("message"), tr("no answer for its chunk, it may or may not be applied: %1")
+                                                       .arg(m_chunkErrors.at(index)));
+            break;
+        case Outcome::Pending:
+            entry.insert(QLatin1String("applied"), QJsonValue::Null);
+            entry.insert(QLatin1String("message"), isFinished() && hasError()
+                    ? tr("no answer: its chunk was stopped after another one failed; it may or may not be applied")
+                    : tr("not answered yet"));
+            break;
+        }
+        report.append(entry);
+    }
+    return report;
 }

@@ -6,6 +6,7 @@
 #include <QJsonArray>
 #include <QList>
 #include <QPointer>
+#include <QStringList>
 
 class HttpJob;
 
@@ -21,6 +22,11 @@ class HttpJob;
 //   and cancels the chunks not yet answered; chunks already answered stay committed on the server
 //   (each chunk is its own transaction).
 // - responses() and failedIndexes() stay readable whatever the outcome (unanswered chunks: {}).
+// - report(), whatever the outcome: one entry per operation, in order, saying whether it was applied:
+//   {index, method, path, applied, status?, message?}. applied is true for a sub-response below 400,
+//   false for a refused one, for every operation of a chunk the server refused or rolled back (a
+//   5xx), and null when that cannot be known (no answer: a network error, or the chunk was stopped
+//   after another one failed).
 class KintoBatchJob : public Job
 {
     Q_OBJECT
@@ -28,6 +34,7 @@ public:
     QJsonArray responses() const { return m_responses; }
     QList<int> failedIndexes() const { return m_failed; }
     int chunkCount() const { return m_chunks; }
+    QJsonArray report() const;
 
 private:
     friend class KintoBatch;
@@ -42,6 +49,10 @@ private:
     QList<KintoBatch::Operation> m_ops;
     QJsonArray m_responses;
     QList<int> m_failed;
+    // What became of each operation when its chunk did not answer it one by one.
+    enum class Outcome { Pending, Answered, NotApplied, Unknown };
+    QList<Outcome> m_outcomes;
+    QStringList m_chunkErrors; // per operation: why its chunk failed
     QList<QPointer<HttpJob>> m_sent; // the chunks' requests
     int m_chunks = 0;
     int m_chunksDone = 0;

@@ -243,6 +243,7 @@ QString KintoClient::endpoint(KintoEndpoint type, const QString &bucket, const Q
 
 HttpJob *KintoClient::send(const HttpRequest &request)
 {
+    Q_EMIT sending(request);
     HttpJob *http = m_http->send(request);
     connect(http, &Job::finished, this, [this, http] { noteAlert(http->response()); });
     return http;
@@ -284,16 +285,6 @@ void KintoClient::chain(Job *job, const HttpRequest &request, std::function<void
     connect(http, &Job::finished, job, [http, done = std::move(done)] { done(http); });
 }
 
-void KintoClient::relay(Job *job, const HttpRequest &request)
-{
-    chain(job, request, [job](HttpJob *http) {
-        if (http->hasError())
-            job->fail(http->error());
-        else
-            job->succeed(http->result());
-    });
-}
-
 // --- Server
 
 Job *KintoClient::serverInfo(bool refresh)
@@ -329,7 +320,7 @@ Job *KintoClient::get(const KintoRef &ref, const QueryList &query)
     for (const auto &item : query)
         request.addQuery(item.first, item.second);
     auto *job = new Job(this);
-    relay(job, request);
+    relayNamed(job, request, ref, Operation::Read);
     return job;
 }
 
@@ -459,15 +450,16 @@ Job *KintoClient::create(const KintoRef &ref, const QJsonObject &data, const Kin
     auto *job = new Job(this);
     const QString path = p.request.path();
     const bool parentMayBeMissing = ref.type != KintoEndpoint::Bucket;
-    chain(job, p.request, [this, job, path, write, parentMayBeMissing](HttpJob *http) {
+    const KintoRef named = resolveId(ref, data, false);
+    chain(job, p.request, [this, job, path, write, parentMayBeMissing, named](HttpJob *http) {
         if (!http->hasError()) {
             job->succeed(http->result());
             return;
         }
-        ApiError error = http->error();
+        ApiError error = explain(named, Operation::Create, http->error());
         if (write.ifNotExists && error.httpStatus() == 412) {
             // details.existing lacks the permissions: fetch the whole object, as kinto-http does.
-            relay(job, HttpRequest("GET", path));
+            relayNamed(job, HttpRequest("GET", path), named, Operation::Read);
             return;
         }
         if (error.httpStatus() == 403 && parentMayBeMissing) {
@@ -485,7 +477,7 @@ Job *KintoClient::update(const KintoRef &ref, const QJsonObject &data, const Kin
     if (p.error)
         return failed(p.error);
     auto *job = new Job(this);
-    relay(job, p.request);
+    relayNamed(job, p.request, resolveId(ref, data, false), Operation::Write);
     return job;
 }
 
@@ -495,7 +487,7 @@ Job *KintoClient::patch(const KintoRef &ref, const KintoPatch &patch, const Kint
     if (p.error)
         return failed(p.error);
     auto *job = new Job(this);
-    relay(job, p.request);
+    relayNamed(job, p.request, resolveId(ref, patch.data, false), Operation::Write);
     return job;
 }
 
@@ -506,7 +498,7 @@ Job *KintoClient::remove(const KintoRef &ref, const KintoWrite &write)
         return failed(p.error);
     auto *job = new Job(this);
     const bool bucket = ref.type == KintoEndpoint::Bucket;
-    chain(job, p.request, [job, write, bucket](HttpJob *http) {
+    chain(job, p.request, [this, job, write, bucket, ref](HttpJob *http) {
         if (!http->hasError()) {
             job->succeed(http->result());
             return;
@@ -516,7 +508,7 @@ Job *KintoClient::remove(const KintoRef &ref, const KintoWrite &write)
         if (write.ifExists && (status == 404 || (bucket && status == 403)))
             job->succeed(QJsonValue());
         else
-            job->fail(http->error());
+            job->fail(explain(ref, Operation::Delete, http->error()));
     });
     return job;
 }
@@ -687,7 +679,7 @@ Job *KintoClient::removeAttachment(const QString &bucket, const QString &collect
     if (error)
         return failed(error);
     auto *job = new Job(this);
-    relay(job, HttpRequest("DELETE", path));
+    relayNamed(job, HttpRequest("DELETE", path), { KintoEndpoint::Attachment, bucket, collection, id }, Operation::Write);
     return job;
 }
 

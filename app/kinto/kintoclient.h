@@ -28,6 +28,11 @@ class QNetworkAccessManager;
 // - a listing (KintoListJob): the array of items (every page unless told otherwise);
 // - a plural DELETE: the array of tombstones.
 // A 412 fails with Kind::Conflict, status 412; existingObject() reads the server's current object.
+// Errors of get/create/update/patch/remove name the object (describe()): a 404 says which object
+// (or missing parent) was not found; a 412 on a create says it already exists. A bucket answered
+// 403 to get or remove fails with Kind::NotFound (status 403 kept), "bucket X does not exist, or
+// you may not read it": Kinto answers 403 for a bucket that does not exist (kinto-http's
+// BucketNotFound), so both cases read the same everywhere.
 //
 // Empty bucket/collection arguments mean the Settings' defaults; an empty bucket or collection id
 // means that default too (kinto-http's get_endpoint). Bucket, collection and group ids must match
@@ -84,6 +89,9 @@ public:
     static bool isValidId(const QString &id);
     // The current object a 412 carried (details.existing); empty when there is none.
     static QJsonObject existingObject(const ApiError &error);
+    // How messages name an object, defaults filled in: "bucket main", "group editors of main",
+    // "collection devices of main", "record r1 of main/devices" (an attachment: its record).
+    QString describe(const KintoRef &ref) const;
 
     // Sends a request through this client (Alert headers are logged). For raw access and helpers.
     HttpJob *send(const HttpRequest &request);
@@ -262,6 +270,8 @@ public:
 Q_SIGNALS:
     // The server sent an Alert header (e.g. {"code":"soft-eol","message":..., "url":...}).
     void alert(const QJsonObject &alert);
+    // Emitted by send() for every request this client starts (in dry mode too), before it is queued.
+    void sending(const HttpRequest &request);
 
 private:
     friend class KintoBatch;
@@ -278,8 +288,11 @@ private:
     Job *failed(const ApiError &error);
     // Starts `request` for `job` (as its child) and calls `done` with the finished HttpJob.
     void chain(Job *job, const HttpRequest &request, std::function<void(HttpJob *)> done);
-    // Finishes `job` with the HttpJob's outcome.
-    void relay(Job *job, const HttpRequest &request);
+    enum class Operation { Read, Create, Write, Delete };
+    // Finishes `job` with the HttpJob's outcome, an error told in terms of `ref` (explain()).
+    void relayNamed(Job *job, const HttpRequest &request, const KintoRef &ref, Operation operation);
+    // The error of `operation` on `ref` as the class comment describes (kintoerrors.cpp).
+    ApiError explain(const KintoRef &ref, Operation operation, const ApiError &error) const;
 
     QString bucketOr(const QString &bucket) const { return bucket.isEmpty() ? m_settings.bucket : bucket; }
     QString collectionOr(const QString &c) const { return c.isEmpty() ? m_settings.collection : c; }

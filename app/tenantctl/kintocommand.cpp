@@ -1,150 +1,50 @@
 #include "kintocommand.h"
 
 #include "console.h"
+#include "kintocli.h"
 
+#include "auth/authstrategy.h"
 #include "net/httpjob.h"
 #include "net/json.h"
+#include "net/redaction.h"
 #include "net/userurl.h"
 
 #include <QCoreApplication>
-#include <QFile>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QLoggingCategory>
 #include <QNetworkAccessManager>
+#include <QNetworkRequest>
 #include <QTextStream>
 
 #include <cmath>
-#include <cstdio>
 
 namespace {
 
-constexpr int MaxOptionSeconds = 86'400;       // --timeout, --retry-after
+constexpr int MaxOptionSeconds = 86'400; // --timeout, --retry-after
+// list records fetching everything: records per page (_limit). A page costs the process about 7
+// bytes per byte of its JSON while it is decoded; 1,000 records of ~300 bytes stay under 20 MiB.
+constexpr int FetchAllPageSize = 1000;
 
 using Console::err;
 using Console::out;
+using namespace KintoCli;
 
-QCommandLineOption option(const QStringList &names, const QString &description, const QString &valueName = {})
+// A request body for display: the values of secret-looking keys (password, token, ...) masked.
+QJsonValue redactedJson(const QJsonValue &value)
 {
-    return QCommandLineOption(names, description, valueName);
-}
-
-QCommandLineOption option(const QString &name, const QString &description, const QString &valueName = {})
-{
-    return QCommandLineOption(name, description, valueName);
-}
-
-// Listing options shared by list, history and permissions.
-QList<QCommandLineOption> listingOptions()
-{
-    return {
-        option(QStringLiteral("limit"), QStringLiteral("Items per page (_limit)."), QStringLiteral("N")),
-        option(QStringLiteral("pages"), QStringLiteral("Pages to fetch: a number or \"all\" (default: 1 with --limit, else all)."),
-               QStringLiteral("N")),
-        option(QStringLiteral("sort"), QStringLiteral("Sort order, e.g. \"title,-last_modified\" (_sort)."), QStringLiteral("FIELDS")),
-        option(QStringLiteral("fields"), QStringLiteral("Fields to return, comma separated (_fields)."), QStringLiteral("FIELDS")),
-        option(QStringLiteral("filter"), QStringLiteral("A filter \"[op_]field=value\", e.g. min_age=18, in_id=a,b (repeatable)."),
-               QStringLiteral("KEY=VALUE")),
-        option(QStringLiteral("since"), QStringLiteral("Only changes after this timestamp (_since)."), QStringLiteral("TS")),
-        option(QStringLiteral("before"), QStringLiteral("Only changes before this timestamp (_before)."), QStringLiteral("TS")),
-    };
-}
-
-QCommandLineOption dataOption()
-{
-    return option(QStringLiteral("data"), QStringLiteral("The object's data: JSON, @FILE or @- (stdin)."), QStringLiteral("JSON"));
-}
-
-QCommandLineOption permissionsOption()
-{
-    return option(QStringLiteral("permissions"), QStringLiteral("Permissions: JSON, @FILE or @- (stdin), e.g. {\"read\": [\"system.Everyone\"]}."),
-                  QStringLiteral("JSON"));
-}
-
-QCommandLineOption ifMatchOption()
-{
-    return option(QStringLiteral("if-match"), QStringLiteral("Only if the object's last_modified is still TS (else exit 4)."),
-                  QStringLiteral("TS"));
-}
-
-QCommandLineOption unsafeOption()
-{
-    return option(QStringLiteral("unsafe"), QStringLiteral("Skip the If-Match / If-None-Match precondition (overwrite)."));
-}
-
-// Reads a JSON argument: inline text, @FILE, or @- for standard input (Console::readArgument).
-bool readJson(const QString &argument, QJsonValue *value, QString *error)
-{
-    QByteArray text;
-    if (!Console::readArgument(argument, &text, error))
-        return false;
-    QString why;
-    if (!Json::parse(text, value, &why)) {
-        *error = QStringLiteral("invalid JSON in %1: %2").arg(argument.left(40), why);
-        return false;
+    if (value.isArray()) {
+        QJsonArray items;
+        for (const QJsonValue &item : value.toArray())
+            items.append(redactedJson(item));
+        return items;
     }
-    return true;
-}
-
-bool readJsonObject(const QString &argument, QJsonObject *object, QString *error)
-{
-    QJsonValue value;
-    if (!readJson(argument, &value, error))
-        return false;
-    if (!value.isObject()) {
-        *error = QStringLiteral("a JSON object is expected, not %1").arg(argument.left(40));
-        return false;
-    }
-    *object = value.toObject();
-    return true;
-}
-
-enum class Kind { None, Bucket, Group, Collection, Record };
-
-Kind kindOf(const QString &word, bool *plural)
-{
-    QString name = word.toLower();
-    *plural = name.endsWith(QLatin1Char('s'));
-    if (*plural)
-        name.chop(1);
-    if (name == QLatin1String("bucket"))
-        return Kind::Bucket;
-    if (name == QLatin1String("group"))
-        return Kind::Group;
-    if (name == QLatin1String("collection"))
-        return Kind::Collection;
-    if (name == QLatin1String("record"))
-        return Kind::Record;
-    return Kind::None;
-}
-
-KintoRef refOf(Kind kind, const QString &id)
-{
-    switch (kind) {
-    case Kind::Bucket: return KintoRef::ofBucket(id);
-    case Kind::Group: return KintoRef::ofGroup({}, id);
-    case Kind::Collection: return KintoRef::ofCollection({}, id);
-    default: return KintoRef::ofRecord({}, {}, id);
-    }
-}
-
-KintoRef pluralOf(Kind kind)
-{
-    switch (kind) {
-    case Kind::Bucket: return KintoRef::ofBuckets();
-    case Kind::Group: return KintoRef::ofGroups({});
-    case Kind::Collection: return KintoRef::ofCollections({});
-    default: return KintoRef::ofRecords({}, {});
-    }
-}
-
-const QString typeHelp = QStringLiteral("bucket, group, collection or record");
-
-// QCommandLineParser::isSet() warns about options the command does not define; several commands
-// share one code path here, so ask what was given instead.
-bool isSet(const QCommandLineParser &parser, const char *name)
-{
-    return parser.optionNames().contains(QLatin1String(name));
+    if (!value.isObject())
+        return value;
+    QJsonObject object = value.toObject();
+    for (auto it = object.begin(); it != object.end(); ++it)
+        it.value() = Redaction::isSecretName(it.key()) ? QJsonValue(Redaction::Mask) : redactedJson(it.value());
+    return object;
 }
 
 } // namespace
@@ -163,9 +63,11 @@ const QList<KintoCommand::Command> &KintoCommand::commands()
         QList<Command> c;
         c.append({ QStringLiteral("info"), {}, QStringLiteral("Server information (GET /): version, settings, capabilities, user."), {} });
         c.append({ QStringLiteral("list"), QStringLiteral("TYPE"),
-                   QStringLiteral("List buckets, groups (of -b), collections (of -b) or records (of -b/-c)."), listingOptions() });
+                   QStringLiteral("List buckets, groups (of -b), collections (of -b) or records (of -b/-c), printed as pages arrive. "
+                                  "Every record is read in pages of %1 unless --limit/--pages say otherwise.").arg(FetchAllPageSize),
+                   listingOptions() });
         c.append({ QStringLiteral("get"), QStringLiteral("TYPE [ID]"),
-                   QStringLiteral("Get one object (TYPE: %1). A bucket or collection ID defaults to -b / -c.").arg(typeHelp), {} });
+                   QStringLiteral("Get one object (TYPE: %1). A bucket or collection ID defaults to -b / -c.").arg(typeHelp()), {} });
         c.append({ QStringLiteral("create"), QStringLiteral("TYPE [ID]"),
                    QStringLiteral("Create an object; fails (exit 4) if it exists. A record without ID gets a UUID."),
                    { dataOption(), permissionsOption(),
@@ -189,10 +91,21 @@ const QList<KintoCommand::Command> &KintoCommand::commands()
                    listingOptions() });
         c.append({ QStringLiteral("timestamp"), {}, QStringLiteral("The records timestamp of -b/-c (the list's ETag)."), {} });
         c.append({ QStringLiteral("batch"), QStringLiteral("FILE"),
-                   QStringLiteral("Send the requests of FILE (@- or - for stdin) through POST /batch, in chunks of the server's "
-                                  "batch_max_requests. FILE holds {\"defaults\": {...}, \"requests\": [{method, path, body?, headers?}]} "
-                                  "or just the array; paths are below /v1. Prints every sub-response."),
+                   QStringLiteral("Send the operations of FILE (@- or - for stdin) through POST /batch, in chunks of the server's "
+                                  "batch_max_requests. FILE holds {\"defaults\": {...}, \"requests\": [...]} or just the array. "
+                                  "An item is an operation of this tool, {\"action\": \"create|update|patch|delete\", \"type\": "
+                                  "TYPE, \"id\"?, \"bucket\"?, \"collection\"? (default -b/-c), and the command's options by "
+                                  "name: \"data\", \"permissions\", \"merge\", \"if-match\", \"unsafe\": true, ...}, or a raw "
+                                  "request {method, path (below /v1), body?, headers?}. JSON-patch cannot go in a batch (Kinto "
+                                  "refuses it): use patch --json-patch. Prints every sub-response; when a chunk fails, what "
+                                  "was applied and what was not, per operation."),
                    {} });
+        c.append({ QStringLiteral("replicate"), {},
+                   QStringLiteral("Copy the collection -b/-c (attributes, schema, permissions shown to you, records) to "
+                                  "--to-server/--to-bucket/--to-collection, as kinto-http's replication: the target "
+                                  "bucket and collection are created if missing, records written in batches, replacing "
+                                  "those with the same ids. Prints a summary."),
+                   replicateOptions() });
         c.append({ QStringLiteral("history"), {}, QStringLiteral("The history of bucket -b (every page)."), listingOptions() });
         c.append({ QStringLiteral("purge-history"), {}, QStringLiteral("Delete the history entries of bucket -b that match the filters."),
                    listingOptions() });
@@ -221,12 +134,9 @@ const KintoCommand::Command *KintoCommand::find(const QString &name)
     return nullptr;
 }
 
-KintoCommand::KintoCommand(QObject *parent)
-    : QObject(parent)
+QList<QCommandLineOption> KintoCommand::globalOptions()
 {
-    m_global.setApplicationDescription(QStringLiteral("Work with a Kinto server."));
-    m_global.setOptionsAfterPositionalArgumentsMode(QCommandLineParser::ParseAsPositionalArguments);
-    m_global.addOptions({
+    return {
         option(QStringList { QStringLiteral("s"), QStringLiteral("server") },
                QStringLiteral("The server URL, with or without /v1 (default: $KINTO_SERVER_URL)."), QStringLiteral("URL")),
         option(QStringList { QStringLiteral("a"), QStringLiteral("auth") },
@@ -239,13 +149,21 @@ KintoCommand::KintoCommand(QObject *parent)
         option(QStringLiteral("retry-after"), QStringLiteral("Seconds between retries (default: the server's Retry-After)."),
                QStringLiteral("S")),
         option(QStringLiteral("timeout"), QStringLiteral("Seconds without data before a request fails (default 60)."), QStringLiteral("S")),
-        option(QStringLiteral("dry-run"), QStringLiteral("Send nothing; show what would be sent (with -v).")),
+        option(QStringLiteral("dry-run"), QStringLiteral("Send nothing; print each request as it would be sent (secrets redacted).")),
         option(QStringLiteral("jsonl"), QStringLiteral("Print lists one compact JSON document per line.")),
         option(QStringList { QStringLiteral("v"), QStringLiteral("verbose") }, QStringLiteral("Show all messages.")),
         option(QStringList { QStringLiteral("q"), QStringLiteral("quiet") }, QStringLiteral("Show only critical errors.")),
         option(QStringList { QStringLiteral("D"), QStringLiteral("debug") }, QStringLiteral("Show all messages, debug ones too.")),
         option(QStringList { QStringLiteral("h"), QStringLiteral("help") }, QStringLiteral("Show this help.")),
-    });
+    };
+}
+
+KintoCommand::KintoCommand(QObject *parent)
+    : QObject(parent)
+{
+    m_global.setApplicationDescription(QStringLiteral("Work with a Kinto server."));
+    m_global.setOptionsAfterPositionalArgumentsMode(QCommandLineParser::ParseAsPositionalArguments);
+    m_global.addOptions(globalOptions());
     m_global.addPositionalArgument(QStringLiteral("command"), QStringLiteral("The command, see below."), QStringLiteral("COMMAND ..."));
 }
 
@@ -273,11 +191,11 @@ QString KintoCommand::globalHelp() const
 void KintoCommand::setUpLogging()
 {
     QString rules = QStringLiteral("tenantdesk.*.info=false\ntenantdesk.*.debug=false\n");
-    if (m_global.isSet(QStringLiteral("verbose")))
+    if (m_options.isSet(QStringLiteral("verbose")))
         rules = QStringLiteral("tenantdesk.*.info=true\ntenantdesk.*.debug=false\n");
-    if (m_global.isSet(QStringLiteral("debug")))
+    if (m_options.isSet(QStringLiteral("debug")))
         rules = QStringLiteral("tenantdesk.*=true\n");
-    if (m_global.isSet(QStringLiteral("quiet")))
+    if (m_options.isSet(QStringLiteral("quiet")))
         rules = QStringLiteral("*.info=false\n*.debug=false\n*.warning=false\n");
     QLoggingCategory::setFilterRules(rules);
     qSetMessagePattern(QStringLiteral("%{if-category}%{category}: %{endif}%{message}"));
@@ -285,7 +203,7 @@ void KintoCommand::setUpLogging()
 
 bool KintoCommand::setUpClient(QString *error)
 {
-    QString server = m_global.value(QStringLiteral("server"));
+    QString server = m_options.value(QStringLiteral("server"));
     if (server.isEmpty())
         server = qEnvironmentVariable("KINTO_SERVER_URL");
     if (server.isEmpty()) {
@@ -295,29 +213,29 @@ bool KintoCommand::setUpClient(QString *error)
     m_settings.serverUrl = UserUrl::parseServerUrl(server, error);
     if (!m_settings.serverUrl.isValid())
         return false;
-    m_settings.auth = m_global.isSet(QStringLiteral("auth")) ? m_global.value(QStringLiteral("auth"))
+    m_settings.auth = m_options.isSet(QStringLiteral("auth")) ? m_options.value(QStringLiteral("auth"))
                                                               : qEnvironmentVariable("KINTO_AUTH");
-    if (m_global.isSet(QStringLiteral("bucket")))
-        m_settings.bucket = m_global.value(QStringLiteral("bucket"));
-    m_settings.collection = m_global.value(QStringLiteral("collection"));
-    m_settings.dryRun = m_global.isSet(QStringLiteral("dry-run"));
+    if (m_options.isSet(QStringLiteral("bucket")))
+        m_settings.bucket = m_options.value(QStringLiteral("bucket"));
+    m_settings.collection = m_options.value(QStringLiteral("collection"));
+    m_settings.dryRun = m_options.isSet(QStringLiteral("dry-run"));
     bool ok = true;
-    if (m_global.isSet(QStringLiteral("retry")))
-        m_settings.retries = m_global.value(QStringLiteral("retry")).toInt(&ok);
+    if (m_options.isSet(QStringLiteral("retry")))
+        m_settings.retries = m_options.value(QStringLiteral("retry")).toInt(&ok);
     if (!ok || m_settings.retries < 0) {
         *error = QStringLiteral("--retry needs a number >= 0");
         return false;
     }
-    if (m_global.isSet(QStringLiteral("retry-after"))) {
-        const double seconds = m_global.value(QStringLiteral("retry-after")).toDouble(&ok);
+    if (m_options.isSet(QStringLiteral("retry-after"))) {
+        const double seconds = m_options.value(QStringLiteral("retry-after")).toDouble(&ok);
         if (!ok || !std::isfinite(seconds) || seconds < 0 || seconds > MaxOptionSeconds) {
             *error = QStringLiteral("--retry-after needs a number of seconds from 0 to %1").arg(MaxOptionSeconds);
             return false;
         }
         m_settings.retryAfterMs = int(seconds * 1000);
     }
-    if (m_global.isSet(QStringLiteral("timeout"))) {
-        const double seconds = m_global.value(QStringLiteral("timeout")).toDouble(&ok);
+    if (m_options.isSet(QStringLiteral("timeout"))) {
+        const double seconds = m_options.value(QStringLiteral("timeout")).toDouble(&ok);
         if (!ok || !std::isfinite(seconds) || seconds < 0.001 || seconds > MaxOptionSeconds) {
             *error = QStringLiteral("--timeout needs a number of seconds from 0.001 to %1").arg(MaxOptionSeconds);
             return false;
@@ -331,14 +249,30 @@ bool KintoCommand::setUpClient(QString *error)
 
 int KintoCommand::run(const QStringList &arguments)
 {
-    // arguments: program, "kinto", global options..., COMMAND, command arguments...
-    QStringList globalArgs = arguments;
-    if (globalArgs.size() > 1)
-        globalArgs.removeAt(1);
-    if (!m_global.parse(globalArgs))
-        return usageError(m_global.errorText());
-    const QStringList rest = m_global.positionalArguments();
-    if (m_global.isSet(QStringLiteral("help")) && rest.isEmpty()) {
+    // arguments: program, "kinto", then global options, COMMAND, its arguments and options, with
+    // options of either kind anywhere. The command is the first positional argument: found with a
+    // parser knowing every option, so that option values are not taken for it.
+    QStringList line = arguments;
+    if (line.size() > 1)
+        line.removeAt(1);
+    QCommandLineParser finder;
+    finder.setOptionsAfterPositionalArgumentsMode(QCommandLineParser::ParseAsPositionalArguments);
+    QStringList known;
+    const auto addOnce = [&finder, &known](const QList<QCommandLineOption> &options) {
+        for (const QCommandLineOption &option : options) {
+            if (!known.contains(option.names().constFirst())) {
+                known += option.names();
+                finder.addOption(option);
+            }
+        }
+    };
+    addOnce(globalOptions());
+    for (const Command &command : commands())
+        addOnce(command.options);
+    if (!finder.parse(line))
+        return usageError(finder.errorText());
+    const QStringList rest = finder.positionalArguments();
+    if (finder.isSet(QStringLiteral("help")) && rest.isEmpty()) {
         out() << globalHelp();
         out().flush();
         return Ok;
@@ -349,32 +283,30 @@ int KintoCommand::run(const QStringList &arguments)
     if (!command)
         return usageError(QStringLiteral("unknown command \"%1\"").arg(rest.first()));
 
-    QCommandLineParser parser;
-    parser.setApplicationDescription(command->description);
-    parser.addOptions(command->options);
-    const QCommandLineOption help(QStringList { QStringLiteral("h"), QStringLiteral("help") }, QStringLiteral("Show this help."));
-    parser.addOption(help);
+    m_options.setApplicationDescription(command->description);
+    m_options.addOptions(globalOptions());
+    m_options.addOptions(command->options);
+    m_options.addPositionalArgument(QStringLiteral("command"), command->name, command->name);
     if (!command->arguments.isEmpty())
-        parser.addPositionalArgument(QStringLiteral("args"), command->arguments, command->arguments);
-    QStringList commandArgs = rest;
-    commandArgs[0] = QStringLiteral("tenantctl kinto ") + command->name;
-    if (!parser.parse(commandArgs))
-        return usageError(parser.errorText());
-    if (parser.isSet(help) || m_global.isSet(QStringLiteral("help"))) {
-        QString text = parser.helpText();
-        text.replace(QStringLiteral("Usage: ") + QCoreApplication::arguments().constFirst(),
-                     QStringLiteral("Usage: tenantctl kinto [global options] ") + command->name);
+        m_options.addPositionalArgument(QStringLiteral("args"), command->arguments, command->arguments);
+    if (!m_options.parse(line))
+        return usageError(m_options.errorText());
+    if (m_options.isSet(QStringLiteral("help"))) {
+        QString text = m_options.helpText();
+        text.replace(QStringLiteral("Usage: ") + QCoreApplication::arguments().constFirst(), QStringLiteral("Usage: tenantctl kinto"));
         out() << text;
         out().flush();
         return Ok;
     }
 
     setUpLogging();
-    m_jsonl = m_global.isSet(QStringLiteral("jsonl"));
+    m_jsonl = m_options.isSet(QStringLiteral("jsonl"));
     QString error;
     if (!setUpClient(&error))
         return usageError(error);
-    Job *job = start(*command, parser, &error);
+    if (m_settings.dryRun)
+        connect(m_client.get(), &KintoClient::sending, this, &KintoCommand::printDryRun);
+    Job *job = start(*command, m_options, &error);
     if (!job)
         return usageError(error);
     connect(job, &Job::finished, this, [this, job] { finish(job); });
@@ -417,7 +349,7 @@ bool KintoCommand::listOptions(QCommandLineParser &parser, KintoListOptions *opt
 
 Job *KintoCommand::start(const Command &command, QCommandLineParser &parser, QString *error)
 {
-    const QStringList args = parser.positionalArguments();
+    const QStringList args = parser.positionalArguments().mid(1); // after the command's name
     const QString &name = command.name;
     const auto expectArgs = [&](qsizetype min, qsizetype max) {
         if (args.size() >= min && args.size() <= max)
@@ -436,7 +368,7 @@ Job *KintoCommand::start(const Command &command, QCommandLineParser &parser, QSt
         bool plural = false;
         const Kind kind = kindOf(args.at(0), &plural);
         if (kind == Kind::None || plural) {
-            *error = QStringLiteral("get: TYPE is one of %1").arg(typeHelp);
+            *error = QStringLiteral("get: TYPE is one of %1").arg(typeHelp());
             return nullptr;
         }
         return m_client->get(refOf(kind, args.value(1)));
@@ -475,8 +407,16 @@ Job *KintoCommand::start(const Command &command, QCommandLineParser &parser, QSt
             exclude << names.split(QLatin1Char(','), Qt::SkipEmptyParts);
         return m_client->getPermissions(exclude, options);
     }
-    if (name == QLatin1String("timestamp"))
+    if (name == QLatin1String("timestamp")) {
+        m_present = [](const QJsonValue &etag) { // a number, as last_modified is
+            bool ok = false;
+            const qint64 value = etag.toString().toLongLong(&ok);
+            return ok ? QJsonValue(double(value)) : QJsonValue();
+        };
         return expectArgs(0, 0) ? m_client->getRecordsTimestamp() : nullptr;
+    }
+    if (name == QLatin1String("replicate"))
+        return expectArgs(0, 0) ? startReplicate(parser, error) : nullptr;
     if (name == QLatin1String("batch"))
         return expectArgs(1, 1) ? startBatch(args, error) : nullptr;
     if (name == QLatin1String("attachment"))
@@ -496,163 +436,34 @@ Job *KintoCommand::startList(QCommandLineParser &parser, const QStringList &args
     }
     if (!listOptions(parser, &options, error))
         return nullptr;
-    if (!m_jsonl)
-        return m_client->list(pluralOf(kind), options);
-    // One line per item as pages arrive: constant memory whatever the collection's size.
+    // Items are printed as pages arrive, never held: memory stays that of one page. Every record
+    // without --limit or --pages comes in pages of FetchAllPageSize, not in the one page of the
+    // whole collection a server gives without _limit.
+    if (kind == Kind::Record && !isSet(parser, "limit") && !isSet(parser, "pages")) {
+        options.limit = FetchAllPageSize;
+        options.pages = KintoListOptions::AllPages;
+    }
     KintoListJob *job = m_client->list(pluralOf(kind), options, KintoListJob::Mode::Stream);
     m_streamed = true;
-    connect(job, &KintoListJob::page, this, [](const QJsonArray &items) {
-        for (const QJsonValue &item : items)
-            out() << QString::fromUtf8(Json::toBytes(item)) << '\n';
+    if (m_settings.dryRun)
+        return job;
+    connect(job, &KintoListJob::page, this, [this](const QJsonArray &items) {
+        for (const QJsonValue &item : items) {
+            if (m_jsonl) {
+                out() << Json::toBytes(item) << '\n';
+                continue;
+            }
+            // The same document print() gives for the whole array, one item at a time.
+            out() << (m_arrayOpen ? ",\n" : "[\n");
+            m_arrayOpen = true;
+            const QByteArray text = item.isObject() ? QJsonDocument(item.toObject()).toJson(QJsonDocument::Indented).trimmed()
+                                  : item.isArray()  ? QJsonDocument(item.toArray()).toJson(QJsonDocument::Indented).trimmed()
+                                                    : Json::toBytes(item);
+            out() << "    " << QByteArray(text).replace('\n', "\n    ");
+        }
         out().flush();
     });
     return job;
-}
-
-Job *KintoCommand::startWrite(const QString &verb, QCommandLineParser &parser, const QStringList &args, QString *error)
-{
-    bool plural = false;
-    const Kind kind = kindOf(args.at(0), &plural);
-    if (kind == Kind::None || plural) {
-        *error = QStringLiteral("%1: TYPE is one of %2").arg(verb, typeHelp);
-        return nullptr;
-    }
-    const KintoRef ref = refOf(kind, args.value(1));
-    KintoWrite write;
-    write.safe = !isSet(parser, "unsafe");
-    write.ifNotExists = isSet(parser, "if-not-exists");
-    write.ifExists = isSet(parser, "if-exists");
-    if (isSet(parser, "if-match")) {
-        bool ok = false;
-        write.ifMatch = parser.value(QStringLiteral("if-match")).remove(QLatin1Char('"')).toLongLong(&ok);
-        if (!ok || write.ifMatch <= 0) {
-            *error = QStringLiteral("--if-match needs a timestamp (the object's last_modified)");
-            return nullptr;
-        }
-    }
-    if (isSet(parser, "permissions")) {
-        QJsonObject permissions;
-        if (!readJsonObject(parser.value(QStringLiteral("permissions")), &permissions, error))
-            return nullptr;
-        write.permissions = permissions;
-    }
-    QJsonObject data;
-    if (isSet(parser, "data") && !readJsonObject(parser.value(QStringLiteral("data")), &data, error))
-        return nullptr;
-
-    if (verb == QLatin1String("create"))
-        return m_client->create(ref, data, write);
-    if (verb == QLatin1String("update")) {
-        if (!isSet(parser, "data")) {
-            *error = QStringLiteral("update needs --data");
-            return nullptr;
-        }
-        return m_client->update(ref, data, write);
-    }
-    if (verb == QLatin1String("delete"))
-        return m_client->remove(ref, write);
-
-    const int kinds = int(isSet(parser, "data")) + int(isSet(parser, "merge"))
-        + int(isSet(parser, "json-patch"));
-    if (kinds > 1 || (kinds == 0 && !write.permissions)) {
-        *error = QStringLiteral("patch needs one of --data, --merge or --json-patch (or only --permissions)");
-        return nullptr;
-    }
-    KintoPatch patch = KintoPatch::basic(data);
-    if (isSet(parser, "merge")) {
-        QJsonObject merge;
-        if (!readJsonObject(parser.value(QStringLiteral("merge")), &merge, error))
-            return nullptr;
-        patch = KintoPatch::merge(merge);
-    } else if (isSet(parser, "json-patch")) {
-        QJsonValue operations;
-        if (!readJson(parser.value(QStringLiteral("json-patch")), &operations, error))
-            return nullptr;
-        if (!operations.isArray()) {
-            *error = QStringLiteral("--json-patch needs a JSON array of operations");
-            return nullptr;
-        }
-        patch = KintoPatch::json(operations.toArray());
-    }
-    return m_client->patch(ref, patch, write);
-}
-
-Job *KintoCommand::startBatch(const QStringList &args, QString *error)
-{
-    const QString file = args.at(0) == QLatin1String("-") ? QStringLiteral("@-") : QLatin1Char('@') + args.at(0);
-    QJsonValue content;
-    if (!readJson(file, &content, error))
-        return nullptr;
-    const QJsonObject defaults = content.toObject().value(QLatin1String("defaults")).toObject();
-    const QJsonValue requests = content.isArray() ? content : content.toObject().value(QLatin1String("requests"));
-    if (!requests.isArray()) {
-        *error = QStringLiteral("batch: %1 holds no \"requests\" array").arg(args.at(0));
-        return nullptr;
-    }
-    KintoBatch batch = m_client->batch();
-    for (const QJsonValue &value : requests.toArray()) {
-        QJsonObject request = value.toObject();
-        for (auto it = defaults.begin(); it != defaults.end(); ++it) {
-            if (!request.contains(it.key()))
-                request.insert(it.key(), it.value());
-        }
-        batch.add(request);
-    }
-    if (const ApiError invalid = batch.error()) {
-        *error = invalid.message();
-        return nullptr;
-    }
-    return batch.send();
-}
-
-Job *KintoCommand::startAttachment(QCommandLineParser &parser, const QStringList &args, QString *error)
-{
-    const QString action = args.at(0);
-    const QString id = args.at(1);
-    if (action == QLatin1String("remove") && args.size() == 2)
-        return m_client->removeAttachment({}, {}, id);
-    if (action == QLatin1String("upload") && args.size() == 3) {
-        KintoAttachmentOptions options;
-        QJsonObject object;
-        if (isSet(parser, "data")) {
-            if (!readJsonObject(parser.value(QStringLiteral("data")), &object, error))
-                return nullptr;
-            options.data = object;
-        }
-        if (isSet(parser, "permissions")) {
-            if (!readJsonObject(parser.value(QStringLiteral("permissions")), &object, error))
-                return nullptr;
-            options.permissions = object;
-        }
-        options.fileName = parser.value(QStringLiteral("filename"));
-        options.mimeType = parser.value(QStringLiteral("mimetype")).toUtf8();
-        return m_client->addAttachment({}, {}, id, args.at(2), options);
-    }
-    if (action == QLatin1String("download") && args.size() == 3) {
-        // Read the record for its attachment metadata, then download and check it.
-        auto *job = new Job(this);
-        Job *record = m_client->getRecord({}, {}, id);
-        job->addChild(record);
-        const QString destination = args.at(2);
-        const bool overwrite = isSet(parser, "overwrite");
-        connect(record, &Job::finished, job, [this, job, record, destination, overwrite] {
-            if (record->hasError()) {
-                job->fail(record->error());
-                return;
-            }
-            Job *download = m_client->downloadAttachment(record->result().toObject(), destination, overwrite);
-            job->addChild(download);
-            connect(download, &Job::finished, job, [job, download] {
-                if (download->hasError())
-                    job->fail(download->error());
-                else
-                    job->succeed(download->result());
-            });
-        });
-        return job;
-    }
-    *error = QStringLiteral("attachment expects: upload ID FILE | download ID DEST | remove ID");
-    return nullptr;
 }
 
 void KintoCommand::print(const QJsonValue &value)
@@ -669,15 +480,56 @@ void KintoCommand::print(const QJsonValue &value)
     out().flush();
 }
 
+void KintoCommand::printDryRun(const HttpRequest &request)
+{
+    // The headers HttpClient sends: its own, the client's defaults, the request's, the credentials.
+    HeaderList headers { { "Accept", "application/json" } };
+    headers += m_settings.headers;
+    headers += request.headers();
+    if (AuthStrategy *auth = m_client->httpClient()->auth(); auth && !request.isAnonymous()) {
+        QNetworkRequest probe;
+        auth->apply(probe);
+        for (const QByteArray &name : probe.rawHeaderList())
+            headers.append({ name, probe.rawHeader(name) });
+    }
+    if (request.bodyKind() != HttpRequest::BodyKind::None && !request.contentType().isEmpty())
+        headers.append({ "Content-Type", request.contentType() });
+    out() << request.method() << ' ' << Redaction::url(m_client->httpClient()->resolve(request.path(), request.query())) << '\n';
+    for (const auto &header : std::as_const(headers))
+        out() << header.first << ": " << Redaction::headerValue(header.first, header.second) << '\n';
+    switch (request.bodyKind()) {
+    case HttpRequest::BodyKind::Json: {
+        const QJsonValue body = redactedJson(request.jsonBody());
+        out() << '\n' << (body.isArray() ? QJsonDocument(body.toArray()) : QJsonDocument(body.toObject())).toJson(QJsonDocument::Indented);
+        break;
+    }
+    case HttpRequest::BodyKind::Multipart:
+        out() << '\n';
+        for (const MultipartPart &part : request.multipartBody()) {
+            out() << "(part \"" << part.name << "\": "
+                  << (part.filePath.isEmpty() ? QString::fromUtf8(part.data) : QStringLiteral("file ") + part.filePath) << ")\n";
+        }
+        break;
+    default:
+        break;
+    }
+    out() << '\n';
+    out().flush();
+}
+
 void KintoCommand::finish(Job *job)
 {
     const ApiError error = job->error();
-    if (auto *batch = qobject_cast<KintoBatchJob *>(job); batch && error && !batch->failedIndexes().isEmpty())
-        print(batch->responses()); // the whole picture: which sub-requests passed and which did not
-    if (!error) {
-        if (!m_streamed)
-            print(job->result());
-    } else {
+    if (m_arrayOpen)
+        out() << "\n]\n"; // what arrived stays a JSON document, even when a later page failed
+    else if (m_streamed && !m_jsonl && !m_settings.dryRun && !error)
+        out() << "[\n]\n";
+    if (error && m_reportOnError)
+        print(m_reportOnError()); // e.g. what a batch applied and what it did not
+    if (!error && !m_streamed && !m_settings.dryRun)
+        print(m_present ? m_present(job->result()) : job->result());
+    out().flush();
+    if (error) {
         err() << "tenantctl kinto: " << error.toString() << '\n';
         const QJsonObject existing = KintoClient::existingObject(error);
         if (!existing.isEmpty())

@@ -18,6 +18,7 @@
 #include <QNetworkAccessManager>
 #include <QRandomGenerator>
 #include <QRegularExpression>
+#include <QScopeGuard>
 #include <QSet>
 #include <QSignalSpy>
 #include <QTemporaryDir>
@@ -1285,11 +1286,28 @@ private Q_SLOTS:
         QCOMPARE(requestCount(), before);
     }
 
+    void wrongPasswordIsAnAuthError_data()
+    {
+        QTest::addColumn<int>("basicAuth"); // on the sandbox: -1 as it is, 0 off, 1 on
+        QTest::newRow("as the server is") << -1;
+        QTest::newRow("sandbox, accounts only") << 0;
+        QTest::newRow("sandbox, basicauth on (Kinto's default)") << 1;
+    }
     void wrongPasswordIsAnAuthError()
     {
+        QFETCH(int, basicAuth);
+        if (basicAuth >= 0 && !onSandbox())
+            QSKIP("sets the sandbox's policies");
+        if (basicAuth >= 0)
+            m_sandbox->setBasicAuth(basicAuth == 1);
+        const auto restore = qScopeGuard([this] {
+            if (m_sandbox)
+                m_sandbox->setBasicAuth(false);
+        });
         const QString user = m_auth.section(QLatin1Char(':'), 0, 0);
         auto client = makeClient([user](KintoClient::Settings &s) { s.auth = user + QStringLiteral(":wrong"); });
-        if (hasCapability(QStringLiteral("basicauth"))) {
+        const Outcome hello = await(m_client->serverInfo(true));
+        if (hello.result.toObject().value(QLatin1String("capabilities")).toObject().contains(QLatin1String("basicauth"))) {
             // Kinto's default basicauth policy does not refuse a wrong password: it signs in
             // another user, "basicauth:<hash>", who may not read our bucket.
             const auto userIdOf = [](const Outcome &info) {
@@ -1301,10 +1319,59 @@ private Q_SLOTS:
             QVERIFY(userIdOf(other) != userIdOf(self));
             AWAIT_FAIL(hidden, client->getBucket(m_bucket));
             QCOMPARE(hidden.error.httpStatus(), 403);
+            QVERIFY2(basicAuth != 0, "the sandbox lists basicauth while it is off");
             return;
         }
+        QVERIFY2(basicAuth != 1, "the sandbox does not list basicauth while it is on");
         AWAIT_FAIL(denied, client->createBucket(m_bucket + QStringLiteral("-denied")));
         QVERIFY2(denied.error.httpStatus() == 401 || denied.error.httpStatus() == 403, qPrintable(denied.error.toString()));
+    }
+
+    // Kinto answers 400 to a whole batch holding a JSON-patch body (§16): the client refuses it
+    // before sending anything, and says where it can go instead.
+    void jsonPatchNeverGoesInABatch()
+    {
+        const int before = requestCount();
+        KintoBatch batch = m_client->batch();
+        batch.create(KintoRef::ofRecord({}, {}, QStringLiteral("j1")), obj(R"({"v": 1})"))
+            .patch(KintoRef::ofRecord({}, {}, QStringLiteral("j1")), KintoPatch::json(arr(R"([{"op": "add", "path": "/data/w", "value": 3}])")));
+        QCOMPARE(batch.error().kind(), ApiError::Kind::Invalid);
+        QVERIFY2(batch.error().message().contains(QLatin1String("JSON-patch")), qPrintable(batch.error().message()));
+        AWAIT_FAIL(refused, batch.send());
+        QCOMPARE(refused.error.kind(), ApiError::Kind::Invalid);
+
+        KintoBatch raw = m_client->batch();
+        raw.add(QJsonObject { { QLatin1String("method"), QStringLiteral("PATCH") },
+                              { QLatin1String("path"), QStringLiteral("/buckets/%1/collections/items/records/j1").arg(m_bucket) },
+                              { QLatin1String("body"), arr(R"([{"op": "add", "path": "/data/w", "value": 3}])") } });
+        AWAIT_FAIL(rawRefused, raw.send());
+        QCOMPARE(rawRefused.error.kind(), ApiError::Kind::Invalid);
+        QCOMPARE(requestCount(), before);
+        AWAIT_FAIL(absent, m_client->getRecord({}, {}, QStringLiteral("j1")));
+        QVERIFY(absent.error.isNotFound());
+    }
+
+    // Kinto answers 403 (errno 121) for a bucket that does not exist (§16): the client tells it
+    // as "not found", naming the bucket, for a read and a delete alike; --if-exists is fine.
+    void missingBucketIsNotFound()
+    {
+        const QString missing = m_bucket + QStringLiteral("-never");
+        AWAIT_FAIL(got, m_client->getBucket(missing));
+        QVERIFY2(got.error.isNotFound(), qPrintable(got.error.toString()));
+        QVERIFY2(got.error.message().contains(QStringLiteral("bucket %1 does not exist, or you may not read it").arg(missing)),
+                 qPrintable(got.error.toString()));
+        AWAIT_FAIL(deleted, m_client->deleteBucket(missing));
+        QVERIFY2(deleted.error.isNotFound(), qPrintable(deleted.error.toString()));
+        KintoWrite ifExists;
+        ifExists.ifExists = true;
+        AWAIT_OK(ignored, m_client->deleteBucket(missing, ifExists));
+        // Inside a readable bucket, a missing object is a 404 that names it.
+        AWAIT_FAIL(record, m_client->getRecord({}, {}, QStringLiteral("nope")));
+        QVERIFY2(record.error.message().contains(QStringLiteral("record nope of %1/items not found").arg(m_bucket)),
+                 qPrintable(record.error.toString()));
+        AWAIT_FAIL(collection, m_client->getRecord({}, QStringLiteral("nothere"), QStringLiteral("r1")));
+        QVERIFY2(collection.error.isNotFound(), qPrintable(collection.error.toString()));
+        QVERIFY2(collection.error.message().contains(QStringLiteral("of %1").arg(m_bucket)), qPrintable(collection.error.toString()));
     }
 
     void retriesOnServerErrors_data()
