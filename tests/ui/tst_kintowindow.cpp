@@ -343,6 +343,22 @@ void tst_KintoWindow::recordsPageFitsA1400PixelWindow()
     }
     menu->close();
 
+    if (!shots.isEmpty()) {
+        // The pane opened for the selected record, and its editor.
+        workspace->action(CollectionWorkspace::Action::Attachment)->trigger();
+        QTRY_VERIFY(workspace->attachmentPane()->isVisible());
+        QTest::qWait(300);
+        qInfo() << "with the attachment pane: records" << view->width() << "px, pane" << workspace->attachmentPane()->width() << "px";
+        QVERIFY(m_fx.window->grab().save(shots + QStringLiteral("/records-attachment-pane.png")));
+        QSignalSpy opened(workspace->recordActions(), &RecordActions::editorOpened);
+        QTest::keyClick(view->tableView(), Qt::Key_Return);
+        QTRY_COMPARE(opened.size(), 1);
+        auto *editor = opened.first().first().value<RecordEditor *>();
+        QTRY_VERIFY(editor->isLoaded());
+        QTest::qWait(100);
+        QVERIFY(editor->grab().save(shots + QStringLiteral("/record-editor.png")));
+    }
+
 }
 
 void tst_KintoWindow::aCollectionComesBackAsTheUserLeftIt()

@@ -103,11 +103,12 @@ CollectionWorkspace::CollectionWorkspace(KintoClient *client, const QString &buc
     m_actionMap.insert(Action::Redo, m_actions->redoAction());
     m_view->addToolBarAction(m_actions->undoAction());
     m_view->addToolBarAction(m_actions->redoAction());
+    // The attachment before the rarer tools: when the pane narrows the table, these go to "»" first.
+    QAction *attachment = addAction(Action::Attachment, tr("Attachment"), QStringLiteral("attachmentAction"),
+        &CollectionWorkspace::updateAttachmentPane);
     addAction(Action::BulkEdit, tr("Bulk edit…"), QStringLiteral("bulkEditAction"), &CollectionWorkspace::bulkEdit);
     addAction(Action::RecordPermissions, tr("Record permissions…"), QStringLiteral("recordPermissionsAction"),
         &CollectionWorkspace::editRecordPermissions);
-    QAction *attachment = addAction(Action::Attachment, tr("Attachment"), QStringLiteral("attachmentAction"),
-        &CollectionWorkspace::updateAttachmentPane);
     addAction(Action::Export, tr("Export…"), QStringLiteral("exportAction"), &CollectionWorkspace::exportRecords,
         Place::Menu);
     addAction(Action::Import, tr("Import…"), QStringLiteral("importAction"), &CollectionWorkspace::importRecords,
