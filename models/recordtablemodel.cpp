@@ -247,6 +247,24 @@ void RecordTableModel::setFilters(const QList<KintoFilter> &filters)
     restartRows();
 }
 
+RecordTableModel::Choices RecordTableModel::choices() const
+{
+    return {m_userColumns ? columns() : QStringList(), m_userSort ? m_sort : QString(), m_filters};
+}
+
+void RecordTableModel::applyChoices(const Choices &choices)
+{
+    m_filters = choices.filters;
+    m_userSort = !choices.sort.isEmpty();
+    if (m_userSort)
+        m_sort = choices.sort;
+    else if (!m_collectionJob)
+        m_sort = m_collectionData.value(QLatin1String("sort")).toString();
+    if (!choices.columns.isEmpty())
+        setColumns(choices.columns);
+    restartRows();
+}
+
 // --- Columns
 
 void RecordTableModel::setColumns(const QStringList &fields)

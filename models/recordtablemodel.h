@@ -83,6 +83,18 @@ public:
     // Server-side filters: resets and loads the matching records and their count.
     void setFilters(const QList<KintoFilter> &filters);
 
+    // What the user chose for this collection's rows, to carry to another model of the same
+    // collection (a page shown again): columns (empty = the collection's defaults), sort (empty =
+    // the collection's own order) and filters. applyChoices() loads the rows again with them.
+    struct Choices
+    {
+        QStringList columns;
+        QString sort;
+        QList<KintoFilter> filters;
+    };
+    Choices choices() const;
+    void applyChoices(const Choices &choices);
+
     // Helpers for the features working on selected rows. Out of range: empty.
     QString recordId(int row) const;
     QJsonObject record(int row) const;

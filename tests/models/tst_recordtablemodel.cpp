@@ -111,6 +111,7 @@ private Q_SLOTS:
     void filtersChangeTotalAndRows_data();
     void filtersChangeTotalAndRows();
     void updateAndRemoveRecords();
+    void choicesCarryToANewModel();
     void failedPageKeepsRowsAndRetries();
     void retryResumesFromTheFailedPage();
     void quickFilterOverLoadedRows_data();
@@ -462,6 +463,45 @@ void tst_RecordTableModel::quickFilterOverLoadedRows()
     // Sorting through the proxy asks the server; the proxy keeps the server's order.
     proxy.sort(0, Qt::DescendingOrder);
     QCOMPARE(model->sortParameter(), QStringLiteral("-title"));
+}
+
+void tst_RecordTableModel::choicesCarryToANewModel()
+{
+    Server server(QJsonObject{{QStringLiteral("displayFields"), QJsonArray{QStringLiteral("title"), QStringLiteral("n")}},
+                              {QStringLiteral("sort"), QStringLiteral("-n")}});
+    RecordTableModel::Choices choices;
+    {
+        auto first = server.model();
+        QTRY_VERIFY(settled(*first));
+        QCOMPARE(first->choices().sort, QString()); // the collection's order is no choice
+        QVERIFY(first->choices().columns.isEmpty());
+        first->setColumns({QStringLiteral("n"), QStringLiteral("address.city")});
+        first->sort(0, Qt::AscendingOrder); // by n
+        first->setFilters({KintoFilter{QStringLiteral("n"), QStringLiteral("max"), QJsonValue(QStringLiteral("4"))}});
+        QTRY_VERIFY(settled(*first));
+        choices = first->choices();
+    }
+    QCOMPARE(choices.sort, QStringLiteral("n"));
+
+    // The same collection shown again: one load, with the choices, and the tester content with it.
+    auto again = server.model();
+    QAbstractItemModelTester tester(again.get(), QAbstractItemModelTester::FailureReportingMode::Fatal);
+    server.targets.clear();
+    again->applyChoices(choices);
+    QTRY_VERIFY(settled(*again));
+    QCOMPARE(again->columns(), (QStringList{QStringLiteral("n"), QStringLiteral("address.city")}));
+    QCOMPARE(again->sortParameter(), QStringLiteral("n"));
+    QCOMPARE(again->total(), qint64(5));
+    QCOMPARE(idsOf(*again), (QStringList{recordIdOf(0), recordIdOf(1), recordIdOf(2), recordIdOf(3), recordIdOf(4)}));
+    // Every listing asked with them: no load with the collection's defaults first.
+    QStringList listings;
+    for (const QString &target : std::as_const(server.targets)) {
+        if (target.contains(QLatin1String("/records")))
+            listings << target;
+    }
+    QVERIFY(!listings.isEmpty());
+    for (const QString &target : std::as_const(listings))
+        QVERIFY2(target.contains(QLatin1String("max_n=4")) && !target.contains(QLatin1String("_sort=-n")), qPrintable(target));
 }
 
 QTEST_MAIN(tst_RecordTableModel)

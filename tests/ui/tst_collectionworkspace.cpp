@@ -11,6 +11,9 @@
 #include "testsupport.h"
 
 #include <QAction>
+#include <QFile>
+#include <QTemporaryDir>
+#include <QToolBar>
 #include <QLineEdit>
 #include <QNetworkAccessManager>
 #include <QPushButton>
@@ -33,6 +36,9 @@ private Q_SLOTS:
     void historyAskedOnlyWhenOpened();
     void toolbarOpensTools_data();
     void toolbarOpensTools();
+    void attachmentPaneOnlyWhenThereIsOne();
+    void aRecordDeletedOnTheServerLeavesTheTable_data();
+    void aRecordDeletedOnTheServerLeavesTheTable();
 
 private:
     QJsonObject serverRecord(const QString &id, int *status = nullptr);
@@ -177,19 +183,98 @@ void tst_CollectionWorkspace::toolbarOpensTools()
     QCOMPARE(tool->isEnabled(), !needsSelection);
     if (needsSelection) {
         auto *table = m_workspace->view()->findChild<QTableView *>(QStringLiteral("recordsView"));
-        // The attachment panel follows the selected record.
-        QSignalSpy loaded(m_workspace->attachmentPanel(), &AttachmentPanel::recordLoaded);
         table->selectRow(0);
         QTRY_VERIFY(tool->isEnabled());
-        QTRY_COMPARE(loaded.size(), 1);
-        QCOMPARE(loaded.first().first().toJsonObject().value(QLatin1String("id")).toString(),
-            m_workspace->view()->model()->recordId(0));
     }
     tool->trigger();
     QWidget *opened = m_workspace->findChild<QWidget *>(dialog);
     QVERIFY2(opened, qPrintable(dialog));
     QTRY_VERIFY(opened->isVisible());
     opened->close();
+}
+
+void tst_CollectionWorkspace::attachmentPaneOnlyWhenThereIsOne()
+{
+    auto *table = m_workspace->view()->findChild<QTableView *>(QStringLiteral("recordsView"));
+    RecordTableModel *model = m_workspace->view()->model();
+    QWidget *pane = m_workspace->attachmentPane();
+    QVERIFY(!pane->isVisible()); // nothing selected: the table has the whole width
+    const QString withFile = model->recordId(2);
+    QTemporaryDir dir;
+    const QString path = dir.filePath(QStringLiteral("note.txt"));
+    QFile file(path);
+    QVERIFY(file.open(QIODevice::WriteOnly) && file.write("a note") > 0);
+    file.close();
+    std::unique_ptr<Job> upload(keep(m_checker->addAttachment(QStringLiteral("main"), QStringLiteral("tickets"), withFile, path)));
+    QVERIFY(waitFor(upload.get()));
+    QVERIFY2(!upload->hasError(), qPrintable(upload->error().toString()));
+    auto *toolBar = m_workspace->view()->findChild<QToolBar *>(QStringLiteral("recordsToolBar"));
+    QTest::mouseClick(toolBar->widgetForAction(m_workspace->view()->findChild<QAction *>(QStringLiteral("reloadAction"))),
+        Qt::LeftButton);
+    QTRY_VERIFY(rowOf(withFile) >= 0 && model->record(rowOf(withFile)).value(QLatin1String("attachment")).isObject());
+
+    // A record without an attachment: no pane, and nothing asked about it.
+    const int sizeOfTable = m_workspace->view()->width();
+    const QString plain = model->recordId(rowOf(withFile) == 0 ? 1 : 0);
+    table->selectRow(rowOf(plain));
+    QTest::qWait(100);
+    QVERIFY(!pane->isVisible());
+    QCOMPARE(m_workspace->view()->width(), sizeOfTable);
+
+    // The record with one: the pane shows it.
+    QSignalSpy loaded(m_workspace->attachmentPanel(), &AttachmentPanel::recordLoaded);
+    table->selectRow(rowOf(withFile));
+    QTRY_VERIFY(pane->isVisible());
+    QTRY_COMPARE(m_workspace->attachmentPanel()->attachment().value(QLatin1String("filename")).toString(),
+        QStringLiteral("note.txt"));
+
+    // Back to the plain one: hidden; the Attachment action opens it there, to upload one.
+    table->selectRow(rowOf(plain));
+    QTRY_VERIFY(!pane->isVisible());
+    QAction *attachment = m_workspace->action(CollectionWorkspace::Action::Attachment);
+    QVERIFY(attachment->isEnabled());
+    loaded.clear();
+    attachment->trigger();
+    QVERIFY(pane->isVisible());
+    QTRY_COMPARE(loaded.size(), 1);
+    QCOMPARE(loaded.first().first().toJsonObject().value(QLatin1String("id")).toString(), plain);
+}
+
+void tst_CollectionWorkspace::aRecordDeletedOnTheServerLeavesTheTable_data()
+{
+    QTest::addColumn<bool>("open"); // double-click the row, else select it and press Delete
+    QTest::newRow("opened") << true;
+    QTest::newRow("deleted again") << false;
+}
+
+void tst_CollectionWorkspace::aRecordDeletedOnTheServerLeavesTheTable()
+{
+    QFETCH(bool, open);
+    auto *table = m_workspace->view()->findChild<QTableView *>(QStringLiteral("recordsView"));
+    RecordTableModel *model = m_workspace->view()->model();
+    const QString id = model->recordId(1);
+    const qint64 total = model->total();
+    QVERIFY(!id.isEmpty() && total > 1);
+    // Someone else deletes it after the list was read.
+    std::unique_ptr<Job> gone(keep(m_checker->deleteRecord(QStringLiteral("main"), QStringLiteral("tickets"), id)));
+    QVERIFY(waitFor(gone.get()) && !gone->hasError());
+
+    QSignalSpy opened(m_workspace->recordActions(), &RecordActions::editorOpened);
+    QSignalSpy failed(m_workspace->recordActions(), &RecordActions::failed);
+    const QRect cell = table->visualRect(table->model()->index(1, 0));
+    QTest::mouseClick(table->viewport(), Qt::LeftButton, {}, cell.center());
+    if (open) {
+        QTest::mouseDClick(table->viewport(), Qt::LeftButton, {}, cell.center());
+        QTRY_COMPARE(opened.size(), 1);
+        auto *editor = opened.first().first().value<RecordEditor *>();
+        QTRY_VERIFY2(editor->message().contains(QLatin1String("no longer exists")), qPrintable(editor->message()));
+        editor->close();
+    } else {
+        QTest::keyClick(table, Qt::Key_Delete);
+    }
+    QTRY_COMPARE(rowOf(id), -1);
+    QCOMPARE(model->total(), total - 1);
+    QCOMPARE(failed.size(), 0); // the user is not told of a failure: the record is gone, as shown
 }
 
 QTEST_MAIN(tst_CollectionWorkspace)

@@ -280,6 +280,13 @@ void tst_HistoryView::twoVersionsOfAnObjectAreCompared()
     QCOMPARE(diffTable->item(n, DiffView::LeftColumn)->text(), QStringLiteral("2"));
     QCOMPARE(diffTable->item(n, DiffView::RightColumn)->text(), QStringLiteral("4"));
     QCOMPARE(diffTable->item(rows.value(QStringLiteral("title")), DiffView::RightColumn)->text(), QStringLiteral("second"));
+    // A timestamp reads as a date (the records table's format), its number in the tooltip.
+    const QTableWidgetItem *stamp = diffTable->item(rows.value(QStringLiteral("last_modified")), DiffView::RightColumn);
+    const qint64 newestStamp = view->model()->entry(newest).value(QLatin1String("target")).toObject()
+                                   .value(QLatin1String("data")).toObject().value(QLatin1String("last_modified")).toInteger();
+    QVERIFY(newestStamp > 0);
+    QCOMPARE(stamp->text(), QDateTime::fromMSecsSinceEpoch(newestStamp).toString(QStringLiteral("yyyy-MM-dd HH:mm:ss")));
+    QCOMPARE(stamp->toolTip(), QString::number(newestStamp));
     const QBrush plain = diffTable->item(rows.value(QStringLiteral("id")), DiffView::LeftColumn)->background();
     QCOMPARE(plain.style(), Qt::NoBrush);
     QVERIFY(diffTable->item(n, DiffView::LeftColumn)->background().style() != Qt::NoBrush);

@@ -2,6 +2,7 @@
 // validation before anything is sent, the JSON tab kept in sync, unsaved changes kept.
 
 #include "editors/recordeditor.h"
+#include "loopbackhttpserver.h"
 #include "prompt.h"
 #include "recordeditorfixture.h"
 
@@ -36,6 +37,10 @@ private Q_SLOTS:
     void serverValidationErrorShownUnderTheField();
     void duplicateCreatesACopy();
     void closingWithUnsavedChangesAsks();
+    void fieldsFollowTheSchemaOrder_data();
+    void fieldsFollowTheSchemaOrder();
+    void savingAnUnchangedRecordSendsNothing_data();
+    void savingAnUnchangedRecordSendsNothing();
 
 private:
     // An editor on shop/<collection>, loaded (create when `id` is empty, else edit).
@@ -422,3 +427,97 @@ void tst_RecordEditor::closingWithUnsavedChangesAsks()
 
 QTEST_MAIN(tst_RecordEditor)
 #include "tst_recordeditor.moc"
+
+void tst_RecordEditor::savingAnUnchangedRecordSendsNothing_data()
+{
+    QTest::addColumn<QString>("typed"); // typed into the title, then the original typed back
+    QTest::newRow("untouched") << QString();
+    QTest::newRow("typed, then typed back") << QStringLiteral("Changed");
+}
+
+void tst_RecordEditor::savingAnUnchangedRecordSendsNothing()
+{
+    QFETCH(QString, typed);
+    const QJsonObject before = m_server->put(QStringLiteral("things"), QStringLiteral("same"),
+        json(R"({"title": "Same", "status": "open", "legacy": [1, 2]})"));
+    QVERIFY(!before.isEmpty());
+    QVERIFY(openEditor(QStringLiteral("things"), QStringLiteral("same")));
+    if (!typed.isEmpty()) {
+        typeInto(field<QLineEdit>(QStringLiteral("title")), typed);
+        typeInto(field<QLineEdit>(QStringLiteral("title")), QStringLiteral("Same"));
+    }
+    const int servedBefore = m_server->served;
+    QSignalSpy saved(m_editor.get(), &RecordEditor::recordSaved);
+    clickSave();
+    QTRY_VERIFY(!m_editor->isVisible()); // Save closes: there was nothing to keep
+    QCOMPARE(m_server->served, servedBefore); // no PUT
+    QCOMPARE(saved.size(), 0);                // so nothing to undo either
+    // No new version, no history entry.
+    QCOMPARE(m_server->record(QStringLiteral("things"), QStringLiteral("same")).value(QLatin1String("last_modified")),
+             before.value(QLatin1String("last_modified")));
+    KintoListOptions about;
+    about.extra.append({ QStringLiteral("uri"), QStringLiteral("/buckets/shop/collections/things/records/same") });
+    std::unique_ptr<Job> history(TestSupport::keep(m_server->checker->getHistory(QStringLiteral("shop"), about)));
+    QVERIFY(TestSupport::waitFor(history.get()));
+    QVERIFY2(!history->hasError(), qPrintable(history->error().toString()));
+    QCOMPARE(history->result().toArray().size(), 1); // the put above only
+}
+
+void tst_RecordEditor::fieldsFollowTheSchemaOrder_data()
+{
+    QTest::addColumn<QByteArray>("uiSchema"); // the collection's, as JSON text ("" = none)
+    QTest::addColumn<QStringList>("order");   // the fields, top to bottom
+    const QStringList all { QStringLiteral("serial"), QStringLiteral("name"), QStringLiteral("owner.zip"),
+                            QStringLiteral("owner.city"), QStringLiteral("active") };
+    QTest::newRow("the schema's own order") << QByteArray() << all;
+    QTest::newRow("ui:order, * for the rest")
+        << QByteArray(R"({"ui:order": ["active", "*", "serial"], "owner": {"ui:order": ["city", "*"]}})")
+        << QStringList { QStringLiteral("active"), QStringLiteral("name"), QStringLiteral("owner.city"),
+                         QStringLiteral("owner.zip"), QStringLiteral("serial") };
+    QTest::newRow("ui:order naming some") << QByteArray(R"({"ui:order": ["name"]})")
+        << QStringList { QStringLiteral("name"), QStringLiteral("serial"), QStringLiteral("owner.zip"),
+                         QStringLiteral("owner.city"), QStringLiteral("active") };
+}
+
+void tst_RecordEditor::fieldsFollowTheSchemaOrder()
+{
+    QFETCH(QByteArray, uiSchema);
+    QFETCH(QStringList, order);
+    // A server that keeps the schema as written, not sorted (as Kinto does): a loopback one here.
+    const QByteArray collection = R"({"data": {"id": "c", "last_modified": 1, )"
+        + (uiSchema.isEmpty() ? QByteArray() : QByteArray("\"uiSchema\": " + uiSchema + ", "))
+        + R"("schema": {"type": "object", "properties": {
+            "serial": {"type": "string"}, "name": {"type": "string", "title": "Name"},
+            "owner": {"type": "object", "properties": {"zip": {"type": "string"}, "city": {"type": "string"}}},
+            "active": {"type": "boolean"}}}}})";
+    LoopbackHttpServer server;
+    QVERIFY(server.listen());
+    server.setHandler([&collection](const HttpServerRequest &request, HttpResponder *responder) {
+        if (request.path == QLatin1String("/v1/buckets/b/collections/c"))
+            responder->respondJson(200, collection);
+        else
+            responder->respondJson(404, R"({"code": 404, "errno": 110, "error": "Not Found"})");
+    });
+    KintoClient::Settings settings;
+    settings.serverUrl = server.baseUrl();
+    QNetworkAccessManager nam;
+    KintoClient client(&nam, settings);
+    m_editor = std::make_unique<RecordEditor>(&client, QStringLiteral("b"), QStringLiteral("c"));
+    QSignalSpy loaded(m_editor.get(), &RecordEditor::loaded);
+    m_editor->startCreate();
+    m_editor->show();
+    QVERIFY(loaded.wait(5000));
+    QVERIFY(m_editor->form());
+
+    // Top to bottom as a person sees them.
+    for (const QString &path : std::as_const(order))
+        QVERIFY2(field<QWidget>(path), qPrintable(path));
+    const auto topToBottom = [&] {
+        QMap<int, QString> byPosition;
+        for (const QString &path : std::as_const(order))
+            byPosition.insert(field<QWidget>(path)->mapTo(m_editor->form(), QPoint(0, 0)).y(), path);
+        return byPosition.values();
+    };
+    QTRY_COMPARE(topToBottom(), order);
+    m_editor.reset(); // before the client
+}

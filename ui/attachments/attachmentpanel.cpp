@@ -49,7 +49,8 @@ AttachmentPanel::AttachmentPanel(KintoClient *client, QWidget *parent)
     m_mimeType->setObjectName(QStringLiteral("attachmentMimeType"));
     m_hash->setObjectName(QStringLiteral("attachmentHash"));
     m_hash->setTextInteractionFlags(Qt::TextSelectableByMouse);
-    m_hash->setWordWrap(true);
+    // 64 hex digits do not wrap: the label clips them (selecting copies them all; the tooltip shows them).
+    m_hash->setSizePolicy(QSizePolicy::Ignored, QSizePolicy::Preferred);
     m_previewLabel->setObjectName(QStringLiteral("attachmentPreview"));
     m_previewLabel->setAlignment(Qt::AlignCenter);
     m_previewLabel->setFixedSize(PreviewSide, PreviewSide);
@@ -68,9 +69,10 @@ AttachmentPanel::AttachmentPanel(KintoClient *client, QWidget *parent)
     form->addRow(tr("Size:"), m_size);
     form->addRow(tr("Type:"), m_mimeType);
     form->addRow(tr("SHA-256:"), m_hash);
-    auto *top = new QHBoxLayout;
-    top->addLayout(form, 1);
-    top->addWidget(m_previewLabel);
+    // One column, the preview under the facts: the pane stays narrow beside the records table.
+    auto *top = new QVBoxLayout;
+    top->addLayout(form);
+    top->addWidget(m_previewLabel, 0, Qt::AlignHCenter);
     auto *transfer = new QHBoxLayout;
     transfer->addWidget(m_progress, 1);
     transfer->addWidget(m_cancel);
@@ -174,11 +176,13 @@ void AttachmentPanel::showRecord(const QJsonObject &data)
         m_size->clear();
         m_mimeType->clear();
         m_hash->clear();
+        m_hash->setToolTip({});
     } else {
         m_fileName->setText(a.value(QLatin1String("filename")).toString());
         m_size->setText(QLocale().formattedDataSize(a.value(QLatin1String("size")).toVariant().toLongLong()));
         m_mimeType->setText(a.value(QLatin1String("mimetype")).toString());
         m_hash->setText(a.value(QLatin1String("hash")).toString());
+        m_hash->setToolTip(m_hash->text());
         m_fileName->setToolTip(a.value(QLatin1String("location")).toString());
     }
     updateButtons();
@@ -344,6 +348,7 @@ void AttachmentPanel::loadPreview()
     if (!m_client || !isImage(a) || size > PreviewMaxBytes || !m_previewDir.isValid()) {
         m_previewLabel->clear();
         m_previewLabel->setText(a.isEmpty() ? QString() : tr("(no preview)"));
+        m_previewLabel->setVisible(!a.isEmpty()); // no empty square where there is no file
         if (!m_preview.isNull()) {
             m_preview = QImage();
             Q_EMIT previewChanged();
@@ -351,6 +356,7 @@ void AttachmentPanel::loadPreview()
         return;
     }
     m_previewLabel->setText(tr("Loading preview…"));
+    m_previewLabel->setVisible(true);
     // One file per content: an unchanged attachment is not fetched twice (same hash).
     const QString hash = a.value(QLatin1String("hash")).toString();
     const QString path = m_previewDir.filePath(hash.isEmpty() ? QStringLiteral("preview") : hash);

@@ -26,6 +26,10 @@ RecordActions::RecordActions(KintoClient *client, const QString &bucket, const Q
     m_undo->setShortcut(QKeySequence::Undo);
     m_redo->setObjectName(QStringLiteral("redoAction"));
     m_redo->setShortcut(QKeySequence::Redo);
+    for (QAction *action : {m_undo, m_redo}) {
+        action->setShortcutContext(Qt::WidgetWithChildrenShortcut);
+        action->setIconText(action->text()); // a toolbar keeps its short name
+    }
     connect(m_undo, &QAction::triggered, this, &RecordActions::undo);
     connect(m_redo, &QAction::triggered, this, &RecordActions::redo);
     connect(m_stack, &QUndoStack::indexChanged, this, &RecordActions::updateActions);
@@ -43,6 +47,8 @@ RecordEditor *RecordActions::openEditor()
     auto *editor = new RecordEditor(m_client, m_bucket, m_collection, m_dialogParent);
     editor->setAttribute(Qt::WA_DeleteOnClose);
     connect(editor, &RecordEditor::recordSaved, this, &RecordActions::onEditorSaved);
+    // Deleted on the server since the list was read: the list drops it too.
+    connect(editor, &RecordEditor::recordGone, this, [this](const QString &id) { noteRemoved({id}); });
     m_editor = editor;
     return editor;
 }
@@ -97,6 +103,7 @@ void RecordActions::remove(const QStringList &ids)
         qsizetype pending = 0;
         QList<QJsonObject> records;
         QStringList errors;
+        QStringList gone; // already deleted on the server
     };
     auto reading = std::make_shared<Reading>();
     reading->pending = ids.size();
@@ -104,12 +111,16 @@ void RecordActions::remove(const QStringList &ids)
     for (const QString &id : ids) {
         Job *job = m_client->getRecord(m_bucket, m_collection, id);
         connect(job, &Job::finished, this, [this, reading, id](Job *job) {
-            if (job->hasError())
+            if (job->error().isNotFound())
+                reading->gone << id; // what the user asked for is already true
+            else if (job->hasError())
                 reading->errors << tr("record %1: %2").arg(id, job->error().toString());
             else
                 reading->records << job->result().toObject();
             if (--reading->pending > 0)
                 return;
+            if (!reading->gone.isEmpty())
+                noteRemoved(reading->gone);
             if (!reading->errors.isEmpty())
                 Q_EMIT failed(tr("Not deleted: %1").arg(reading->errors.join(QStringLiteral("; "))));
             if (!reading->records.isEmpty()) {
@@ -188,4 +199,6 @@ void RecordActions::updateActions()
     m_redo->setEnabled(!isBusy() && m_stack->canRedo());
     m_undo->setText(m_stack->canUndo() ? tr("Undo %1").arg(m_stack->undoText()) : tr("Undo"));
     m_redo->setText(m_stack->canRedo() ? tr("Redo %1").arg(m_stack->redoText()) : tr("Redo"));
+    m_undo->setToolTip(m_undo->text());
+    m_redo->setToolTip(m_redo->text());
 }

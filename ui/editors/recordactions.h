@@ -31,10 +31,15 @@ public:
     ~RecordActions() override;
 
     KintoClient *client() const { return m_client; }
+    // Where editors and prompts open from now on (a page showing these actions again).
+    void setDialogParent(QWidget *parent) { m_dialogParent = parent; }
+    QWidget *dialogParent() const { return m_dialogParent; }
     QString bucket() const { return m_bucket; }
     QString collection() const { return m_collection; }
     QUndoStack *undoStack() const { return m_stack; }
-    // "Undo <what>" / "Redo <what>", with the standard shortcuts; objectNames undoAction/redoAction.
+    // "Undo <what>" / "Redo <what>" (button text "Undo" / "Redo", the rest in the tooltip), with the
+    // standard shortcuts scoped to the widgets the actions are added to; objectNames
+    // undoAction/redoAction.
     QAction *undoAction() const { return m_undo; }
     QAction *redoAction() const { return m_redo; }
     bool isBusy() const { return m_busy > 0; }
@@ -48,7 +53,8 @@ public Q_SLOTS:
     void create();
     void edit(const QString &id);
     void duplicate(const QString &id);
-    // Asks, reads the records (for undo), then deletes them.
+    // Asks, reads the records (for undo), then deletes them. Records already gone from the server
+    // are only removed from the list (recordsRemoved), as is one an editor finds gone (404).
     void remove(const QStringList &ids);
     void undo();
     void redo();

@@ -1,7 +1,9 @@
 #include "recordeditor.h"
 
 #include "conflictdialog.h"
+#include "json/schemaorder.h"
 #include "kintoclient.h"
+#include "net/httpjob.h"
 #include "net/json.h"
 #include "widgets/tonedlabel.h"
 
@@ -94,7 +96,10 @@ void RecordEditor::load(const QString &recordId)
 {
     setMessage(tr("Loading…"));
     m_loading = recordId.isEmpty() ? 1 : 2;
-    Job *collection = m_client->getCollection(m_bucket, m_collection);
+    // Read as sent: the order of the schema's properties is in the text only.
+    ApiError invalid;
+    const QString path = m_client->endpoint(KintoRef::ofCollection(m_bucket, m_collection), &invalid);
+    Job *collection = invalid ? m_client->getCollection(m_bucket, m_collection) : m_client->send(HttpRequest("GET", path));
     connect(collection, &Job::finished, this, [this](Job *job) {
         if (job->hasError()) {
             // Records may be readable without the collection's metadata: edit as JSON then.
@@ -103,14 +108,21 @@ void RecordEditor::load(const QString &recordId)
         } else {
             const QJsonObject data = job->result().toObject().value(QLatin1String("data")).toObject();
             m_schema = data.value(QLatin1String("schema")).toObject();
+            const auto *http = qobject_cast<HttpJob *>(job);
+            m_uiSchema = SchemaOrder::withTextOrder(data.value(QLatin1String("uiSchema")).toObject(), m_schema,
+                JsonKeyOrder(http ? http->response().body : QByteArray()), {QStringLiteral("data"), QStringLiteral("schema")});
         }
         onLoadStep();
     });
     if (recordId.isEmpty())
         return;
     Job *record = m_client->getRecord(m_bucket, m_collection, recordId);
-    connect(record, &Job::finished, this, [this](Job *job) {
-        if (job->hasError()) {
+    connect(record, &Job::finished, this, [this, recordId](Job *job) {
+        if (job->error().isNotFound()) {
+            m_loadError = tr("The record \"%1\" no longer exists on the server: it was deleted since the list "
+                             "was loaded.").arg(recordId);
+            Q_EMIT recordGone(recordId);
+        } else if (job->hasError()) {
             m_loadError = tr("The record could not be loaded: %1").arg(job->error().toString());
         } else {
             const QJsonObject record = job->result().toObject().value(QLatin1String("data")).toObject();
@@ -150,7 +162,7 @@ void RecordEditor::onLoadStep()
 void RecordEditor::buildViews()
 {
     if (SchemaForm::canShow(m_schema)) {
-        m_form = new SchemaForm(m_schema);
+        m_form = new SchemaForm(m_schema, m_uiSchema);
         m_form->setObjectName(QStringLiteral("schemaForm"));
         auto *scroll = new QScrollArea;
         scroll->setWidgetResizable(true);
@@ -235,6 +247,18 @@ void RecordEditor::startApply()
 {
     QJsonObject body = m_data;
     body.remove(QLatin1String("last_modified")); // a forced timestamp would be replication, not an edit
+    if (!m_recordId.isEmpty() && !m_unsafeNext) {
+        QJsonObject base = m_base;
+        QJsonObject edited = body;
+        base.remove(QLatin1String("last_modified"));
+        base.insert(QLatin1String("id"), m_recordId);
+        edited.insert(QLatin1String("id"), m_recordId);
+        if (edited == base) {
+            // Kinto would store an identical version and a history entry: send nothing.
+            finishApply(true, tr("No changes to save."));
+            return;
+        }
+    }
     Job *job = nullptr;
     if (m_recordId.isEmpty()) {
         job = m_client->createRecord(m_bucket, m_collection, body.value(QLatin1String("id")).toString(), body);

@@ -13,14 +13,16 @@ class QLabel;
 class QPlainTextEdit;
 class QTabWidget;
 
-// Creates, edits or duplicates one Kinto record. Loads the collection (for its JSON schema) and,
+// Creates, edits or duplicates one Kinto record. Loads the collection (for its JSON schema and
+// uiSchema: fields follow its "ui:order", else the schema's own property order) and,
 // when editing or duplicating, the record; then shows a "Form" tab generated from the schema (none
 // without a schema) and a "JSON" tab (objectName "jsonEdit") with the whole record, kept in sync
 // both ways. A JSON syntax error is shown with its line and column ("jsonError") and blocks saving,
 // as do field validation errors: nothing is sent until the input is valid.
 //
 // Saving: a safe create (If-None-Match: *) for a new record, else an update with If-Match: the
-// last_modified of the version the editor started from. On 412 a ConflictDialog offers reload /
+// last_modified of the version the editor started from; an edit that changes nothing sends nothing
+// (no new version, no history entry) and closes as saved, without recordSaved(). On 412 a ConflictDialog offers reload /
 // overwrite / merge. On any failure the dialog stays open with the input and the server's message
 // (validation details also under their fields). The client is not owned and must outlive the editor.
 class RecordEditor : public EditorBase
@@ -60,6 +62,8 @@ public:
 Q_SIGNALS:
     void loaded();
     void loadFailed(const QString &message);
+    // The record to edit or duplicate does not exist on the server (404); loadFailed() follows.
+    void recordGone(const QString &id);
     // A save succeeded: `before` is the server's version it replaced (empty for a create), `after`
     // the server's answer. Emitted before the dialog closes.
     void recordSaved(const QJsonObject &before, const QJsonObject &after);
@@ -90,6 +94,7 @@ private:
     QJsonObject m_data;
     QJsonObject m_base;
     QJsonObject m_schema;
+    QJsonObject m_uiSchema; // the collection's, with the schema's own property order where it gives none
     QString m_schemaProblem;
     QString m_loadError;
     QString m_jsonError;

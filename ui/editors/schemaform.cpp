@@ -1,6 +1,7 @@
 #include "schemaform.h"
 
 #include "json/jsonschemacheck.h"
+#include "json/schemaorder.h"
 #include "net/json.h"
 #include "widgets/tonedlabel.h"
 
@@ -453,6 +454,7 @@ private:
 
 std::unique_ptr<Field> makeField(const QJsonObject &schema, const QString &path, Field::EditCallback onEdit);
 
+
 // A nested object: a group box with a form of its properties (the root is the same, unboxed).
 class ObjectField : public Field
 {
@@ -473,19 +475,19 @@ public:
             form->setContentsMargins(0, 0, 0, 0);
         const QJsonArray required = schema.value(QLatin1String("required")).toArray();
         const QJsonObject properties = schema.value(QLatin1String("properties")).toObject();
-        for (auto it = properties.begin(); it != properties.end(); ++it) {
-            const QJsonObject propertySchema = it.value().toObject();
-            auto field = makeField(propertySchema, childPath(path, it.key()), onEdit);
+        for (const QString &key : SchemaOrder::properties(schema)) {
+            const QJsonObject propertySchema = properties.value(key).toObject();
+            auto field = makeField(propertySchema, childPath(path, key), onEdit);
             QString label = propertySchema.value(QLatin1String("title")).toString();
             if (label.isEmpty())
-                label = it.key();
-            if (required.contains(it.key()))
+                label = key;
+            if (required.contains(key))
                 label += QStringLiteral(" *");
             auto *labelWidget = new QLabel(label);
             labelWidget->setToolTip(propertySchema.value(QLatin1String("description")).toString());
             labelWidget->setBuddy(field->editor());
             form->addRow(labelWidget, field->container());
-            m_children.push_back({ it.key(), std::move(field) });
+            m_children.push_back({ key, std::move(field) });
         }
         setEditor(box);
         load(root ? QJsonValue(QJsonObject()) : QJsonValue(QJsonValue::Undefined));
@@ -765,9 +767,14 @@ std::unique_ptr<Field> makeField(const QJsonObject &schema, const QString &path,
 using namespace SchemaFormDetail;
 
 SchemaForm::SchemaForm(const QJsonObject &schema, QWidget *parent)
+    : SchemaForm(schema, QJsonObject(), parent)
+{
+}
+
+SchemaForm::SchemaForm(const QJsonObject &schema, const QJsonObject &uiSchema, QWidget *parent)
     : QWidget(parent)
     , m_schema(schema)
-    , m_root(std::make_unique<ObjectField>(schema, QString(), [this] { Q_EMIT changed(); }, true))
+    , m_root(std::make_unique<ObjectField>(SchemaOrder::withUiOrder(schema, uiSchema), QString(), [this] { Q_EMIT changed(); }, true))
 {
     auto *layout = new QVBoxLayout(this);
     layout->addWidget(m_root->container());

@@ -18,8 +18,9 @@ class ObjectField;
 // QDateTimeEdit, uri/email checked), number (line edit), integer (QSpinBox when both minimum and
 // maximum are given, else a line edit), boolean (check box), enum (combo box), array (a list with
 // add/remove, items of any supported kind), nested object (a group box with its own form). Anything
-// else (anyOf, several types, tuple items) gets a one-line raw JSON field. Properties appear in
-// alphabetical order (QJsonObject keeps no order); required ones are labelled with '*'. Values are
+// else (anyOf, several types, tuple items) gets a one-line raw JSON field. Properties appear in the
+// order of the uiSchema's "ui:order" at each level (react-jsonschema-form's, "*" for the rest),
+// the others by name (QJsonObject keeps no order); required ones are labelled with '*'. Values are
 // checked with JsonSchemaCheck (app/core/json), field by field; FieldError comes from there.
 //
 // Object names, for tests and accessibility: each field's editor "field_<path>", its error label
@@ -34,6 +35,8 @@ class SchemaForm : public QWidget
     Q_OBJECT
 public:
     explicit SchemaForm(const QJsonObject &schema, QWidget *parent = nullptr);
+    // With a uiSchema (Kinto Admin's collection uiSchema): its "ui:order" entries order the fields.
+    SchemaForm(const QJsonObject &schema, const QJsonObject &uiSchema, QWidget *parent = nullptr);
     ~SchemaForm() override;
 
     // True when `schema` describes an object with properties, i.e. there is a form to show.

@@ -1,5 +1,7 @@
 #include "history/diffview.h"
 
+#include "pagedlistmodel.h"
+
 #include <QCheckBox>
 #include <QHeaderView>
 #include <QJsonArray>
@@ -76,10 +78,12 @@ QStringList DiffView::shownFields() const
     return fields;
 }
 
-QString DiffView::displayValue(const QJsonValue &value, bool present)
+QString DiffView::displayValue(const QJsonValue &value, bool present, const QString &field)
 {
     if (!present)
         return tr("(missing)");
+    if (field == QLatin1String("last_modified") && value.isDouble())
+        return PagedListModel::displayText(value, field); // a date, as the records table shows it
     switch (value.type()) {
     case QJsonValue::String:
         return value.toString();
@@ -113,11 +117,13 @@ void DiffView::rebuild()
     for (int row = 0; row < keys.size(); ++row) {
         const QString &key = keys.at(row);
         const bool differs = m_differing.contains(key);
-        const QString values[3] = { key, displayValue(m_left.value(key), m_left.contains(key)),
-                                    displayValue(m_right.value(key), m_right.contains(key)) };
+        const QString values[3] = { key, displayValue(m_left.value(key), m_left.contains(key), key),
+                                    displayValue(m_right.value(key), m_right.contains(key), key) };
+        const QString tips[3] = { key, displayValue(m_left.value(key), m_left.contains(key)),
+                                  displayValue(m_right.value(key), m_right.contains(key)) };
         for (int column = 0; column < 3; ++column) {
             auto *item = new QTableWidgetItem(values[column]);
-            item->setToolTip(values[column]);
+            item->setToolTip(tips[column]); // the value as stored (a timestamp's number)
             if (differs) {
                 item->setBackground(changed);
                 QFont font = item->font();

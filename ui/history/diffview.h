@@ -31,8 +31,9 @@ public:
     // When set, rows with equal values are hidden. Off by default.
     void setOnlyDifferences(bool only);
 
-    // "missing" for an absent field, else compact JSON (strings unquoted).
-    static QString displayValue(const QJsonValue &value, bool present);
+    // "missing" for an absent field, else compact JSON (strings unquoted); a `field` named
+    // last_modified holding a number shows as a local date and time (the number is the tooltip).
+    static QString displayValue(const QJsonValue &value, bool present, const QString &field = {});
 
 private:
     void rebuild();

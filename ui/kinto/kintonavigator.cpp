@@ -174,6 +174,12 @@ void KintoNavigator::updateActions()
     action(Action::NewGroup)->setEnabled(inBucket);
     action(Action::Edit)->setEnabled(object);
     action(Action::Delete)->setEnabled(object);
+    // Named after what they act on: a collection's page also has buttons for its records.
+    const bool named = kind == Bucket || kind == Collection || kind == Group;
+    action(Action::Edit)->setText(!named ? tr("&Edit…") : kind == Bucket ? tr("&Edit bucket…")
+                                          : kind == Collection ? tr("&Edit collection…") : tr("&Edit group…"));
+    action(Action::Delete)->setText(!named ? tr("&Delete…") : kind == Bucket ? tr("&Delete bucket…")
+                                              : kind == Collection ? tr("&Delete collection…") : tr("&Delete group…"));
     action(Action::Refresh)->setEnabled(connected);
     action(Action::Permissions)->setEnabled(object);
 }
@@ -272,7 +278,6 @@ BrowsePage *KintoNavigator::collectionPage(const QModelIndex &index)
     page->addButton(action(Action::Edit));
     page->addButton(action(Action::Delete));
     page->addButton(action(Action::Permissions));
-    page->addButton(action(Action::Refresh));
     // The collection can be copied to any connected Kinto tenant (this one included).
     const auto copyTargets = [model = QPointer<TenantTreeModel>(m_model)] {
         QList<CopyCollectionDialog::Target> targets;
@@ -284,8 +289,15 @@ BrowsePage *KintoNavigator::collectionPage(const QModelIndex &index)
         }
         return targets;
     };
-    auto *workspace = new CollectionWorkspace(clientFor(index), bucketOf(index), id, copyTargets);
+    const QString key = memoryKey(index.data(TenantTreeModel::TenantIdRole).toString(), bucketOf(index), id);
+    CollectionMemory *&memory = m_memories[key];
+    if (!memory)
+        memory = new CollectionMemory(this);
+    auto *workspace = new CollectionWorkspace(clientFor(index), bucketOf(index), id, copyTargets, nullptr, memory);
     workspace->setObjectName(QStringLiteral("collectionWorkspace"));
+    for (QAction *collectionAction : workspace->collectionActions())
+        page->addButton(collectionAction);
+    page->addButton(action(Action::Refresh));
     page->setBody(workspace);
     return page;
 }
@@ -435,8 +447,23 @@ void KintoNavigator::deleteCurrent()
     auto *dialog = new DeleteDialog(client, ref, lastModifiedOf(index), what, m_window);
     dialog->setAttribute(Qt::WA_DeleteOnClose);
     const QPersistentModelIndex list = index.parent(); // the tenant or the folder listing it
-    connect(dialog, &DeleteDialog::deleted, this, [this, list] { m_model->refresh(list); });
+    // A collection made again under the same name starts afresh (its undo history was of the old one).
+    const QString tenantId = index.data(TenantTreeModel::TenantIdRole).toString();
+    connect(dialog, &DeleteDialog::deleted, this, [this, list, tenantId, ref] {
+        const QString key = memoryKey(tenantId, ref.bucket, ref.collection);
+        for (auto it = m_memories.begin(); ref.type != KintoEndpoint::Group && it != m_memories.end(); ++it) {
+            if (ref.type == KintoEndpoint::Bucket ? it.key().startsWith(key) : it.key() == key)
+                it.value()->forget();
+        }
+        m_model->refresh(list);
+    });
     dialog->open();
+}
+
+QString KintoNavigator::memoryKey(const QString &tenantId, const QString &bucket, const QString &collection)
+{
+    // A separator no id contains; a bucket's key (collection empty) is the prefix of its collections'.
+    return tenantId + QLatin1Char('\n') + bucket + QLatin1Char('\n') + collection;
 }
 
 void KintoNavigator::refreshCurrent()

@@ -3,6 +3,7 @@
 #include "family/familyui.h"
 #include "tenanttreemodel.h"
 
+#include <QHash>
 #include <QJsonObject>
 #include <QObject>
 #include <QPersistentModelIndex>
@@ -12,6 +13,7 @@
 #include <optional>
 
 class BrowsePage;
+class CollectionMemory;
 class KintoClient;
 class KintoObjectDialog;
 class MainWindow;
@@ -29,6 +31,9 @@ class QTreeView;
 // collection, group and delete dialogs (window-modal, never blocking), and after a save refresh the
 // tree rows that changed and select a new object once it is listed. Everything goes through the
 // KintoClient of the tenant's KintoSession (the tree model holds the session).
+//
+// A collection's page starts as the user left it (filters, order, columns, undo history): the
+// navigator keeps a CollectionMemory per collection shown, until the collection is deleted here.
 class KintoNavigator : public FamilyNavigator
 {
     Q_OBJECT
@@ -80,6 +85,7 @@ private:
     void openCreateDialog(KintoObjectDialog *dialog, const Target &where);
     void onFetched(const QModelIndex &index);
     QStringList principalSuggestions(const QModelIndex &index) const;
+    static QString memoryKey(const QString &tenantId, const QString &bucket, const QString &collection);
 
     MainWindow *m_window;
     TenantTreeModel *m_model;
@@ -88,4 +94,5 @@ private:
     QPersistentModelIndex m_pageIndex;
     QVariant m_pageSignature;
     std::optional<Target> m_pendingSelection;
+    QHash<QString, CollectionMemory *> m_memories; // children, by memoryKey()
 };

@@ -11,6 +11,7 @@
 #include <QLabel>
 #include <QLineEdit>
 #include <QLocale>
+#include <QMenu>
 #include <QTableView>
 #include <QToolBar>
 #include <QVBoxLayout>
@@ -59,10 +60,12 @@ CollectionView::CollectionView(KintoClient *client, const QString &bucket, const
     m_deleteAction->setShortcutContext(Qt::WidgetWithChildrenShortcut);
     QAction *reload = m_toolBar->addAction(tr("Reload"), m_model, &RecordTableModel::reload);
     reload->setObjectName(QStringLiteral("reloadAction"));
-    reload->setShortcut(QKeySequence::Refresh);
+    // F5 is the window's Refresh (the selected tree row); the records have their own key.
+    reload->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_R));
     reload->setShortcutContext(Qt::WidgetWithChildrenShortcut);
+    reload->setToolTip(tr("Load the records again from the server (%1)").arg(reload->shortcut().toString(QKeySequence::NativeText)));
     m_toolBar->addSeparator();
-    QAction *filters = m_toolBar->addAction(tr("Filters"));
+    QAction *filters = m_filtersAction = m_toolBar->addAction(tr("Filters"));
     filters->setObjectName(QStringLiteral("filtersAction"));
     filters->setCheckable(true);
     filters->setToolTip(tr("Show the filter bar (filters run on the server)"));
@@ -83,9 +86,7 @@ CollectionView::CollectionView(KintoClient *client, const QString &bucket, const
     m_filterBar->setVisible(false);
     connect(filters, &QAction::toggled, m_filterBar, &QWidget::setVisible);
     connect(m_filterBar, &FilterBar::applied, m_model, &RecordTableModel::setFilters);
-    connect(m_filterBar, &FilterBar::applied, this, [filters](const QList<KintoFilter> &applied) {
-        filters->setText(applied.isEmpty() ? tr("Filters") : tr("Filters (%1)").arg(applied.size()));
-    });
+    connect(m_filterBar, &FilterBar::applied, this, &CollectionView::updateFiltersText);
 
     m_table->setObjectName(QStringLiteral("recordsView"));
     m_table->setModel(m_proxy);
@@ -106,6 +107,25 @@ CollectionView::CollectionView(KintoClient *client, const QString &bucket, const
         const QString id = index.data(RecordTableModel::RecordIdRole).toString();
         if (!id.isEmpty())
             Q_EMIT editRequested(id);
+    });
+    // Every toolbar action is in the table's context menu too (a narrow toolbar hides some).
+    m_table->setContextMenuPolicy(Qt::CustomContextMenu);
+    connect(m_table, &QWidget::customContextMenuRequested, this, [this](const QPoint &pos) {
+        auto *menu = new QMenu(this);
+        menu->setObjectName(QStringLiteral("recordsContextMenu"));
+        menu->setAttribute(Qt::WA_DeleteOnClose);
+        for (QAction *action : m_toolBar->actions()) {
+            if (action->isSeparator())
+                menu->addSeparator();
+            else if (m_toolBar->widgetForAction(action) == m_columns)
+                menu->addMenu(m_columns->columnsMenu());
+            else
+                menu->addAction(action);
+        }
+        if (!m_menuOnly.isEmpty())
+            menu->addSeparator();
+        menu->addActions(m_menuOnly);
+        menu->popup(m_table->viewport()->mapToGlobal(pos));
     });
     connect(m_table->selectionModel(), &QItemSelectionModel::selectionChanged, this, [this] {
         updateActions();
@@ -185,9 +205,36 @@ void CollectionView::addToolBarAction(QAction *action)
     addAction(action); // its shortcut works from the table too
 }
 
+void CollectionView::addMenuAction(QAction *action)
+{
+    m_menuOnly.append(action);
+    addAction(action);
+}
+
 QString CollectionView::statusText() const
 {
     return m_status->text();
+}
+
+CollectionView::State CollectionView::state() const
+{
+    return {m_model->choices(), m_quickFilter->text(), m_filtersAction->isChecked()};
+}
+
+void CollectionView::restoreState(const State &state)
+{
+    m_model->applyChoices(state.rows);
+    m_filterBar->setRows(state.rows.filters);
+    m_filtersAction->setChecked(state.filterBarShown);
+    m_quickFilter->setText(state.quickFilter);
+    updateFiltersText();
+    syncSortIndicator();
+}
+
+void CollectionView::updateFiltersText()
+{
+    const qsizetype applied = m_model->filters().size();
+    m_filtersAction->setText(applied == 0 ? tr("Filters") : tr("Filters (%1)").arg(applied));
 }
 
 void CollectionView::updateStatus()

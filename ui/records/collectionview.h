@@ -1,6 +1,7 @@
 #pragma once
 
 #include "net/apierror.h"
+#include "recordtablemodel.h"
 
 #include <QJsonObject>
 #include <QList>
@@ -16,7 +17,6 @@ class QLineEdit;
 class QTableView;
 class QToolBar;
 class RecordFilterProxy;
-class RecordTableModel;
 
 // The records of one Kinto collection: a lazy table ("recordsView", rows loaded as it scrolls),
 // a quick text filter over the loaded rows ("quickFilter"), a filter bar ("filterBar") whose
@@ -25,7 +25,8 @@ class RecordTableModel;
 //
 // The view does no writes itself: its actions emit the *Requested signals, which the record
 // editor, deletion and other features connect to; they then call model()->updateRecord(),
-// removeRecordIds() or reload(). Other features add their actions with addToolBarAction().
+// removeRecordIds() or reload(). Other features add their actions with addToolBarAction() or
+// addMenuAction(). The table's context menu ("recordsContextMenu") holds every one of them.
 class CollectionView : public QWidget
 {
     Q_OBJECT
@@ -46,8 +47,22 @@ public:
     QList<QJsonObject> selectedRecords() const;
     // Appends a feature's action to the toolbar (not owned; give it a parent).
     void addToolBarAction(QAction *action);
+    // Appends an action to the table's context menu only (shown elsewhere, e.g. on the page).
+    void addMenuAction(QAction *action);
 
     QString statusText() const;
+
+    // What the user set up in the view, for a later view of the same collection (a page shown
+    // again): the rows' filters, order and columns, the quick filter, whether the filter bar shows.
+    struct State
+    {
+        RecordTableModel::Choices rows;
+        QString quickFilter;
+        bool filterBarShown = false;
+    };
+    State state() const;
+    // Shows `state` and loads the rows with it (call before the first rows arrive).
+    void restoreState(const State &state);
 
 Q_SIGNALS:
     void createRequested();
@@ -61,6 +76,7 @@ Q_SIGNALS:
 private:
     void updateStatus();
     void updateActions();
+    void updateFiltersText();
     void syncSortIndicator();
     void onSortIndicatorChanged(int column, Qt::SortOrder order);
 
@@ -76,6 +92,8 @@ private:
     QAction *m_editAction;
     QAction *m_duplicateAction;
     QAction *m_deleteAction;
+    QAction *m_filtersAction;
+    QList<QAction *> m_menuOnly; // context menu entries after the toolbar's
     ApiError m_error; // the last failure, shown until the next page arrives
     bool m_syncingHeader = false;
     bool m_columnsSized = false;

@@ -19,8 +19,36 @@
 #include <QTabWidget>
 #include <QVBoxLayout>
 
+namespace {
+
+// The record actions a workspace works with: the memory's when they are for the same client,
+// else new ones (kept by the memory when there is one, else by the workspace).
+RecordActions *recordActionsFor(CollectionMemory *memory, KintoClient *client, const QString &bucket,
+    const QString &collection, QWidget *workspace)
+{
+    if (!memory)
+        return new RecordActions(client, bucket, collection, workspace, workspace);
+    if (memory->actions && memory->client && memory->client == client) {
+        memory->actions->setDialogParent(workspace);
+        return memory->actions;
+    }
+    if (memory->actions)
+        memory->actions->deleteLater(); // a page being replaced may still hold them
+    memory->client = client;
+    memory->actions = new RecordActions(client, bucket, collection, workspace, memory);
+    return memory->actions;
+}
+
+} // namespace
+
+void CollectionMemory::forget()
+{
+    view = {};
+    client.clear();
+}
+
 CollectionWorkspace::CollectionWorkspace(KintoClient *client, const QString &bucket, const QString &collection,
-    TargetProvider copyTargets, QWidget *parent)
+    TargetProvider copyTargets, QWidget *parent, CollectionMemory *memory)
     : QWidget(parent)
     , m_client(client)
     , m_bucket(bucket)
@@ -28,23 +56,35 @@ CollectionWorkspace::CollectionWorkspace(KintoClient *client, const QString &buc
     , m_copyTargets(std::move(copyTargets))
     , m_tabs(new QTabWidget(this))
     , m_view(new CollectionView(client, bucket, collection))
-    , m_actions(new RecordActions(client, bucket, collection, this, this))
+    , m_actions(recordActionsFor(memory, client, bucket, collection, this))
     , m_attachment(new AttachmentPanel(client))
+    , m_memory(memory)
 {
     m_tabs->setObjectName(QStringLiteral("collectionTabs"));
     m_tabs->setDocumentMode(true);
     m_view->setObjectName(QStringLiteral("collectionView"));
     m_attachment->setObjectName(QStringLiteral("attachmentPanel"));
+    if (m_memory) {
+        // A page being replaced (not yet deleted) holds the latest state.
+        if (m_memory->shownBy)
+            m_memory->view = m_memory->shownBy->view()->state();
+        m_memory->shownBy = this;
+        m_view->restoreState(m_memory->view);
+    }
 
-    auto *attachmentBox = new QGroupBox(tr("Attachment of the selected record"));
+    auto *attachmentBox = new QGroupBox(tr("Attachment"));
+    attachmentBox->setObjectName(QStringLiteral("attachmentPane"));
     auto *attachmentLayout = new QVBoxLayout(attachmentBox);
     attachmentLayout->addWidget(m_attachment);
     attachmentLayout->addStretch();
+    m_attachmentBox = attachmentBox;
     auto *split = new QSplitter;
+    split->setChildrenCollapsible(false);
     split->addWidget(m_view);
     split->addWidget(attachmentBox);
-    split->setStretchFactor(0, 4);
-    split->setStretchFactor(1, 1);
+    split->setStretchFactor(0, 1);
+    split->setStretchFactor(1, 0);
+    attachmentBox->hide(); // until a record with an attachment is selected
     m_tabs->addTab(split, tr("Records"));
 
     // The collection's own history (the bucket's entries whose URI lies under the collection),
@@ -63,14 +103,22 @@ CollectionWorkspace::CollectionWorkspace(KintoClient *client, const QString &buc
     m_actionMap.insert(Action::Redo, m_actions->redoAction());
     m_view->addToolBarAction(m_actions->undoAction());
     m_view->addToolBarAction(m_actions->redoAction());
+    // The attachment before the rarer tools: when the pane narrows the table, these go to "»" first.
+    QAction *attachment = addAction(Action::Attachment, tr("Attachment"), QStringLiteral("attachmentAction"),
+        &CollectionWorkspace::updateAttachmentPane);
     addAction(Action::BulkEdit, tr("Bulk edit…"), QStringLiteral("bulkEditAction"), &CollectionWorkspace::bulkEdit);
-    addAction(Action::Export, tr("Export…"), QStringLiteral("exportAction"), &CollectionWorkspace::exportRecords);
-    addAction(Action::Import, tr("Import…"), QStringLiteral("importAction"), &CollectionWorkspace::importRecords);
-    addAction(Action::Copy, tr("Copy to tenant…"), QStringLiteral("copyAction"), &CollectionWorkspace::copyCollection);
-    addAction(Action::Permissions, tr("Collection permissions…"), QStringLiteral("permissionsAction"),
-        &CollectionWorkspace::editPermissions);
     addAction(Action::RecordPermissions, tr("Record permissions…"), QStringLiteral("recordPermissionsAction"),
         &CollectionWorkspace::editRecordPermissions);
+    addAction(Action::Export, tr("Export…"), QStringLiteral("exportAction"), &CollectionWorkspace::exportRecords,
+        Place::Menu);
+    addAction(Action::Import, tr("Import…"), QStringLiteral("importAction"), &CollectionWorkspace::importRecords,
+        Place::Menu);
+    addAction(Action::Copy, tr("Copy to tenant…"), QStringLiteral("copyAction"), &CollectionWorkspace::copyCollection,
+        Place::Menu);
+    addAction(Action::Permissions, tr("Collection permissions…"), QStringLiteral("permissionsAction"),
+        &CollectionWorkspace::editPermissions, Place::Menu);
+    attachment->setCheckable(true);
+    attachment->setToolTip(tr("Show the selected record's attachment, to upload, download or remove it"));
 
     connect(m_view, &CollectionView::createRequested, m_actions, &RecordActions::create);
     connect(m_view, &CollectionView::editRequested, m_actions, &RecordActions::edit);
@@ -80,17 +128,24 @@ CollectionWorkspace::CollectionWorkspace(KintoClient *client, const QString &buc
     connect(m_actions, &RecordActions::recordsRemoved, m_view->model(), &RecordTableModel::removeRecordIds);
     connect(m_actions, &RecordActions::failed, this,
         [this](const QString &message) { Prompt::warning(this, tr("Record not saved"), message); });
-    connect(m_view, &CollectionView::selectionChanged, this, [this](const QStringList &ids) {
-        m_attachment->setRecord(m_bucket, m_collection, ids.size() == 1 ? ids.first() : QString());
+    connect(m_view, &CollectionView::selectionChanged, this, [this] {
+        // The pane opens by itself for a record with an attachment; the action opens it for others.
+        const QList<QJsonObject> records = m_view->selectedRecords();
+        const QSignalBlocker blocker(action(Action::Attachment));
+        action(Action::Attachment)->setChecked(records.size() == 1
+            && records.first().value(QLatin1String("attachment")).isObject());
         updateActions();
+        updateAttachmentPane();
     });
     // An attachment change is a change of the record: show it in the table too.
     const auto refreshRow = [this] {
         const QStringList ids = m_view->selectedIds();
         if (ids.size() == 1) {
             Job *job = m_client->getRecord(m_bucket, m_collection, ids.first());
-            connect(job, &Job::finished, this, [this, job] {
-                if (!job->hasError())
+            connect(job, &Job::finished, this, [this, job, id = ids.first()] {
+                if (job->error().isNotFound())
+                    m_view->model()->removeRecordIds({id});
+                else if (!job->hasError())
                     m_view->model()->updateRecord(job->result().toObject().value(QLatin1String("data")).toObject());
             });
         }
@@ -100,7 +155,14 @@ CollectionWorkspace::CollectionWorkspace(KintoClient *client, const QString &buc
     updateActions();
 }
 
-CollectionWorkspace::~CollectionWorkspace() = default;
+CollectionWorkspace::~CollectionWorkspace()
+{
+    if (!m_memory || m_memory->shownBy != this)
+        return;
+    m_memory->view = m_view->state();
+    if (m_actions->dialogParent() == this)
+        m_actions->setDialogParent(nullptr);
+}
 
 HistoryView *CollectionWorkspace::showHistory()
 {
@@ -126,14 +188,22 @@ QAction *CollectionWorkspace::action(Action which) const
     return m_actionMap.value(which);
 }
 
+QList<QAction *> CollectionWorkspace::collectionActions() const
+{
+    return {action(Action::Export), action(Action::Import), action(Action::Copy)};
+}
+
 QAction *CollectionWorkspace::addAction(Action which, const QString &text, const QString &objectName,
-    void (CollectionWorkspace::*slot)())
+    void (CollectionWorkspace::*slot)(), Place place)
 {
     auto *action = new QAction(text, this);
     action->setObjectName(objectName);
     connect(action, &QAction::triggered, this, slot);
     m_actionMap.insert(which, action);
-    m_view->addToolBarAction(action);
+    if (place == Place::ToolBar)
+        m_view->addToolBarAction(action);
+    else
+        m_view->addMenuAction(action);
     return action;
 }
 
@@ -142,7 +212,21 @@ void CollectionWorkspace::updateActions()
     const int selected = int(m_view->selectedIds().size());
     action(Action::BulkEdit)->setEnabled(selected > 0);
     action(Action::RecordPermissions)->setEnabled(selected == 1);
+    action(Action::Attachment)->setEnabled(selected == 1);
     action(Action::Copy)->setEnabled(bool(m_copyTargets));
+}
+
+void CollectionWorkspace::updateAttachmentPane()
+{
+    const QList<QJsonObject> records = m_view->selectedRecords();
+    const bool show = records.size() == 1 && action(Action::Attachment)->isChecked();
+    m_attachmentBox->setVisible(show);
+    // The panel reads the record only when it is shown.
+    const QString id = show ? records.first().value(QLatin1String("id")).toString() : QString();
+    if (id != m_attachmentShownFor) {
+        m_attachmentShownFor = id;
+        m_attachment->setRecord(m_bucket, m_collection, id);
+    }
 }
 
 void CollectionWorkspace::openDialog(QWidget *dialog)

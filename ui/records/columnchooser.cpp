@@ -16,6 +16,7 @@ ColumnChooser::ColumnChooser(RecordTableModel *model, QWidget *parent)
     setToolTip(tr("Choose the columns shown"));
     setPopupMode(QToolButton::InstantPopup);
     m_menu->setObjectName(QStringLiteral("columnsMenu"));
+    m_menu->setTitle(tr("Columns"));
     setMenu(m_menu);
     connect(m_menu, &QMenu::aboutToShow, this, &ColumnChooser::rebuild);
 }

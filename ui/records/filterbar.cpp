@@ -148,6 +148,16 @@ void FilterBar::clearRows()
     addRow();
 }
 
+void FilterBar::setRows(const QList<KintoFilter> &filters)
+{
+    clearRows();
+    if (filters.isEmpty())
+        return;
+    m_rows.takeFirst().widget->deleteLater();
+    for (const KintoFilter &filter : filters)
+        addRow(filter.field, filter.op, filter.value.isString() ? filter.value.toString() : filter.encodedValue());
+}
+
 QList<KintoFilter> FilterBar::filters() const
 {
     QList<KintoFilter> filters;

@@ -32,6 +32,8 @@ public:
     void addRow(const QString &field = {}, const QString &op = {}, const QString &value = {});
     // Back to one empty row (does not apply).
     void clearRows();
+    // One row per filter (one empty row when there is none); does not apply.
+    void setRows(const QList<KintoFilter> &filters);
     // Emits applied() with filters().
     void apply();
 
