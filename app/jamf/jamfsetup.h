@@ -63,7 +63,8 @@ public:
     Job *undo();
     // What was created so far, for the cancel prompt: "API role \"X\"", "API client \"Y\"".
     QStringList created() const;
-    // Drops the administrator's session (its token invalidated on the server).
+    // Drops the administrator's session (its token invalidated on the server). Not from inside a
+    // reply of that session: queue the call there.
     void signOut();
 
 Q_SIGNALS:

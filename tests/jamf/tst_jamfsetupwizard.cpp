@@ -44,6 +44,7 @@ private Q_SLOTS:
     void signInRefusedSaysWhatToDo();
     void missingPrivilegeNamed();
     void roleNameTakenThenReused();
+    void reuseWithoutRolesSaysSo();
     void cancelAfterFailureDeletesTheRole();
     void cancelDeclinedKeepsTheRole();
     void cancelDuringTheRunStopsAndDeletes();
@@ -256,6 +257,7 @@ void tst_JamfSetupWizard::missingPrivilegeNamed()
     QVERIFY(!m_wizard->isVisible());
     QCOMPARE(Prompt::lastMessage(), asked);
     QVERIFY(m_registry->tenants().isEmpty());
+    QTRY_COMPARE(m_sandbox->service().liveTokenCount(), 0); // the auditor's token ended with the wizard
 }
 
 void tst_JamfSetupWizard::roleNameTakenThenReused()
@@ -318,6 +320,24 @@ void tst_JamfSetupWizard::cancelAfterFailureDeletesTheRole()
     QTRY_COMPARE(m_sandbox->service().roleCount(), roles);
     QTRY_VERIFY(!m_wizard->isVisible());
     QVERIFY(m_registry->tenants().isEmpty());
+}
+
+void tst_JamfSetupWizard::reuseWithoutRolesSaysSo()
+{
+    // An account that may create roles and clients but not read roles: nothing to reuse is listed.
+    m_sandbox->service().addAccount(QStringLiteral("creator"), QStringLiteral("Cre8tor-Pass"),
+        { QStringLiteral("Create API Roles"), QStringLiteral("Create API Integrations"), QStringLiteral("Read API Integrations") });
+    const int roles = m_sandbox->service().roleCount();
+    signIn(QStringLiteral("Cre8tor-Pass"), QStringLiteral("creator"));
+    QVERIFY(m_wizard->button(QWizard::NextButton)->isEnabled());
+    next();
+    auto *reuse = child<QRadioButton>("reuseRole");
+    QTest::mouseClick(reuse, Qt::LeftButton, {}, QPoint(8, reuse->height() / 2));
+    QCOMPARE(child<QComboBox>("existingRoles")->count(), 0);
+    next();
+    next();
+    QVERIFY2(runOutcome().contains(QLatin1String("No role to reuse")), qPrintable(runOutcome()));
+    QCOMPARE(m_sandbox->service().roleCount(), roles); // no role made instead
 }
 
 void tst_JamfSetupWizard::cancelDeclinedKeepsTheRole()

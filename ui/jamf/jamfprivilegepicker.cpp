@@ -64,8 +64,7 @@ void JamfPrivilegePicker::setCatalogue(const QStringList &privileges)
 {
     const QStringList kept = m_model->selected();
     m_model->setCatalogue(privileges);
-    m_model->setSelected(kept); // names the server does not list stay visible
-    updateCount(m_model->selectedCount());
+    setSelected(kept); // names the server does not list stay visible
 }
 
 void JamfPrivilegePicker::updateCount(int count)

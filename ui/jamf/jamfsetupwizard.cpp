@@ -132,7 +132,7 @@ JamfSetupWizard::JamfSetupWizard(const AppContext &context, const std::optional<
     auto *client = new QWizardPage;
     client->setTitle(tr("API client"));
     client->setSubTitle(tr("The client TenantDesk will sign in as, how long its tokens last, and the tenant that will use "
-                           "it. Next creates the role, the client and its secret."));
+                           "it. Create makes the role, the client and its secret."));
     auto *clientForm = new QFormLayout(client);
     m_clientName = new QLineEdit(QStringLiteral("TenantDesk-Client"));
     m_clientName->setObjectName(QStringLiteral("clientName"));
@@ -218,8 +218,14 @@ void JamfSetupWizard::startRun()
     m_steps->clear();
     m_runMessage->clear();
     JamfSetup::Draft draft;
-    if (m_reuseRole->isChecked())
+    if (m_reuseRole->isChecked()) {
         draft.roleId = m_roles->currentData().toString();
+        if (draft.roleId.isEmpty()) {
+            m_running = false;
+            m_runMessage->setText(tr("No role to reuse is chosen (this account may not read roles): go Back and create one."));
+            return;
+        }
+    }
     draft.roleName = m_roleName->text().trimmed();
     draft.privileges = m_privileges->selected();
     draft.clientName = m_clientName->text().trimmed();
@@ -245,6 +251,14 @@ void JamfSetupWizard::startRun()
         m_done = true;
         static_cast<JamfSetupRunPage *>(page(RunPage))->changed();
     });
+}
+
+void JamfSetupWizard::done(int result)
+{
+    // The administrator's token ends with the wizard. Queued: done() may run inside a reply of that
+    // very session (the undo's last deletion).
+    QMetaObject::invokeMethod(m_setup, &JamfSetup::signOut, Qt::QueuedConnection);
+    QWizard::done(result);
 }
 
 void JamfSetupWizard::reject()

@@ -37,6 +37,8 @@ public:
     QString tenantId() const { return m_tenantId; }
 
     void reject() override;
+    // Closing the wizard (Finish or Cancel) signs the administrator out.
+    void done(int result) override;
 
 private:
     friend class JamfSetupServerPage;
