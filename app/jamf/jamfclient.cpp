@@ -174,7 +174,48 @@ Job *JamfClient::deleteRole(const QString &id)
 {
     if (id.trimmed().isEmpty())
         return failed(ApiError(ApiError::Kind::Invalid, tr("An API role id is needed.")));
-    return relay(HttpRequest("DELETE", RolesPath + QLatin1Char('/') + encoded(id)));
+    auto *job = new Job(this);
+    Job *remove = relay(HttpRequest("DELETE", RolesPath + QLatin1Char('/') + encoded(id)));
+    job->addChild(remove);
+    connect(remove, &Job::finished, job, [this, job, remove, id] {
+        if (!remove->hasError())
+            job->succeed(remove->result());
+        else if (remove->error().httpStatus() == 409)
+            explainRoleInUse(job, id, remove->error());
+        else
+            job->fail(remove->error());
+    });
+    return job;
+}
+
+void JamfClient::explainRoleInUse(Job *job, const QString &id, const ApiError &conflict)
+{
+    // Clients refer to roles by display name (authorizationScopes): read the role's, then every client.
+    auto roleName = std::make_shared<QString>();
+    Job *clients = then(getRole(id), [this, roleName](const QJsonValue &role, ApiError *) -> Job * {
+        *roleName = role.toObject().value(QLatin1String("displayName")).toString();
+        return listClients();
+    });
+    job->addChild(clients);
+    connect(clients, &Job::finished, job, [job, clients, roleName, conflict] {
+        QStringList users;
+        if (!clients->hasError()) {
+            for (const QJsonValue &value : clients->result().toArray()) {
+                const JamfApiClient client = JamfApiClient::fromJson(value.toObject());
+                if (client.authorizationScopes.contains(*roleName))
+                    users << QLatin1Char('"') + client.displayName + QLatin1Char('"');
+            }
+        }
+        ApiError error = conflict; // without the names (no right to read clients): the general advice
+        if (!users.isEmpty()) {
+            error.setMessage(users.size() == 1
+                    ? tr("The API role \"%1\" is used by the API client %2: remove the role from that client, or "
+                         "delete the client, first.").arg(*roleName, users.first())
+                    : tr("The API role \"%1\" is used by the API clients %2: remove the role from those clients, or "
+                         "delete them, first.").arg(*roleName, users.join(QStringLiteral(", "))));
+        }
+        job->fail(error);
+    });
 }
 
 Job *JamfClient::privileges()

@@ -22,7 +22,7 @@ Q_DECLARE_LOGGING_CATEGORY(lcJamf) // "tenantdesk.jamf"
 //
 // Errors carry Jamf's own body (ApiError: code, field, description); on top of that:
 // - 403: the message names the privileges the operation requires (JamfPrivileges::requiredFor);
-// - 409 on deleting a role: says the role is still assigned to an API client;
+// - 409 on deleting a role: says the role is still assigned to API clients, and which (deleteRole);
 // - the token endpoints' refusals are explained by the auth strategy (SSO accounts, bad secret).
 class JamfClient : public QObject
 {
@@ -57,6 +57,8 @@ public:
     Job *createRole(const JamfRole &role);
     // PUT of displayName and privileges on role.id.
     Job *replaceRole(const JamfRole &role);
+    // A 409 (the role is assigned to API clients) names those clients when this session may read
+    // them (found by the role's name in their authorizationScopes), else gives the general advice.
     Job *deleteRole(const QString &id);
     // GET /api/v1/api-role-privileges: result is the array of names.
     Job *privileges();
@@ -90,6 +92,8 @@ private:
     // Sends and relays the answer (or error) to a new Job.
     Job *relay(const HttpRequest &request);
     ApiError explain(const ApiError &error, const HttpRequest &request) const;
+    // Fails `job` with `conflict`, its message naming the clients that use role `id` when known.
+    void explainRoleInUse(Job *job, const QString &id, const ApiError &conflict);
 
     HttpClient *m_http;
 };

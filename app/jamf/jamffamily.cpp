@@ -1,6 +1,7 @@
 #include "jamffamily.h"
 
 #include "jamfauth.h"
+#include "jamfprivileges.h"
 
 #include <QCoreApplication>
 #include <QJsonArray>
@@ -49,7 +50,7 @@ TreeNode JamfSession::roleNode(const QJsonObject &role)
     node.id = JamfRole::fromJson(role).id;
     node.label = role.value(QLatin1String("displayName")).toString();
     const int count = int(role.value(QLatin1String("privileges")).toArray().size());
-    node.badge = QCoreApplication::translate("JamfSession", "%n privilege(s)", nullptr, count);
+    node.badge = JamfPrivileges::countText(count);
     node.data = { { QStringLiteral("object"), role } };
     return node;
 }

@@ -1,5 +1,7 @@
 #include "jamfprivileges.h"
 
+#include <QCoreApplication>
+
 #include <QFile>
 #include <QHash>
 #include <QJsonArray>
@@ -113,3 +115,9 @@ QStringList patcherPreset()
 }
 
 } // namespace JamfPrivileges
+
+QString JamfPrivileges::countText(int count)
+{
+    return count == 1 ? QCoreApplication::translate("JamfPrivileges", "1 privilege")
+                      : QCoreApplication::translate("JamfPrivileges", "%1 privileges").arg(count);
+}

@@ -22,6 +22,9 @@ QStringList requiredFor(const QByteArray &method, const QString &path);
 // object.
 QString objectOf(const QString &privilege);
 
+// "1 privilege", "12 privileges" (English plurals without a translation file loaded).
+QString countText(int count);
+
 // Patcher's read-only role (its setup's "Patcher-Role"), a preset for the role editor.
 QStringList patcherPreset();
 

@@ -1,10 +1,16 @@
 #include "jamfsetup.h"
 
 #include "jamfauth.h"
+#include "jamfprivileges.h"
 #include "secrets/secretstore.h"
 #include "tenants/tenantregistry.h"
 
 #include <QJsonObject>
+
+static bool isNameTaken(const ApiError &error)
+{
+    return error.serviceCode() == QLatin1String("DUPLICATE_FIELD");
+}
 
 struct JamfSetup::Run
 {
@@ -81,7 +87,12 @@ Job *JamfSetup::run(const Draft &draft)
     }
     if (run->draft.roleId.isEmpty() && !m_createdRoleId.isEmpty())
         run->draft.roleId = m_createdRoleId; // made by an earlier run that failed later: use it
+    m_running = true;
+    m_stopRequested = false;
+    connect(run->job, &Job::finished, this, [this] { m_running = false; });
     QMetaObject::invokeMethod(this, [this, run] {
+        if (stopped(run))
+            return;
         if (run->draft.roleId.isEmpty()) {
             createRole(run);
             return;
@@ -100,12 +111,29 @@ Job *JamfSetup::run(const Draft &draft)
     return run->job;
 }
 
+void JamfSetup::stop()
+{
+    if (m_running)
+        m_stopRequested = true;
+}
+
+bool JamfSetup::stopped(const std::shared_ptr<Run> &run)
+{
+    if (!m_stopRequested)
+        return false;
+    m_stopRequested = false;
+    run->job->fail(ApiError(ApiError::Kind::Cancelled, tr("Stopped before the next step.")));
+    return true;
+}
+
 void JamfSetup::fail(const std::shared_ptr<Run> &run, const ApiError &error, const QString &advice)
 {
     ApiError shown = error;
     QString text = error.message().isEmpty() ? error.toString() : error.message();
-    if (error.serviceCode() == QLatin1String("DUPLICATE_FIELD"))
+    if (isNameTaken(error))
         text = tr("That name is taken on the server.");
+    else if (error.isForbidden())
+        text += QLatin1Char(' ') + tr("Sign in as an administrator who has it.");
     if (!advice.isEmpty())
         text += QLatin1Char(' ') + advice;
     shown.setMessage(text);
@@ -117,11 +145,11 @@ void JamfSetup::createRole(const std::shared_ptr<Run> &run)
     JamfRole role;
     role.displayName = run->draft.roleName.trimmed();
     role.privileges = run->draft.privileges;
-    Q_EMIT step(tr("Creating API role \"%1\" with %n privilege(s)…", nullptr, int(role.privileges.size())).arg(role.displayName));
+    Q_EMIT step(tr("Creating API role \"%1\" with %2…").arg(role.displayName, JamfPrivileges::countText(int(role.privileges.size()))));
     Job *job = m_admin->createRole(role);
     connect(job, &Job::finished, this, [this, run, job] {
         if (job->hasError())
-            return fail(run, job->error(), tr("Reuse the existing role, or choose another name."));
+            return fail(run, job->error(), isNameTaken(job->error()) ? tr("Reuse the existing role, or choose another name.") : QString());
         const JamfRole created = JamfRole::fromJson(job->result().toObject());
         run->roleId = created.id;
         run->roleName = created.displayName;
@@ -133,6 +161,8 @@ void JamfSetup::createRole(const std::shared_ptr<Run> &run)
 
 void JamfSetup::createClient(const std::shared_ptr<Run> &run)
 {
+    if (stopped(run))
+        return;
     JamfApiClient client;
     client.displayName = run->draft.clientName.trimmed();
     client.authorizationScopes = { run->roleName };
@@ -141,7 +171,8 @@ void JamfSetup::createClient(const std::shared_ptr<Run> &run)
     Job *job = m_admin->createClient(client);
     connect(job, &Job::finished, this, [this, run, job] {
         if (job->hasError())
-            return fail(run, job->error(), tr("Choose another client name, or delete the existing client first."));
+            return fail(run, job->error(),
+                isNameTaken(job->error()) ? tr("Choose another client name, or delete the existing client first.") : QString());
         run->client = JamfApiClient::fromJson(job->result().toObject());
         m_createdClientId = run->client.id;
         m_createdClientName = run->client.displayName;
@@ -151,6 +182,8 @@ void JamfSetup::createClient(const std::shared_ptr<Run> &run)
 
 void JamfSetup::createCredentials(const std::shared_ptr<Run> &run)
 {
+    if (stopped(run))
+        return;
     Q_EMIT step(tr("Creating the client's secret…"));
     Job *job = m_admin->rotateCredentials(run->client.id);
     connect(job, &Job::finished, this, [this, run, job] {
@@ -165,6 +198,8 @@ void JamfSetup::createCredentials(const std::shared_ptr<Run> &run)
 
 void JamfSetup::proveCredentials(const std::shared_ptr<Run> &run)
 {
+    if (stopped(run))
+        return;
     Q_EMIT step(tr("Getting a token with the new client, to prove it works…"));
     JamfSettings settings;
     settings.serverUrl = m_serverUrl;
@@ -183,6 +218,8 @@ void JamfSetup::proveCredentials(const std::shared_ptr<Run> &run)
 
 void JamfSetup::storeTenant(const std::shared_ptr<Run> &run)
 {
+    if (stopped(run))
+        return;
     Q_EMIT step(tr("Storing the client's secret in the keychain and saving the tenant…"));
     Tenant tenant;
     if (!run->draft.tenantId.isEmpty()) {

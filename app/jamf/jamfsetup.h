@@ -55,11 +55,16 @@ public:
 
     // Runs every step (again after a failure: a role created by the failed run is reused). Result: {"tenantId", "roleId", "roleName", "integrationId", "clientId"}.
     Job *run(const Draft &draft);
+    // Asks the run in progress to stop after its current request: it then fails with
+    // Kind::Cancelled, and created() tells what was made (for undo()). Nothing happens without a run.
+    void stop();
+    bool isRunning() const { return m_running; }
     // Deletes what this setup created, newest first. Succeeds at once (async) when nothing was.
     Job *undo();
     // What was created so far, for the cancel prompt: "API role \"X\"", "API client \"Y\"".
     QStringList created() const;
-    // Drops the administrator's session (its token invalidated on the server).
+    // Drops the administrator's session (its token invalidated on the server). Not from inside a
+    // reply of that session: queue the call there.
     void signOut();
 
 Q_SIGNALS:
@@ -72,7 +77,10 @@ private:
     void createCredentials(const std::shared_ptr<Run> &run);
     void proveCredentials(const std::shared_ptr<Run> &run);
     void storeTenant(const std::shared_ptr<Run> &run);
+    // Fails the run with the error explained for the wizard, then `advice` (may be empty).
     void fail(const std::shared_ptr<Run> &run, const ApiError &error, const QString &advice);
+    // True (and the run failed as cancelled) when stop() was asked: called before each step.
+    bool stopped(const std::shared_ptr<Run> &run);
 
     QNetworkAccessManager *m_nam;
     TenantRegistry *m_registry;
@@ -85,4 +93,6 @@ private:
     QString m_createdRoleName;
     int m_createdClientId = 0;
     QString m_createdClientName;
+    bool m_running = false;
+    bool m_stopRequested = false;
 };

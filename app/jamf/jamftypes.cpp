@@ -1,5 +1,6 @@
 #include "jamftypes.h"
 
+#include <QCoreApplication>
 #include <QJsonArray>
 
 static QStringList stringsOf(const QJsonValue &value)
@@ -82,3 +83,35 @@ QString displayNameIs(const QString &name, bool contains)
 }
 
 } // namespace JamfRsql
+
+QList<std::pair<QString, int>> JamfApiClient::lifetimePresets()
+{
+    QList<std::pair<QString, int>> presets;
+    for (const int seconds : { 900, 1800, 3600, 14400, 28800 })
+        presets.append({ lifetimeText(seconds), seconds });
+    return presets;
+}
+
+QString JamfApiClient::lifetimeText(int seconds)
+{
+    const auto text = [](const char *one, const char *many, int n) {
+        return n == 1 ? QCoreApplication::translate("JamfApiClient", one)
+                      : QCoreApplication::translate("JamfApiClient", many).arg(n);
+    };
+    if (seconds > 0 && seconds % 3600 == 0)
+        return text("1 hour", "%1 hours", seconds / 3600);
+    if (seconds > 0 && seconds % 60 == 0)
+        return text("1 minute", "%1 minutes", seconds / 60);
+    return QCoreApplication::translate("JamfApiClient", "%1 s").arg(seconds);
+}
+
+QString JamfApiClient::appTypeText(const QString &appType)
+{
+    if (appType == QLatin1String("CLIENT_CREDENTIALS"))
+        return QCoreApplication::translate("JamfApiClient", "Client id and secret");
+    if (appType == QLatin1String("NONE") || appType.isEmpty())
+        return QCoreApplication::translate("JamfApiClient", "No secret yet (Rotate secret makes one)");
+    if (appType == QLatin1String("NATIVE_APP_OAUTH"))
+        return QCoreApplication::translate("JamfApiClient", "Native app (OAuth)");
+    return appType;
+}

@@ -1,8 +1,11 @@
 #pragma once
 
 #include <QJsonObject>
+#include <QList>
 #include <QString>
 #include <QStringList>
+
+#include <utility>
 
 // Jamf Pro's API objects as value types, read from and written to the API's JSON. fromJson()
 // tolerates missing fields (defaults); nothing asserts on server data.
@@ -34,6 +37,13 @@ struct JamfApiClient
     static JamfApiClient fromJson(const QJsonObject &o);
     QJsonObject toJson() const;
     QJsonObject toRequestJson() const; // ApiIntegrationRequest
+
+    // The token lifetimes Jamf Pro's own UI offers (15 minutes … 8 hours): (label, seconds).
+    static QList<std::pair<QString, int>> lifetimePresets();
+    // "30 minutes", "4 hours", "1 minute", or "90 s" when not whole minutes.
+    static QString lifetimeText(int seconds);
+    // How the client signs in, for people: "Client id and secret", "No secret yet", …
+    static QString appTypeText(const QString &appType);
 };
 
 // How to list a paged /api/v1 collection.

@@ -364,8 +364,23 @@ void tst_JamfClient::roleInUseExplained()
     AWAIT_FAIL(result, s->client->deleteRole(QStringLiteral("2"))); // Patcher-Role, used by Patcher-Client
     QCOMPARE(result.error.httpStatus(), 409);
     QCOMPARE(result.error.kind(), ApiError::Kind::Conflict);
-    QVERIFY2(result.error.message().contains(QLatin1String("still assigned")), qPrintable(result.error.message()));
-    QVERIFY(result.error.message().contains(QLatin1String("Patcher-Client")));
+    QVERIFY2(result.error.message().contains(QLatin1String("role \"Patcher-Role\" is used by the API client \"Patcher-Client\"")),
+        qPrintable(result.error.message()));
+    QVERIFY(!m_sandbox->service().role(QStringLiteral("2")).isEmpty());
+
+    // Two clients: both named.
+    m_sandbox->service().addClient(QStringLiteral("Second user"), { QStringLiteral("Patcher-Role") }, true, 600);
+    AWAIT_FAIL(two, s->client->deleteRole(QStringLiteral("2")));
+    QVERIFY2(two.error.message().contains(QLatin1String("API clients \"Patcher-Client\", \"Second user\"")),
+        qPrintable(two.error.message()));
+
+    // An account that may delete roles but not read clients gets the general advice.
+    m_sandbox->service().addAccount(QStringLiteral("roles-admin"), QStringLiteral("pw"),
+        { QStringLiteral("Read API Roles"), QStringLiteral("Delete API Roles") });
+    auto limited = session(Mode::UserAccount, QStringLiteral("roles-admin"), QStringLiteral("pw"));
+    AWAIT_FAIL(general, limited->client->deleteRole(QStringLiteral("2")));
+    QCOMPARE(general.error.httpStatus(), 409);
+    QVERIFY2(general.error.message().contains(QLatin1String("still assigned to an API client")), qPrintable(general.error.message()));
     QVERIFY(!m_sandbox->service().role(QStringLiteral("2")).isEmpty());
 }
 

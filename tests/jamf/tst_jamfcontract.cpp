@@ -270,7 +270,9 @@ void tst_JamfContract::roleErrors()
     user = JamfApiClient::fromJson(made.result.toObject());
     AWAIT_FAIL(inUse, client->deleteRole(role.id));
     QCOMPARE(inUse.error.httpStatus(), 409);
-    QVERIFY(inUse.error.message().contains(QLatin1String("still assigned")));
+    // The client names who uses the role (it reads the clients' scopes).
+    QVERIFY2(inUse.error.message().contains(QStringLiteral("used by the API client \"%1\"").arg(user.displayName)),
+        qPrintable(inUse.error.message()));
 
     AWAIT_OK(clientGone, client->deleteClient(user.id));
     AWAIT_OK(roleGone, client->deleteRole(role.id));

@@ -196,7 +196,7 @@ void tst_JamfCtl::exitCodes_data()
     QTest::newRow("usage: missing id") << words("roles get") << "admin" << 2 << "needs an ID";
     QTest::newRow("usage: bad verb") << words("clients fly 1") << "admin" << 2 << "unknown verb";
     QTest::newRow("not found") << words("roles get 9999") << "admin" << 3 << "not found";
-    QTest::newRow("conflict: role in use") << words("roles delete 2") << "admin" << 4 << "still assigned";
+    QTest::newRow("conflict: role in use") << words("roles delete 2") << "admin" << 4 << "used by the API client \"Patcher-Client\"";
     QTest::newRow("auth: wrong password") << words("roles list") << "nope" << 5 << "SSO";
     QTest::newRow("duplicate name") << words("roles create --display-name Patcher-Role") << "admin" << 1 << "unique";
 }

@@ -32,6 +32,7 @@ private Q_SLOTS:
     void roleNameTaken();
     void clientNameTakenThenRetry();
     void undoAfterFailure();
+    void stopAfterTheCurrentStep();
 
 private:
     QByteArray settingsText() const
@@ -156,6 +157,8 @@ void tst_JamfSetup::missingPrivilegeNamed()
     AWAIT_FAIL(refused, m_setup->run(JamfSetup::Draft()));
     QCOMPARE(refused.error.httpStatus(), 403);
     QVERIFY(refused.error.message().contains(QLatin1String("\"Create API Roles\"")));
+    QVERIFY2(!refused.error.message().contains(QLatin1String("Reuse")), qPrintable(refused.error.message()));
+    QVERIFY(refused.error.message().contains(QLatin1String("Sign in as an administrator who has it")));
     QVERIFY(m_setup->created().isEmpty());
     QVERIFY(m_registry->tenants().isEmpty());
 }
@@ -200,6 +203,28 @@ void tst_JamfSetup::undoAfterFailure()
     AWAIT_OK(undone, m_setup->undo());
     QCOMPARE(m_sandbox->service().roleCount(), roles);
     QVERIFY(m_setup->created().isEmpty());
+    QVERIFY(m_registry->tenants().isEmpty());
+}
+
+void tst_JamfSetup::stopAfterTheCurrentStep()
+{
+    AWAIT_OK(signedIn, m_setup->signIn(m_sandbox->baseUrl().toString(), QStringLiteral("admin"), QStringLiteral("admin")));
+    const int roles = m_sandbox->service().roleCount();
+    const int clients = m_sandbox->service().clientCount();
+    m_setup->stop(); // no run: nothing to stop, the next run is not affected
+    m_sandbox->setLatency(200);
+    JamfSetup::Draft draft;
+    Job *run = m_setup->run(draft);
+    QVERIFY(m_setup->isRunning());
+    QTest::qWait(50); // the role's creation is on its way
+    m_setup->stop();
+    AWAIT_FAIL(stopped, run);
+    QVERIFY(stopped.error.isCancelled());
+    QVERIFY(!m_setup->isRunning());
+    QCOMPARE(m_setup->created(), QStringList { QStringLiteral("API role \"TenantDesk-Role\"") });
+    QCOMPARE(m_sandbox->service().clientCount(), clients);
+    AWAIT_OK(undone, m_setup->undo());
+    QCOMPARE(m_sandbox->service().roleCount(), roles);
     QVERIFY(m_registry->tenants().isEmpty());
 }
 

@@ -1,9 +1,11 @@
 // A Jamf Pro tenant in the main window, as a user sees it: picking it connects it (identity on the
 // seam), expanding shows "API Roles" and "API Clients" with the sandbox's roles and clients, a
 // client's page disables it and rotates its secret (confirmed), the new secret is shown once and
-// stored in the keychain for the tenant; the add-tenant dialog writes the registry and the store.
+// stored in the keychain for the tenant; roles and clients are deleted (confirmed) from the tables
+// and the tree, a role in use is explained; the add-tenant dialog writes the registry and the store.
 
 #include "families.h"
+#include "jamf/jamflistpage.h"
 #include "jamf/jamfnavigator.h"
 #include "jamf/jamfclienteditor.h"
 #include "jamf/jamfsecretdialog.h"
@@ -31,6 +33,7 @@
 #include <QClipboard>
 #include <QListWidget>
 #include <QComboBox>
+#include <QContextMenuEvent>
 #include <QFile>
 #include <QLabel>
 #include <QLineEdit>
@@ -38,9 +41,13 @@
 #include <QPushButton>
 #include <QSettings>
 #include <QSignalSpy>
+#include <QSpinBox>
 #include <QStandardPaths>
 #include <QTemporaryDir>
+#include <QMenu>
 #include <QTableView>
+#include <QToolBar>
+#include <QToolButton>
 #include <QTest>
 #include <QTreeView>
 
@@ -57,8 +64,15 @@ private Q_SLOTS:
     void disableAndRotateFromTheClientPage();
     void addTenantDialog();
     void clientEditor();
+    void deleteFromTheTables();
+    void deleteFromTheTree();
 
 private:
+    // The folder's table page, shown by clicking the folder, with every row loaded.
+    JamfListPage *openFolder(const QString &folder, int rows);
+    // The table row whose name is `name`, selected by a click.
+    void selectRow(JamfListPage *page, const QString &name);
+    void clickAction(JamfListPage *page, const char *action);
     void click(const QModelIndex &index) { m_fx.click(index); }
     QModelIndex reveal(const QStringList &path) { return m_fx.reveal(m_tenantId, path); }
 
@@ -135,7 +149,7 @@ void tst_JamfWindow::foldersShowTables()
     table = m_fx.window->currentPage()->findChild<QTableView *>(QStringLiteral("jamfTable"));
     QVERIFY(table);
     QTRY_COMPARE(table->model()->rowCount(), m_sandbox->service().roleCount());
-    QVERIFY(m_fx.window->currentPage()->findChild<QPushButton *>(QStringLiteral("newJamfRoleActionButton")));
+    QVERIFY(m_fx.window->currentPage()->findChild<QAction *>(QStringLiteral("jamfNewAction")));
 }
 
 void tst_JamfWindow::disableAndRotateFromTheClientPage()
@@ -183,6 +197,15 @@ void tst_JamfWindow::addTenantDialog()
     QTest::keyClicks(dialog.findChild<QLineEdit *>(QStringLiteral("server")), QStringLiteral("ftp://nope"));
     QTest::keyClicks(dialog.findChild<QLineEdit *>(QStringLiteral("user")), QStringLiteral("client-9"));
     QTest::keyClicks(dialog.findChild<QLineEdit *>(QStringLiteral("secret")), QStringLiteral("s3cret"));
+    // More than Jamf's recommended 5 requests at once is allowed, with a warning; below 1 cannot be typed.
+    auto *concurrency = dialog.findChild<QSpinBox *>(QStringLiteral("concurrency"));
+    QCOMPARE(concurrency->value(), 5);
+    concurrency->setFocus();
+    QTest::keyClick(concurrency, Qt::Key_Up);
+    QVERIFY(dialog.findChild<QLabel *>(QStringLiteral("message"))->text().contains(QLatin1String("more than the 5 Jamf recommends")));
+    QTest::keyClick(concurrency, Qt::Key_Down);
+    QVERIFY(dialog.findChild<QLabel *>(QStringLiteral("message"))->text().isEmpty());
+    QCOMPARE(concurrency->minimum(), 1);
     auto *ok = dialog.findChild<QPushButton *>(QStringLiteral("okButton"));
     QTest::mouseClick(ok, Qt::LeftButton);
     QVERIFY(dialog.isVisible());
@@ -258,6 +281,127 @@ void tst_JamfWindow::clientEditor()
     QCOMPARE(applied.last().at(0).toBool(), true);
     QCOMPARE(create.apiClient().displayName, QStringLiteral("Made in the editor"));
     QCOMPARE(m_sandbox->service().client(create.apiClient().id).value(QLatin1String("accessTokenLifetimeSeconds")).toInt(), 1800);
+}
+
+JamfListPage *tst_JamfWindow::openFolder(const QString &folder, int rows)
+{
+    click(reveal({ folder }));
+    JamfListPage *page = nullptr;
+    if (!QTest::qWaitFor([&] { return (page = qobject_cast<JamfListPage *>(m_fx.window->currentPage())) != nullptr; }, 5000))
+        return nullptr;
+    if (!QTest::qWaitFor([&] { return page->table()->model()->rowCount() == rows; }, 10000))
+        return nullptr;
+    return page;
+}
+
+void tst_JamfWindow::selectRow(JamfListPage *page, const QString &name)
+{
+    QTableView *table = page->table();
+    const QModelIndexList found = table->model()->match(table->model()->index(0, 0), Qt::DisplayRole, name, 1, Qt::MatchExactly);
+    QVERIFY2(found.size() == 1, qPrintable(name));
+    table->scrollTo(found.first());
+    QTest::mouseClick(table->viewport(), Qt::LeftButton, {}, table->visualRect(found.first()).center());
+    QCOMPARE(page->selectedObject().value(QLatin1String("displayName")).toString(), name);
+}
+
+void tst_JamfWindow::clickAction(JamfListPage *page, const char *action)
+{
+    auto *toolBar = page->findChild<QToolBar *>(QStringLiteral("jamfListToolBar"));
+    QVERIFY(toolBar);
+    QAction *found = page->findChild<QAction *>(QLatin1String(action));
+    QVERIFY2(found, action);
+    QVERIFY2(found->isEnabled(), action);
+    QTest::mouseClick(toolBar->widgetForAction(found), Qt::LeftButton);
+}
+
+void tst_JamfWindow::deleteFromTheTables()
+{
+    JamfService &service = m_sandbox->service();
+    const QString unused = service.addRole(QStringLiteral("Unused role"), { QStringLiteral("Read Computers") });
+    const int clients = service.clientCount();
+
+    // A client, with the Delete key on the table: confirmed, gone from the server, the table and the tree.
+    JamfListPage *page = openFolder(QStringLiteral("clients"), clients);
+    QVERIFY(page);
+    QVERIFY(!page->findChild<QAction *>(QStringLiteral("jamfDeleteAction"))->isEnabled()); // nothing selected
+    selectRow(page, QStringLiteral("Compliance Dashboard"));
+    QTest::keyClick(page->table(), Qt::Key_Delete);
+    QTRY_VERIFY(service.client(3).isEmpty());
+    QVERIFY(Prompt::lastMessage().contains(QLatin1String("Delete the API client \"Compliance Dashboard\"")));
+    QVERIFY(!Prompt::lastMessage().contains(QLatin1String("TenantDesk signs in"))); // not the tenant's own client
+    QTRY_COMPARE(page->table()->model()->rowCount(), clients - 1);
+    QCOMPARE(page->table()->model()->match(page->table()->model()->index(0, 0), Qt::DisplayRole,
+                 QStringLiteral("Compliance Dashboard"), 1, Qt::MatchExactly).size(), 0);
+    QTRY_COMPARE(m_fx.model->rowCount(m_fx.model->findNode(m_tenantId, { QStringLiteral("clients") })), clients - 1);
+
+    // The table's context menu offers the row's actions.
+    selectRow(page, QStringLiteral("Patcher-Client"));
+    const QRect cell = page->table()->visualRect(page->table()->currentIndex());
+    QContextMenuEvent rightClick(QContextMenuEvent::Mouse, cell.center(), page->table()->viewport()->mapToGlobal(cell.center()));
+    QApplication::sendEvent(page->table()->viewport(), &rightClick); // what a right click delivers
+    QMenu *menu = nullptr;
+    QTRY_VERIFY((menu = page->table()->findChild<QMenu *>(QStringLiteral("jamfTableMenu"))));
+    QStringList entries;
+    for (QAction *action : menu->actions())
+        entries << action->objectName();
+    QCOMPARE(entries, (QStringList { QStringLiteral("jamfEditAction"), QStringLiteral("jamfToggleAction"), QStringLiteral("jamfRotateAction"),
+                          QString(), QStringLiteral("jamfDeleteAction") }));
+    menu->close();
+
+    // A role in use: refused by the server, the user told which client uses it; nothing changes.
+    const int roles = service.roleCount();
+    page = openFolder(QStringLiteral("roles"), roles);
+    QVERIFY(page);
+    selectRow(page, QStringLiteral("Patcher-Role"));
+    clickAction(page, "jamfDeleteAction");
+    QTRY_VERIFY(Prompt::lastMessage().startsWith(QLatin1String("\"Patcher-Role\" was not deleted")));
+    QVERIFY2(Prompt::lastMessage().contains(QLatin1String("used by the API client \"Patcher-Client\"")), qPrintable(Prompt::lastMessage()));
+    QCOMPARE(service.roleCount(), roles);
+    QCOMPARE(page->table()->model()->rowCount(), roles);
+
+    // Declined: nothing is sent.
+    Prompt::setAnswerForTests(false);
+    selectRow(page, QStringLiteral("Unused role"));
+    clickAction(page, "jamfDeleteAction");
+    QVERIFY(Prompt::lastMessage().contains(QLatin1String("Delete the API role \"Unused role\" (1 privilege)")));
+    QTest::qWait(200);
+    QVERIFY(!service.role(unused).isEmpty());
+    Prompt::setAnswerForTests(true);
+
+    // Accepted: deleted on the server and out of the table.
+    clickAction(page, "jamfDeleteAction");
+    QTRY_VERIFY(service.role(unused).isEmpty());
+    QTRY_COMPARE(page->table()->model()->rowCount(), roles - 1);
+    QCOMPARE(service.roleCount(), roles - 1);
+}
+
+void tst_JamfWindow::deleteFromTheTree()
+{
+    JamfService &service = m_sandbox->service();
+    const QString unused = service.addRole(QStringLiteral("Unused role"), { QStringLiteral("Read Computers") });
+    const QModelIndex role = reveal({ QStringLiteral("roles"), unused });
+    QVERIFY(role.isValid());
+    click(role);
+    QTRY_VERIFY(m_fx.window->findChild<QWidget *>(QStringLiteral("jamfRolePage")));
+    QTest::mouseClick(m_fx.window->currentPage()->findChild<QPushButton *>(QStringLiteral("deleteJamfRoleActionButton")), Qt::LeftButton);
+    QTRY_VERIFY(service.role(unused).isEmpty());
+    // The deleted role's row is left for its folder, which shows the roles without it.
+    QTRY_VERIFY(qobject_cast<JamfListPage *>(m_fx.window->currentPage()));
+    auto *page = qobject_cast<JamfListPage *>(m_fx.window->currentPage());
+    QTRY_COMPARE(page->table()->model()->rowCount(), service.roleCount());
+    QTRY_VERIFY(!m_fx.model->findNode(m_tenantId, { QStringLiteral("roles"), unused }).isValid());
+
+    // The tenant's own client: the confirmation says the tenant would lose its sign-in; declined.
+    Prompt::setAnswerForTests(false);
+    const QModelIndex own = reveal({ QStringLiteral("clients"), QStringLiteral("1") });
+    click(own);
+    QTRY_VERIFY(m_fx.window->findChild<QPushButton *>(QStringLiteral("deleteJamfClientActionButton")));
+    QTest::mouseClick(m_fx.window->findChild<QPushButton *>(QStringLiteral("deleteJamfClientActionButton")), Qt::LeftButton);
+    Prompt::setAnswerForTests(true);
+    QVERIFY2(Prompt::lastMessage().contains(QLatin1String("TenantDesk signs in to \"Jamf sandbox\" as this client")),
+        qPrintable(Prompt::lastMessage()));
+    QTest::qWait(200);
+    QVERIFY(!service.client(1).isEmpty());
 }
 
 QTEST_MAIN(tst_JamfWindow)

@@ -26,8 +26,7 @@ JamfClientEditor::JamfClientEditor(JamfClient *client, const JamfApiClient &apiC
     form->addRow(tr("&Roles:"), m_roles);
     m_lifetime = new QComboBox;
     m_lifetime->setObjectName(QStringLiteral("lifetime"));
-    for (const auto &[label, seconds] : { std::pair { tr("15 minutes"), 900 }, { tr("30 minutes"), 1800 }, { tr("1 hour"), 3600 },
-             { tr("4 hours"), 14400 }, { tr("8 hours"), 28800 } })
+    for (const auto &[label, seconds] : JamfApiClient::lifetimePresets())
         m_lifetime->addItem(label, seconds);
     m_lifetime->addItem(tr("Other (seconds)"), 0);
     m_seconds = new QSpinBox;

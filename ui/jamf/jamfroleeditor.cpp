@@ -1,24 +1,19 @@
 #include "jamfroleeditor.h"
 
 #include "jamfclient.h"
-#include "jamfprivilegemodel.h"
+#include "jamf/jamfprivilegepicker.h"
 #include "jamfprivileges.h"
 
 #include <QComboBox>
 #include <QFormLayout>
-#include <QHeaderView>
 #include <QJsonArray>
-#include <QLabel>
 #include <QLineEdit>
-#include <QTreeView>
 #include <QVBoxLayout>
 
 JamfRoleEditor::JamfRoleEditor(JamfClient *client, const JamfRole &role, QWidget *parent)
     : EditorBase(parent)
     , m_client(client)
     , m_role(role)
-    , m_model(new JamfPrivilegeModel(this))
-    , m_filter(new JamfPrivilegeFilter(this))
 {
     setWindowTitle(role.id.isEmpty() ? tr("New API role") : tr("API role %1").arg(role.displayName));
 
@@ -34,38 +29,14 @@ JamfRoleEditor::JamfRoleEditor(JamfClient *client, const JamfRole &role, QWidget
     form->addRow(tr("&Preset:"), m_preset);
     contentLayout()->addLayout(form);
 
-    m_search = new QLineEdit;
-    m_search->setObjectName(QStringLiteral("filter"));
-    m_search->setPlaceholderText(tr("Filter privileges, e.g. \"read computers\""));
-    m_search->setClearButtonEnabled(true);
-    contentLayout()->addWidget(m_search);
-
-    m_filter->setSourceModel(m_model);
-    m_tree = new QTreeView;
-    m_tree->setObjectName(QStringLiteral("privileges"));
-    m_tree->setModel(m_filter);
-    m_tree->setHeaderHidden(true);
-    m_tree->setUniformRowHeights(true);
-    contentLayout()->addWidget(m_tree, 1);
-    m_count = new QLabel;
-    m_count->setObjectName(QStringLiteral("selectedCount"));
-    contentLayout()->addWidget(m_count);
-
-    m_model->setSelected(role.privileges);
-    updateCount(m_model->selectedCount());
+    m_picker = new JamfPrivilegePicker;
+    contentLayout()->addWidget(m_picker, 1);
+    m_picker->setSelected(role.privileges);
     resize(520, 640);
 
     connect(m_name, &QLineEdit::textEdited, this, [this] { setModified(true); });
-    connect(m_search, &QLineEdit::textChanged, this, [this](const QString &text) {
-        m_filter->setText(text);
-        if (!text.trimmed().isEmpty())
-            m_tree->expandAll(); // what matches is what the user wants to see
-    });
     connect(m_preset, &QComboBox::activated, this, &JamfRoleEditor::applyPreset);
-    connect(m_model, &JamfPrivilegeModel::selectionChanged, this, [this](int count) {
-        updateCount(count);
-        setModified(true);
-    });
+    connect(m_picker, &JamfPrivilegePicker::selectionChanged, this, [this] { setModified(true); });
 
     // The server's own catalogue (a newer server knows more names); the compiled-in one meanwhile.
     if (m_client) {
@@ -77,9 +48,7 @@ JamfRoleEditor::JamfRoleEditor(JamfClient *client, const JamfRole &role, QWidget
             for (const QJsonValue &v : job->result().toArray())
                 names << v.toString();
             const bool modified = isModified();
-            const QStringList selected = m_model->selected();
-            m_model->setCatalogue(names);
-            m_model->setSelected(selected); // names the server does not list stay visible
+            m_picker->setCatalogue(names);
             setModified(modified);
         });
     }
@@ -106,14 +75,9 @@ void JamfRoleEditor::applyPreset(int index)
 {
     if (index <= 0)
         return;
-    m_model->setSelected(presets().at(index - 1).second);
+    m_picker->setSelected(presets().at(index - 1).second);
     if (m_name->text().trimmed().isEmpty() && index == 1)
         m_name->setText(QStringLiteral("Patcher-Role"));
-}
-
-void JamfRoleEditor::updateCount(int count)
-{
-    m_count->setText(tr("%n privilege(s) selected", nullptr, count));
 }
 
 QStringList JamfRoleEditor::validateInput()
@@ -130,7 +94,7 @@ void JamfRoleEditor::startApply()
 {
     JamfRole role = m_role;
     role.displayName = m_name->text().trimmed();
-    role.privileges = m_model->selected();
+    role.privileges = m_picker->selected();
     Job *job = role.id.isEmpty() ? m_client->createRole(role) : m_client->replaceRole(role);
     connect(job, &Job::finished, this, [this, job] {
         if (job->hasError()) {
@@ -147,4 +111,9 @@ void JamfRoleEditor::startApply()
         finishApply(true);
         Q_EMIT saved(m_role);
     });
+}
+
+JamfPrivilegeModel *JamfRoleEditor::privilegeModel() const
+{
+    return m_picker->model();
 }

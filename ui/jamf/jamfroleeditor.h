@@ -6,12 +6,10 @@
 #include <QPointer>
 
 class JamfClient;
-class JamfPrivilegeFilter;
 class JamfPrivilegeModel;
+class JamfPrivilegePicker;
 class QComboBox;
-class QLabel;
 class QLineEdit;
-class QTreeView;
 
 // Creates or edits one Jamf Pro API role: its display name and its privileges, picked from the
 // server's catalogue (grouped by object, a type-ahead filter, a group's check box selects all of
@@ -25,7 +23,7 @@ public:
     JamfRoleEditor(JamfClient *client, const JamfRole &role, QWidget *parent = nullptr);
 
     JamfRole role() const { return m_role; }
-    JamfPrivilegeModel *privilegeModel() const { return m_model; }
+    JamfPrivilegeModel *privilegeModel() const;
 
     // The presets offered (name -> privileges); the first entry of the combo box is "none".
     static QList<QPair<QString, QStringList>> presets();
@@ -39,15 +37,10 @@ protected:
 
 private:
     void applyPreset(int index);
-    void updateCount(int count);
 
     QPointer<JamfClient> m_client;
     JamfRole m_role;
-    JamfPrivilegeModel *m_model;
-    JamfPrivilegeFilter *m_filter;
     QLineEdit *m_name;
     QComboBox *m_preset;
-    QLineEdit *m_search;
-    QTreeView *m_tree;
-    QLabel *m_count;
+    JamfPrivilegePicker *m_picker;
 };

@@ -7,6 +7,7 @@
 
 #include <optional>
 
+class JamfPrivilegePicker;
 class JamfSetup;
 class QComboBox;
 class QLabel;
@@ -17,10 +18,11 @@ class QRadioButton;
 
 // Sets up an API client for a Jamf Pro tenant (Patcher's setup as a wizard): server and an
 // administrator's user name and password (for this wizard only: held in memory by JamfSetup,
-// never stored) → a role (reuse one, or create one from a preset) → the client (name, token
+// never stored) → a role (reuse one, or create one from a preset whose privileges can be changed) → the client (name, token
 // lifetime) → the run, which shows each step: role, client, credentials, an OAuth token as proof,
 // the secret into the keychain and the tenant added (or `existing` updated). The pages only show
-// and collect; JamfSetup does the I/O. Cancelling after something was created offers to delete it.
+// and collect; JamfSetup does the I/O. Cancelling after something was created offers to delete it;
+// cancelling during the run stops it after the request in flight, then offers the same.
 class JamfSetupWizard : public QWizard
 {
     Q_OBJECT
@@ -35,6 +37,8 @@ public:
     QString tenantId() const { return m_tenantId; }
 
     void reject() override;
+    // Closing the wizard (Finish or Cancel) signs the administrator out.
+    void done(int result) override;
 
 private:
     friend class JamfSetupServerPage;
@@ -49,6 +53,7 @@ private:
     bool m_signedIn = false;
     bool m_running = false;
     bool m_done = false;
+    bool m_cancelPending = false; // Cancel during the run: reject() again when it has stopped
     // Server page
     QLineEdit *m_server;
     QLineEdit *m_admin;
@@ -59,6 +64,7 @@ private:
     QRadioButton *m_createRole;
     QLineEdit *m_roleName;
     QComboBox *m_preset;
+    JamfPrivilegePicker *m_privileges;
     QRadioButton *m_reuseRole;
     QComboBox *m_roles;
     // Client page
