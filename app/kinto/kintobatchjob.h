@@ -7,10 +7,13 @@
 #include <QList>
 #include <QPointer>
 
+class BulkRunner;
 class HttpJob;
 
 // The sending of a KintoBatch.
 //
+// - Chunks go out a few at a time (BulkRunner): as many as the server is measured to handle well
+//   (AdaptiveLimit), or Settings::bulkConcurrency when set, under the client's maxConcurrent.
 // - progress(done, total) after each chunk, counted in operations.
 // - Success: result() is the array of sub-responses {status, path, body, headers}, one per operation
 //   in the original order (in dry mode: status 200, empty body, "dryRun": true).
@@ -28,6 +31,10 @@ public:
     QJsonArray responses() const { return m_responses; }
     QList<int> failedIndexes() const { return m_failed; }
     int chunkCount() const { return m_chunks; }
+    // Chunks in flight at once: the limit the sending settled on (0 before any chunk was sent),
+    // and every limit it took, in order.
+    int concurrency() const;
+    QList<int> concurrencyHistory() const;
 
 private:
     friend class KintoBatch;
@@ -43,6 +50,7 @@ private:
     QJsonArray m_responses;
     QList<int> m_failed;
     QList<QPointer<HttpJob>> m_sent; // the chunks' requests
+    BulkRunner *m_runner = nullptr;  // sends the chunks, some at a time
     int m_chunks = 0;
     int m_chunksDone = 0;
     qint64 m_opsDone = 0;
