@@ -162,15 +162,15 @@ void tst_AdaptiveLimit::latencyGrowthWithoutGainLowers()
     AdaptiveLimit limit(8);
     double now = 0;
     limit.begin(now);
-    for (int round = 0; round < 10; ++round) { // 1, 2, 4, 8: each round twice the throughput
+    for (int round = 0; round < 10; ++round) { // 1, 2, 4, 8 (each judged after a warm-up round)
         const int n = limit.limit();
         for (int i = 0; i < n; ++i)
-            limit.finished(now + 10.0, 10.0);
-        now += 10.0;
+            limit.finished(now + 100.0, 100.0);
+        now += 100.0;
     }
     QCOMPARE(limit.limit(), 8);
     for (int i = 0; i < 8; ++i)
-        limit.finished(now + 40.0 * (i + 1) / 8, 40.0); // a quarter of the throughput, 4x the latency
+        limit.finished(now + 400.0 * (i + 1) / 8, 400.0); // a quarter of the throughput, 4x the latency
     QCOMPARE(limit.limit(), 4);
 }
 

@@ -72,6 +72,8 @@ int AdaptiveLimit::finished(double nowMs, double latencyMs, bool pushedBack)
         startRound(nowMs);
         return m_limit;
     }
+    if (nowMs - m_roundStart < MinRoundMs)
+        return m_limit; // too short to tell scheduling noise from a change
     const double elapsed = std::max(nowMs - m_roundStart, 0.001);
     judge(m_roundDone / elapsed, m_roundLatency / m_roundDone);
     startRound(nowMs);

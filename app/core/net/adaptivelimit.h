@@ -7,7 +7,8 @@
 // sees when units finish and how long they took; BulkRunner feeds it.
 //
 // The limit is judged in rounds of `limit()` finished units: the round's throughput (units per
-// ms since the round began) and mean latency. The first round after a change only lets the units
+// ms since the round began) and mean latency; a round lasts at least MinRoundMs, so quick units
+// are judged over several (a few ms of scheduling noise cannot decide). The first round after a change only lets the units
 // of the previous level drain; the next one is judged.
 // - Ramp: starts at `initial` (1 by default) and doubles while a round's throughput rises by at
 //   least RaiseGain over the previous level's. A doubling that gains less settles on the share of
@@ -25,6 +26,7 @@ public:
     static constexpr double RaiseGain = 1.3;     // throughput gain that justifies a doubling
     static constexpr double LatencyGrowth = 2.0; // latency growth that, without gain, lowers the limit
     static constexpr int ProbeEvery = 8;         // steady rounds between probes
+    static constexpr double MinRoundMs = 25;     // a judged round lasts at least this long
 
     // Adaptive between 1 and `cap` (at least 1), starting at `initial` (clamped to that range).
     explicit AdaptiveLimit(int cap = 8, int initial = 1);
