@@ -61,8 +61,14 @@ RecordTableModel::RecordTableModel(KintoClient *client, const QString &bucket, c
     connect(this, &QAbstractItemModel::rowsInserted, this, [this](const QModelIndex &, int first, int last) {
         if (m_searchStale)
             return;
-        m_searchTexts.insert(first, last - first + 1, QByteArray());
-        indexRows(first, last);
+        if (first == m_arrivingFirst && m_arrivingTexts.size() == last - first + 1) {
+            m_searchTexts.append(m_arrivingTexts); // a page: texts built from its decoded objects
+        } else {
+            m_searchTexts.insert(first, last - first + 1, QByteArray());
+            indexRows(first, last);
+        }
+        m_arrivingTexts.clear();
+        m_arrivingFirst = -1;
     });
     connect(this, &QAbstractItemModel::rowsRemoved, this, [this](const QModelIndex &, int first, int last) {
         if (!m_searchStale)
@@ -365,9 +371,20 @@ void RecordTableModel::removeRecordIds(const QStringList &ids)
 
 // --- Quick filter's search texts
 
-QByteArray RecordTableModel::buildSearchText(int row) const
+void RecordTableModel::pageArriving(int first, const QList<QJsonObject> &objects)
 {
-    const QJsonObject record = rows().at(row);
+    m_arrivingTexts.clear();
+    m_arrivingFirst = -1;
+    if (m_searchStale || first != m_searchTexts.size())
+        return;
+    m_arrivingFirst = first;
+    m_arrivingTexts.reserve(objects.size());
+    for (const QJsonObject &object : objects)
+        m_arrivingTexts.append(buildSearchText(object));
+}
+
+QByteArray RecordTableModel::buildSearchText(const QJsonObject &record) const
+{
     QString text = record.value(IdField).toString();
     text += QLatin1Char(SearchSeparator);
     for (const QString &field : columns()) {
@@ -383,7 +400,7 @@ void RecordTableModel::indexRows(int first, int last)
 {
     last = qMin(last, int(m_searchTexts.size()) - 1);
     for (int row = qMax(0, first); row <= last; ++row)
-        m_searchTexts[row] = buildSearchText(row);
+        m_searchTexts[row] = buildSearchText(rows().at(row));
 }
 
 void RecordTableModel::rebuildSearchTexts() const
@@ -391,7 +408,7 @@ void RecordTableModel::rebuildSearchTexts() const
     m_searchTexts.clear();
     m_searchTexts.reserve(loadedCount());
     for (int row = 0; row < loadedCount(); ++row)
-        m_searchTexts.append(buildSearchText(row));
+        m_searchTexts.append(buildSearchText(rows().at(row)));
     m_searchStale = false;
 }
 

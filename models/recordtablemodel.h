@@ -134,7 +134,8 @@ private:
     void fail(const ApiError &error);
     void updateLoading();
     QJsonValue cell(int row, int column) const;
-    QByteArray buildSearchText(int row) const;
+    void pageArriving(int first, const QList<QJsonObject> &objects) override;
+    QByteArray buildSearchText(const QJsonObject &record) const;
     void indexRows(int first, int last);
     void rebuildSearchTexts() const;
 
@@ -155,4 +156,6 @@ private:
     // searchText() of each loaded row; stale after a change of columns (rebuilt on demand).
     mutable QList<QByteArray> m_searchTexts;
     mutable bool m_searchStale = false;
+    QList<QByteArray> m_arrivingTexts; // of the page being inserted (pageArriving)
+    int m_arrivingFirst = -1;
 };

@@ -274,9 +274,10 @@ int main(int argc, char **argv)
     const int middlePage = qMax(2, (count / pageSize) / 2);
     const double sandboxPageMs = timeSandboxPage({}, 2);
     const double sandboxMiddlePageMs = timeSandboxPage({}, middlePage);
-    clock.restart();
+    QElapsedTimer newOrderClock;
+    newOrderClock.start();
     timeSandboxPage({{QStringLiteral("_sort"), QStringLiteral("title")}}, 1);
-    const double sandboxNewOrderMs = double(clock.nsecsElapsed()) / 1e6; // the first of the three sorts
+    const double sandboxNewOrderMs = double(newOrderClock.nsecsElapsed()) / 1e6; // the first of the three sorts
     const double sandboxSortedPageMs = timeSandboxPage({{QStringLiteral("_sort"), QStringLiteral("title")}}, 6);
     const double sandboxFilteredPageMs = timeSandboxPage({{QStringLiteral("status"), QStringLiteral("spare")}}, 6);
 
@@ -298,7 +299,7 @@ int main(int argc, char **argv)
     row(QStringLiteral("  sandbox: a page in the middle"), number(sandboxMiddlePageMs, 1) + QStringLiteral(" ms"),
         QStringLiteral("page %1, the collection's order").arg(middlePage));
     row(QStringLiteral("  sandbox: first page in a new order"), number(sandboxNewOrderMs, 1) + QStringLiteral(" ms"),
-        QStringLiteral("_sort=title: sorts the collection once (3 requests timed)"));
+        QStringLiteral("_sort=title: sorts the collection once (3 requests, the first sorts)"));
     row(QStringLiteral("  sandbox: a page sorted by title"), number(sandboxSortedPageMs, 1) + QStringLiteral(" ms"),
         QStringLiteral("page 6 of _sort=title"));
     row(QStringLiteral("  sandbox: a page of a filter"), number(sandboxFilteredPageMs, 1) + QStringLiteral(" ms"),
