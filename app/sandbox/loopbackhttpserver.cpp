@@ -296,9 +296,6 @@ void LoopbackHttpServer::onNewConnection()
 {
     while (QTcpSocket *socket = m_server->nextPendingConnection()) {
         ++m_connectionCount;
-        // No Nagle delay: an answer written while the client's previous segment is unacknowledged
-        // would otherwise wait for a delayed ACK (40 ms on Linux) when several connections are busy.
-        socket->setSocketOption(QAbstractSocket::LowDelayOption, 1);
         m_connections.insert(socket, std::make_shared<Connection>());
         connect(socket, &QTcpSocket::readyRead, this, [this, socket] { process(socket); });
         connect(socket, &QTcpSocket::disconnected, this, [this, socket] { onDisconnected(socket); });

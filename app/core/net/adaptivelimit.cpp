@@ -92,27 +92,22 @@ void AdaptiveLimit::judge(double throughput, double latency)
     };
     switch (m_phase) {
     case Phase::Ramp: {
-        if (m_refThroughput <= 0 || throughput >= m_refThroughput * RaiseGain) {
-            m_refLimit = m_limit;
-            m_refThroughput = throughput;
-            m_refLatency = latency;
-            if (m_limit >= m_cap)
-                settle(m_limit, throughput, latency);
-            else
-                set(m_limit * 2);
+        const double gain = m_refThroughput > 0 ? throughput / m_refThroughput : RaiseGain;
+        if (gain < MinGain) { // the raise did not pay: back to the level before it
+            settle(m_refLimit, m_refThroughput, m_refLatency);
             return;
         }
-        // The doubling paid off only in part: keep the share of it that did (limit × gain).
-        const double gain = throughput / m_refThroughput;
-        const int useful = std::max(m_refLimit, int(std::lround(m_refLimit * gain)));
-        if (useful > m_refLimit)
-            settle(useful, throughput, latency);
+        m_refLimit = m_limit;
+        m_refThroughput = throughput;
+        m_refLatency = latency;
+        if (gain >= RaiseGain && m_limit < m_cap)
+            set(m_limit * 2); // it paid well: look for more
         else
-            settle(m_refLimit, m_refThroughput, m_refLatency);
+            settle(m_limit, throughput, latency); // it paid a little: stay, probe later
         return;
     }
     case Phase::Probe:
-        if (throughput >= m_refThroughput * (1.0 + 0.5 / m_refLimit)) {
+        if (throughput >= m_refThroughput * std::max(MinGain, 1.0 + 0.5 / m_refLimit) - 1e-12) {
             // One more unit paid: look for more, doubling again.
             m_refLimit = m_limit;
             m_refThroughput = throughput;

@@ -11,11 +11,12 @@
 // are judged over several (a few ms of scheduling noise cannot decide). The first round after a change only lets the units
 // of the previous level drain; the next one is judged.
 // - Ramp: starts at `initial` (1 by default) and doubles while a round's throughput rises by at
-//   least RaiseGain over the previous level's. A doubling that gains less settles on the share of
-//   it that paid off (limit × gain, at least the previous level): a server that serialises its
-//   work settles at 1, one that runs requests in parallel climbs to the cap.
+//   least RaiseGain over the previous level's. A doubling that gains at least MinGain is kept
+//   (and the ramp stops there); one that gains less goes back to the previous level: a server
+//   that serialises its work settles at 1, one that runs requests in parallel climbs to the cap.
 // - Steady: every ProbeEvery rounds one more unit is tried; kept (and the ramp resumed) when
-//   throughput rose by at least half of what one more unit would ideally give, else dropped.
+//   throughput rose by MinGain, or by half of what one more unit would ideally give when that is
+//   more (1 + 0.5 / limit), else dropped.
 //   When a round's latency grows past LatencyGrowth × the settled latency without a throughput
 //   gain, the limit is halved (the server is busier: back off).
 // - A unit the server pushed back on (a retry after 429/503, a timeout) halves the limit at once.
@@ -23,7 +24,8 @@
 class AdaptiveLimit
 {
 public:
-    static constexpr double RaiseGain = 1.3;     // throughput gain that justifies a doubling
+    static constexpr double RaiseGain = 1.3;     // throughput gain that justifies doubling again
+    static constexpr double MinGain = 1.1;       // throughput gain that justifies keeping a raise
     static constexpr double LatencyGrowth = 2.0; // latency growth that, without gain, lowers the limit
     static constexpr int ProbeEvery = 8;         // steady rounds between probes
     static constexpr double MinRoundMs = 25;     // a judged round lasts at least this long
