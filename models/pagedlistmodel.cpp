@@ -126,6 +126,7 @@ void PagedListModel::onPageFinished(Job *job)
     }
     if (!objects.isEmpty()) {
         const int first = loadedCount();
+        pageArriving(first, objects);
         beginInsertRows({}, first, first + int(objects.size()) - 1);
         for (const QJsonObject &object : std::as_const(objects))
             m_rows.append(object);
@@ -180,6 +181,10 @@ QJsonValue PagedListModel::value(int row, const QString &field) const
 int PagedListModel::rowOfIdField(const QString &id) const
 {
     return id.isEmpty() ? -1 : int(m_rows.indexOf(id));
+}
+
+void PagedListModel::pageArriving(int, const QList<QJsonObject> &)
+{
 }
 
 void PagedListModel::replaceRow(int row, const QJsonObject &object)

@@ -102,6 +102,9 @@ protected:
     void removeRowRange(int first, int count);
     // The row of the object whose "id" is `id`, or -1 (linear).
     int rowOfIdField(const QString &id) const;
+    // A page's objects are about to be inserted at `first` (before rowsAboutToBeInserted), for
+    // subclasses that derive data from rows while they are still decoded. Default: nothing.
+    virtual void pageArriving(int first, const QList<QJsonObject> &objects);
 
 private:
     void send(const PageRequest &request);

@@ -56,6 +56,37 @@ RecordTableModel::RecordTableModel(KintoClient *client, const QString &bucket, c
     connect(this, &PagedListModel::fetchingChanged, this, &RecordTableModel::updateLoading);
     connect(this, &PagedListModel::pageFailed, this, &RecordTableModel::fail);
     connect(this, &PagedListModel::pageLoaded, this, &RecordTableModel::samplePageFields);
+    // The quick filter's search texts follow the rows. These connections come before any view's
+    // or proxy's, so a proxy filtering new or changed rows reads texts already up to date.
+    connect(this, &QAbstractItemModel::rowsInserted, this, [this](const QModelIndex &, int first, int last) {
+        if (m_searchStale)
+            return;
+        if (first == m_arrivingFirst && m_arrivingTexts.size() == last - first + 1) {
+            m_searchTexts.append(m_arrivingTexts); // a page: texts built from its decoded objects
+        } else {
+            m_searchTexts.insert(first, last - first + 1, QByteArray());
+            indexRows(first, last);
+        }
+        m_arrivingTexts.clear();
+        m_arrivingFirst = -1;
+    });
+    connect(this, &QAbstractItemModel::rowsRemoved, this, [this](const QModelIndex &, int first, int last) {
+        if (!m_searchStale)
+            m_searchTexts.remove(first, last - first + 1);
+    });
+    connect(this, &QAbstractItemModel::dataChanged, this, [this](const QModelIndex &topLeft, const QModelIndex &bottomRight) {
+        if (!m_searchStale)
+            indexRows(topLeft.row(), bottomRight.row());
+    });
+    const auto stale = [this] {
+        m_searchTexts.clear();
+        m_searchStale = loadedCount() > 0; // an empty model is in step
+    };
+    connect(this, &QAbstractItemModel::modelReset, this, stale);
+    connect(this, &QAbstractItemModel::columnsInserted, this, stale);
+    connect(this, &QAbstractItemModel::columnsRemoved, this, stale);
+    connect(this, &QAbstractItemModel::columnsMoved, this, stale);
+    connect(this, &QAbstractItemModel::layoutChanged, this, stale);
     fetchCollection();
 }
 
@@ -354,6 +385,68 @@ void RecordTableModel::removeRecordIds(const QStringList &ids)
     }
     if (removed > 0 && total() >= 0)
         setTotal(qMax<qint64>(0, total() - removed));
+}
+
+// --- Quick filter's search texts
+
+void RecordTableModel::pageArriving(int first, const QList<QJsonObject> &objects)
+{
+    m_arrivingTexts.clear();
+    m_arrivingFirst = -1;
+    if (m_searchStale || first != m_searchTexts.size())
+        return;
+    m_arrivingFirst = first;
+    m_arrivingTexts.reserve(objects.size());
+    for (const QJsonObject &object : objects)
+        m_arrivingTexts.append(buildSearchText(object));
+}
+
+QByteArray RecordTableModel::buildSearchText(const QJsonObject &record) const
+{
+    QString text = record.value(IdField).toString();
+    text += QLatin1Char(SearchSeparator);
+    for (const QString &field : columns()) {
+        text += displayText(KintoRecordSet::valueAt(record, field), field);
+        text += QLatin1Char(SearchSeparator);
+    }
+    QByteArray folded = text.toCaseFolded().toUtf8();
+    folded.squeeze();
+    return folded;
+}
+
+void RecordTableModel::indexRows(int first, int last)
+{
+    last = qMin(last, int(m_searchTexts.size()) - 1);
+    for (int row = qMax(0, first); row <= last; ++row)
+        m_searchTexts[row] = buildSearchText(rows().at(row));
+}
+
+void RecordTableModel::rebuildSearchTexts() const
+{
+    m_searchTexts.clear();
+    m_searchTexts.reserve(loadedCount());
+    for (int row = 0; row < loadedCount(); ++row)
+        m_searchTexts.append(buildSearchText(rows().at(row)));
+    m_searchStale = false;
+}
+
+QByteArrayView RecordTableModel::searchText(int row) const
+{
+    if (m_searchStale || m_searchTexts.size() != loadedCount())
+        rebuildSearchTexts();
+    if (row < 0 || row >= m_searchTexts.size())
+        return {};
+    return m_searchTexts.at(row);
+}
+
+qint64 RecordTableModel::searchTextBytes() const
+{
+    // Each text: its bytes, a terminating NUL, a 16-byte array header and about 16 bytes of
+    // allocator overhead; each list slot is one QByteArray (24 bytes).
+    qint64 bytes = qint64(m_searchTexts.capacity()) * qint64(sizeof(QByteArray));
+    for (const QByteArray &text : std::as_const(m_searchTexts))
+        bytes += text.capacity() + 1 + 32;
+    return bytes;
 }
 
 // --- Model interface

@@ -5,6 +5,7 @@
 #include "net/apierror.h"
 #include "pagedlistmodel.h"
 
+#include <QByteArrayView>
 #include <QJsonObject>
 #include <QLoggingCategory>
 #include <QPointer>
@@ -109,6 +110,15 @@ public:
     // are dropped; columns chosen with setColumns() are kept.
     void reload() override;
 
+    // The quick filter's view of a loaded row: its id and the display text of every shown column,
+    // case-folded, in UTF-8, each followed by SearchSeparator. Kept up to date as pages arrive and
+    // rows change or go (so a filter over 100,000 rows decodes no record); after a change of
+    // columns it is rebuilt for every row on the next call. Out of range: empty.
+    static constexpr char SearchSeparator = '\x1f';
+    QByteArrayView searchText(int row) const;
+    // Memory held by the search texts (text, headers and list slots; an estimate of the heap).
+    qint64 searchTextBytes() const;
+
     QVariant data(const QModelIndex &index, int role = Qt::DisplayRole) const override;
     QVariant headerData(int section, Qt::Orientation orientation, int role = Qt::DisplayRole) const override;
     QHash<int, QByteArray> roleNames() const override;
@@ -136,6 +146,10 @@ private:
     void fail(const ApiError &error);
     void updateLoading();
     QJsonValue cell(int row, int column) const;
+    void pageArriving(int first, const QList<QJsonObject> &objects) override;
+    QByteArray buildSearchText(const QJsonObject &record) const;
+    void indexRows(int first, int last);
+    void rebuildSearchTexts() const;
 
     QPointer<KintoClient> m_client;
     QString m_bucket;
@@ -151,4 +165,9 @@ private:
     QString m_sort;
     bool m_userSort = false;
     QList<KintoFilter> m_filters;
+    // searchText() of each loaded row; stale after a change of columns (rebuilt on demand).
+    mutable QList<QByteArray> m_searchTexts;
+    mutable bool m_searchStale = false;
+    QList<QByteArray> m_arrivingTexts; // of the page being inserted (pageArriving)
+    int m_arrivingFirst = -1;
 };

@@ -18,8 +18,9 @@ class KintoClient;
 // not a JSON object) is refused that way: Kinto answers 400 to a batch holding one (errno 107, "is
 // not a mapping type"); send it through KintoClient::patch. In a batch, ifNotExists makes a 412 and ifExists a 404 count as success
 // (nothing can be chained inside a batch). send() splits the operations into chunks of the server's
-// batch_max_requests (from serverInfo, cached by the client), sends the chunks in parallel up to
-// the client's concurrency cap, and reports the results in the original order (KintoBatchJob).
+// batch_max_requests (from serverInfo, cached by the client), sends the chunks a few at a time (as
+// many as the server is measured to handle well, under the client's concurrency cap), and reports
+// the results in the original order (KintoBatchJob).
 class KintoBatch
 {
 public:

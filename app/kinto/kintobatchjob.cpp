@@ -1,6 +1,8 @@
 #include "kintobatchjob.h"
 
 #include "kintoclient.h"
+#include "net/bulkrunner.h"
+#include "net/httpclient.h"
 #include "net/httpjob.h"
 #include "net/json.h"
 
@@ -59,9 +61,14 @@ void KintoBatchJob::sendChunks(int chunkSize)
     const int total = int(m_ops.size());
     chunkSize = std::clamp(chunkSize, 1, std::max(1, total)); // a server's batch_max_requests may be absurd
     m_chunks = (total + chunkSize - 1) / chunkSize;
+    // Chunks in flight: chosen by measuring the server (AdaptiveLimit) unless the settings fix
+    // it; never more than the HTTP client's cap (the tenant's).
+    const int cap = m_client->httpClient()->maxConcurrent();
+    const int fixed = m_client->settings().bulkConcurrency;
+    m_runner = new BulkRunner(fixed > 0 ? AdaptiveLimit::fixed(std::min(fixed, cap)) : AdaptiveLimit(cap), this);
     const QString path = m_client->endpoint(KintoEndpoint::Batch);
-    // Every chunk is queued at once: the HTTP client keeps at most maxConcurrent in flight.
-    for (int offset = 0; offset < total; offset += chunkSize) {
+    m_runner->start(m_chunks, [this, chunkSize, total, path](int chunk) -> Job * {
+        const int offset = chunk * chunkSize;
         const int count = qMin(chunkSize, total - offset);
         QJsonArray requests;
         for (int i = offset; i < offset + count; ++i)
@@ -74,7 +81,8 @@ void KintoBatchJob::sendChunks(int chunkSize)
         addChild(http);
         m_sent.append(http);
         connect(http, &Job::finished, this, [this, http, offset, count] { onChunk(http, offset, count); });
-    }
+        return http;
+    });
 }
 
 static QString describe(const QJsonObject &request)
@@ -88,6 +96,7 @@ void KintoBatchJob::onChunk(HttpJob *http, int offset, int count)
     if (isFinished())
         return;
     const auto abort = [this](const ApiError &error) {
+        m_runner->stop();
         fail(error);
         // The chunks still out would only be discarded: stop them.
         for (const QPointer<HttpJob> &other : std::as_const(m_sent)) {
@@ -223,4 +232,14 @@ QJsonArray KintoBatchJob::report() const
         report.append(entry);
     }
     return report;
+}
+
+int KintoBatchJob::concurrency() const
+{
+    return m_runner ? m_runner->limit().limit() : 0;
+}
+
+QList<int> KintoBatchJob::concurrencyHistory() const
+{
+    return m_runner ? m_runner->limit().history() : QList<int>();
 }

@@ -8,10 +8,13 @@
 #include <QPointer>
 #include <QStringList>
 
+class BulkRunner;
 class HttpJob;
 
 // The sending of a KintoBatch.
 //
+// - Chunks go out a few at a time (BulkRunner): as many as the server is measured to handle well
+//   (AdaptiveLimit), or Settings::bulkConcurrency when set, under the client's maxConcurrent.
 // - progress(done, total) after each chunk, counted in operations.
 // - Success: result() is the array of sub-responses {status, path, body, headers}, one per operation
 //   in the original order (in dry mode: status 200, empty body, "dryRun": true).
@@ -35,6 +38,10 @@ public:
     QList<int> failedIndexes() const { return m_failed; }
     int chunkCount() const { return m_chunks; }
     QJsonArray report() const;
+    // Chunks in flight at once: the limit the sending settled on (0 before any chunk was sent),
+    // and every limit it took, in order.
+    int concurrency() const;
+    QList<int> concurrencyHistory() const;
 
 private:
     friend class KintoBatch;
@@ -54,6 +61,7 @@ private:
     QList<Outcome> m_outcomes;
     QStringList m_chunkErrors; // per operation: why its chunk failed
     QList<QPointer<HttpJob>> m_sent; // the chunks' requests
+    BulkRunner *m_runner = nullptr;  // sends the chunks, some at a time
     int m_chunks = 0;
     int m_chunksDone = 0;
     qint64 m_opsDone = 0;

@@ -55,6 +55,7 @@ public:
         bool dryRun = false;      // send nothing; every request is answered locally, empty
         bool ignoreBatch4xx = false; // batch: 4xx sub-responses do not fail the batch
         int maxConcurrent = 5;    // requests in flight at once (batch chunks included)
+        int bulkConcurrency = 0;  // batch chunks in flight at once; 0 = chosen by measuring the server
     };
 
     KintoClient(QNetworkAccessManager *nam, const Settings &settings, QObject *parent = nullptr);

@@ -40,6 +40,8 @@ private Q_SLOTS:
     void droppedConnectionRetried();
     void transferTimeout();
     void deadlineStopsRetries();
+    void deadlineCountsFromSending_data();
+    void deadlineCountsFromSending();
     void errorBodyMapped_data();
     void errorBodyMapped();
     void bodiesAndQuery();
@@ -292,6 +294,45 @@ void tst_HttpClient::deadlineStopsRetries()
     QCOMPARE(job->error().kind(), ApiError::Kind::Timeout);
     QVERIFY(job->error().message().contains(QLatin1String("deadline")));
     QVERIFY(clock.elapsed() < 1500);
+}
+
+void tst_HttpClient::deadlineCountsFromSending_data()
+{
+    QTest::addColumn<int>("cap");
+    QTest::newRow("one at a time") << 1;
+    QTest::newRow("two at a time") << 2;
+}
+
+// A queue that takes far longer than the deadline to drain: every request that answers within
+// the deadline once sent succeeds; the one that does not still times out.
+void tst_HttpClient::deadlineCountsFromSending()
+{
+    QFETCH(int, cap);
+    QVERIFY(m_client->setMaxConcurrent(cap));
+    m_client->setDeadline(500);
+    m_server->setHandler([](const HttpServerRequest &request, HttpResponder *r) {
+        r->respondLater(request.path.endsWith(QLatin1String("/slow")) ? 3000 : 120, 200, {}, "{}");
+    });
+    QElapsedTimer clock;
+    clock.start();
+    QList<HttpJob *> jobs;
+    for (int i = 0; i < 20; ++i) {
+        const QString path = i == 10 ? QStringLiteral("/items/slow") : QStringLiteral("/items/%1").arg(i);
+        jobs << TestSupport::keep(m_client->send(HttpRequest("GET", path)));
+    }
+    for (HttpJob *job : jobs)
+        QVERIFY(waitFor(job, 15000));
+    const auto cleanupJobs = qScopeGuard([&] { qDeleteAll(jobs); });
+    QVERIFY2(clock.elapsed() > 2 * 500, "the queue must outlast the deadline");
+    for (int i = 0; i < jobs.size(); ++i) {
+        if (i == 10) {
+            QCOMPARE(jobs.at(i)->error().kind(), ApiError::Kind::Timeout);
+            QVERIFY2(jobs.at(i)->error().message().contains(QLatin1String("deadline")), qPrintable(jobs.at(i)->error().message()));
+        } else {
+            QVERIFY2(!jobs.at(i)->hasError(), qPrintable(QStringLiteral("#%1: %2").arg(i).arg(jobs.at(i)->error().toString())));
+        }
+    }
+    QCOMPARE(m_server->requestCount(), 20);
 }
 
 void tst_HttpClient::errorBodyMapped_data()

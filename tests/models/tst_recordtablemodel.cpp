@@ -116,6 +116,7 @@ private Q_SLOTS:
     void retryResumesFromTheFailedPage();
     void quickFilterOverLoadedRows_data();
     void quickFilterOverLoadedRows();
+    void quickFilterFollowsRowsAndEdits();
 };
 
 void tst_RecordTableModel::totalFromHeadThenPagesOnFetchMore()
@@ -502,6 +503,44 @@ void tst_RecordTableModel::choicesCarryToANewModel()
     QVERIFY(!listings.isEmpty());
     for (const QString &target : std::as_const(listings))
         QVERIFY2(target.contains(QLatin1String("max_n=4")) && !target.contains(QLatin1String("_sort=-n")), qPrintable(target));
+}
+
+// The filter's search texts follow what the model holds: pages arriving while it is set, edits,
+// inserts and removals; letters match in any case, accented ones included.
+void tst_RecordTableModel::quickFilterFollowsRowsAndEdits()
+{
+    Server server;
+    auto model = server.model(10);
+    RecordFilterProxy proxy;
+    proxy.setSourceModel(model.get());
+    QAbstractItemModelTester tester(&proxy, QAbstractItemModelTester::FailureReportingMode::Fatal);
+    tester.setUseFetchMore(false);
+    QTRY_VERIFY(settled(*model));
+    model->setColumns({QStringLiteral("title")});
+    proxy.setQuickFilter(QStringLiteral("record 2"));
+    QCOMPARE(proxy.rowCount(), 5); // the first page holds records 24..15 (newest first): 20..24
+    while (!model->isComplete()) {
+        const int before = model->rowCount();
+        model->fetchMore({});
+        QTRY_VERIFY(model->rowCount() > before || model->isComplete());
+    }
+    QCOMPARE(proxy.rowCount(), 6); // and 2
+
+    QJsonObject record = model->record(model->rowOfId(recordIdOf(3)));
+    record.insert(QStringLiteral("title"), QStringLiteral("Élan RECORD 2 bis"));
+    model->updateRecord(record);
+    QCOMPARE(proxy.rowCount(), 7);
+    proxy.setQuickFilter(QStringLiteral("éLAN"));
+    QCOMPARE(proxy.rowCount(), 1);
+    QCOMPARE(proxy.index(0, 0).data(RecordTableModel::RecordIdRole).toString(), recordIdOf(3));
+
+    model->updateRecord(QJsonObject{{QStringLiteral("id"), QStringLiteral("new-one")}, {QStringLiteral("title"), QStringLiteral("élan vital")}});
+    QCOMPARE(proxy.rowCount(), 2);
+    model->removeRecordIds({recordIdOf(3)});
+    QCOMPARE(proxy.rowCount(), 1);
+    QCOMPARE(proxy.index(0, 0).data(RecordTableModel::RecordIdRole).toString(), QStringLiteral("new-one"));
+    proxy.setQuickFilter(QString());
+    QCOMPARE(proxy.rowCount(), model->rowCount());
 }
 
 QTEST_MAIN(tst_RecordTableModel)

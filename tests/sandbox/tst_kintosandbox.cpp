@@ -28,6 +28,7 @@ private Q_SLOTS:
     void createBucketCollectionAndRecords();
     void getWithMatchingIfNoneMatchIs304();
     void paginationFollowsNextPage();
+    void sortedPagesFollowWrites();
     void headCountsButGetDoesNot();
     void paginateBySettingCapsPages();
     void filtersAndSorting_data();
@@ -212,6 +213,33 @@ void TestKintoSandbox::paginationFollowsNextPage()
     QCOMPARE(seen.first(), QStringLiteral("r0"));
     QCOMPARE(seen.last(), QStringLiteral("r24"));
     QCOMPARE(QSet<QString>(seen.begin(), seen.end()).size(), 25);
+}
+
+// A listing in another order than last_modified keeps a sorted copy between pages: writes made
+// while paging must show in the pages after them, in their new place.
+void TestKintoSandbox::sortedPagesFollowWrites()
+{
+    put(QStringLiteral("/buckets/b"), {});
+    put(QStringLiteral("/buckets/b/collections/c"), {});
+    for (int i = 0; i < 10; ++i)
+        put(QStringLiteral("/buckets/b/collections/c/records/r%1").arg(i), QJsonObject{{QStringLiteral("n"), i}});
+    const Exchange first = call("GET", QStringLiteral("/buckets/b/collections/c/records?_limit=4&_sort=n"),
+                                QJsonValue::Undefined, QStringLiteral("alice"));
+    QCOMPARE(ids(first.list()).join(QLatin1Char(' ')), QStringLiteral("r0 r1 r2 r3"));
+
+    put(QStringLiteral("/buckets/b/collections/c/records/r1"), QJsonObject{{QStringLiteral("n"), 100}}); // moves to the end
+    put(QStringLiteral("/buckets/b/collections/c/records/r10"), QJsonObject{{QStringLiteral("n"), -1}}); // before the page: not shown
+    put(QStringLiteral("/buckets/b/collections/c/records/r11"), QJsonObject{{QStringLiteral("n"), 5.5}});
+    QStringList seen;
+    QString next = QString::fromUtf8(first.header("Next-Page"));
+    while (!next.isEmpty()) {
+        const Exchange page = call("GET", next, QJsonValue::Undefined, QStringLiteral("alice"));
+        QCOMPARE(page.status, 200);
+        seen += ids(page.list());
+        next = QString::fromUtf8(page.header("Next-Page"));
+        QVERIFY(seen.size() <= 12);
+    }
+    QCOMPARE(seen.join(QLatin1Char(' ')), QStringLiteral("r4 r5 r11 r6 r7 r8 r9 r1"));
 }
 
 void TestKintoSandbox::headCountsButGetDoesNot()

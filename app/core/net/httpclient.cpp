@@ -101,27 +101,33 @@ HttpJob *HttpClient::send(const HttpRequest &request)
         return job;
     }
 
-    if (m_deadlineMs > 0) {
-        job->m_deadlineTimer = new QTimer(job);
-        job->m_deadlineTimer->setSingleShot(true);
-        connect(job->m_deadlineTimer, &QTimer::timeout, job, [this, job] {
-            job->m_deadlineExpired = true;
-            if (job->m_reply)
-                job->m_reply->abort(); // reported as a timeout by onReplyFinished
-            else if (const qint64 held = QDateTime::currentDateTimeUtc().msecsTo(m_heldUntil); job->m_queued && held > 0)
-                finishJob(job, ApiError(ApiError::Kind::Timeout,
-                    tr("Not sent: the server asked to pause requests (%1) for another %2 s, past this request's deadline of %3 s.")
-                        .arg(m_holdReason).arg(held / 1000.0, 0, 'f', 1).arg(m_deadlineMs / 1000.0)));
-            else
-                finishJob(job, deadlineError());
-        });
-        job->m_deadlineTimer->start(m_deadlineMs);
-    }
-
     enqueue(job);
     // Start from the event loop: send() never finishes anything synchronously.
     QMetaObject::invokeMethod(this, &HttpClient::pump, Qt::QueuedConnection);
     return job;
+}
+
+// The deadline counts from when the request could first be sent: when it leaves the queue, or
+// when it reaches the head of the queue while the server holds requests (Backoff). Time spent
+// behind other requests of this client does not count, so a long queue never expires its tail.
+void HttpClient::armDeadline(HttpJob *job)
+{
+    if (m_deadlineMs <= 0 || job->m_deadlineTimer)
+        return;
+    job->m_deadlineTimer = new QTimer(job);
+    job->m_deadlineTimer->setSingleShot(true);
+    connect(job->m_deadlineTimer, &QTimer::timeout, job, [this, job] {
+        job->m_deadlineExpired = true;
+        if (job->m_reply)
+            job->m_reply->abort(); // reported as a timeout by onReplyFinished
+        else if (const qint64 held = QDateTime::currentDateTimeUtc().msecsTo(m_heldUntil); job->m_queued && held > 0)
+            finishJob(job, ApiError(ApiError::Kind::Timeout,
+                tr("Not sent: the server asked to pause requests (%1) for another %2 s, past this request's deadline of %3 s.")
+                    .arg(m_holdReason).arg(held / 1000.0, 0, 'f', 1).arg(m_deadlineMs / 1000.0)));
+        else
+            finishJob(job, deadlineError());
+    });
+    job->m_deadlineTimer->start(m_deadlineMs);
 }
 
 void HttpClient::enqueue(HttpJob *job, bool front)
@@ -141,6 +147,16 @@ void HttpClient::pump()
         if (wait > 0) {
             if (!m_holdTimer->isActive() || m_holdTimer->remainingTime() > wait)
                 m_holdTimer->start(int(std::min<qint64>(wait, m_maxServerWaitMs)));
+            // The requests that would be sent now but for the hold are waiting on the server.
+            int free = m_maxConcurrent - m_inFlight;
+            for (const QPointer<HttpJob> &job : std::as_const(m_queue)) {
+                if (free <= 0)
+                    break;
+                if (job && !job->isFinished() && job->m_queued) {
+                    armDeadline(job);
+                    --free;
+                }
+            }
             return;
         }
         m_heldUntil = {};
@@ -152,6 +168,7 @@ void HttpClient::pump()
         job->m_queued = false;
         job->m_inFlight = true;
         ++m_inFlight;
+        armDeadline(job);
         startAttempt(job);
     }
     emitActivity();

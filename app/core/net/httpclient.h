@@ -26,7 +26,9 @@ class QTimer;
 //
 // - At most maxConcurrent() requests in flight; the rest wait in FIFO order.
 // - Transfer timeout per attempt (default 60 s: "no data from the server for 60 s") and a
-//   whole-request deadline (default 5 min: "the response took longer than 300 s").
+//   whole-request deadline (default 5 min: "the response took longer than 300 s"), counted from
+//   when the request is sent (or held by the server), not from when it was queued behind this
+//   client's other requests: a long queue finishes however long it takes.
 // - Retries on a budget (RetryPolicy): listed statuses and network errors, idempotent methods only
 //   unless the request is marked repeatable; Retry-After overrides the computed delay.
 // - Waits a server asks for (Retry-After, a hook's holdRequests such as Kinto's Backoff) are capped
@@ -62,7 +64,7 @@ public:
 
     void setTransferTimeout(int ms) { m_transferTimeoutMs = ms; }
     int transferTimeout() const { return m_transferTimeoutMs; }
-    // Whole request, retries and waits included; 0 = none.
+    // Whole request from its first sending, retries and server-asked waits included; 0 = none.
     void setDeadline(int ms) { m_deadlineMs = ms; }
     int deadline() const { return m_deadlineMs; }
 
@@ -122,6 +124,7 @@ Q_SIGNALS:
 
 private:
     friend class HttpJob;
+    void armDeadline(HttpJob *job);
     void enqueue(HttpJob *job, bool front = false);
     void pump();
     void startAttempt(HttpJob *job);

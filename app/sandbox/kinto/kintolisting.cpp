@@ -137,13 +137,26 @@ KintoPage KintoListing::pageOf(const KintoStore &store, const QString &parentUri
 {
     const bool byLastModified = sorting.size() == 1 && sorting.first().field == QLatin1String("last_modified")
         && (!lastObject || lastObject->value(QStringLiteral("last_modified")).isDouble());
-    if (!byLastModified) {
-        QList<QJsonObject> objects = store.list(parentUri, resource, includeDeleted);
-        objects.erase(std::remove_if(objects.begin(), objects.end(), [&](const QJsonObject &o) { return !keep(o); }),
-                      objects.end());
-        return pageOf(objects);
-    }
     KintoPage page;
+    if (!byLastModified) {
+        // The container in this order (sorted once, see KintoStore::sorted); the page starts after
+        // the token's object, found by bisection: the order is total (it ends with last_modified).
+        const QList<QJsonObject> objects = store.sorted(parentUri, resource, includeDeleted, sorting);
+        auto it = objects.cbegin();
+        if (lastObject)
+            it = std::partition_point(objects.cbegin(), objects.cend(),
+                                      [&](const QJsonObject &o) { return !KintoQuery::isAfter(o, *lastObject, sorting); });
+        for (; it != objects.cend(); ++it) {
+            if (!keep(*it))
+                continue;
+            if (page.objects.size() == limit) {
+                page.more = true;
+                break;
+            }
+            page.objects.append(*it);
+        }
+        return page;
+    }
     store.scan(parentUri, resource, includeDeleted, sorting.first().direction < 0, seekTimestamp(),
                [&](const QJsonObject &o) {
                    if (!keep(o))

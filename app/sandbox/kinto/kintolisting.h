@@ -37,8 +37,8 @@ struct KintoListing
 
     // The page of a container's objects (and tombstones when includeDeleted) that `keep` accepts.
     // Sorted by last_modified alone (the default), it seeks to the token in the container's order
-    // and reads one page: the cost is the objects visited, not the collection. Other sorts read,
-    // sort and cut the whole container.
+    // and reads one page: the cost is the objects visited, not the collection. Other sorts use
+    // the container sorted once (KintoStore::sorted, kept until a write) and seek the same way.
     KintoPage pageOf(const KintoStore &store, const QString &parentUri, const QString &resource,
                      const std::function<bool(const QJsonObject &)> &keep) const;
     // The page of `objects` (already filtered), sorted and cut.

@@ -49,6 +49,29 @@ QList<QJsonObject> KintoStore::list(const QString &parentUri, const QString &res
     return out;
 }
 
+QList<QJsonObject> KintoStore::sorted(const QString &parentUri, const QString &resource, bool withTombstones,
+                                     const QList<KintoQuery::Sort> &sorting) const
+{
+    const QString containerKey = key(parentUri, resource);
+    const auto c = m_containers.constFind(containerKey);
+    if (c == m_containers.cend())
+        return {};
+    QString viewKey = containerKey + (withTombstones ? QStringLiteral("|+") : QStringLiteral("|-"));
+    for (const KintoQuery::Sort &s : sorting)
+        viewKey += (s.direction < 0 ? QStringLiteral("|-") : QStringLiteral("|+")) + s.field;
+    const qsizetype tombstones = withTombstones ? c->tombstones.size() : 0;
+    const auto cached = m_sortedViews.constFind(viewKey);
+    if (cached != m_sortedViews.cend() && cached->timestamp == c->timestamp && cached->objects == c->objects.size()
+        && cached->tombstones == tombstones)
+        return cached->order;
+    if (m_sortedViews.size() >= 16) // a few orders of a few collections are enough to page through
+        m_sortedViews.clear();
+    SortedView view{c->timestamp, c->objects.size(), tombstones, list(parentUri, resource, withTombstones)};
+    KintoQuery::sort(view.order, sorting);
+    m_sortedViews.insert(viewKey, view);
+    return view.order;
+}
+
 void KintoStore::scan(const QString &parentUri, const QString &resource, bool withTombstones, bool descending,
                       std::optional<qint64> after, const std::function<bool(const QJsonObject &)> &visit) const
 {

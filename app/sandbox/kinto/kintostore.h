@@ -1,5 +1,7 @@
 #pragma once
 
+#include "kintoquery.h"
+
 #include <QHash>
 #include <QJsonObject>
 #include <QList>
@@ -54,6 +56,12 @@ public:
     void scan(const QString &parentUri, const QString &resource, bool withTombstones, bool descending,
               std::optional<qint64> after, const std::function<bool(const QJsonObject &)> &visit) const;
 
+    // The live objects (and, when asked, the tombstones) of one container in the order of
+    // `sorting`. Sorted once and kept until the container is written, so paging through a listing
+    // in another order than last_modified costs a page per request, not a sort of the container.
+    QList<QJsonObject> sorted(const QString &parentUri, const QString &resource, bool withTombstones,
+                              const QList<KintoQuery::Sort> &sorting) const;
+
     // The container's timestamp. Like Kinto, an untouched container gets "now" on first read, so
     // that an empty list still has an ETag that later writes exceed.
     qint64 timestamp(const QString &parentUri, const QString &resource);
@@ -89,4 +97,14 @@ private:
 
     QHash<QString, KintoContainer> m_containers;
     QHash<QString, KintoAcl> m_acls;
+    // sorted()'s orders, by container, sort and tombstones; valid while the container's timestamp
+    // and sizes are those it was sorted at.
+    struct SortedView
+    {
+        qint64 timestamp = 0;
+        qsizetype objects = 0;
+        qsizetype tombstones = 0;
+        QList<QJsonObject> order;
+    };
+    mutable QHash<QString, SortedView> m_sortedViews;
 };
