@@ -591,6 +591,30 @@ void HttpClient::retryOrFail(HttpJob *job, const ApiError &error, int retryAfter
     job->m_retryTimer->start(delay);
 }
 
+// The bodies of a finished job for the request log: redacted, cut at MaxBodyBytes.
+static void describeBodies(const HttpJob *job, RequestLogEntry *entry)
+{
+    const auto cut = [entry](QByteArray bytes) {
+        if (bytes.size() > RequestLogEntry::MaxBodyBytes) {
+            bytes.truncate(RequestLogEntry::MaxBodyBytes);
+            entry->bodyTruncated = true;
+        }
+        return bytes;
+    };
+    const HttpRequest &request = job->request();
+    if (sendsBody(job)) {
+        entry->requestBody = request.bodyKind() == HttpRequest::BodyKind::Multipart
+            ? QByteArray(QByteArray("(multipart body, ") + QByteArray::number(request.multipartBody().size()) + " parts)")
+            : cut(Redaction::body(request.contentType(), HttpBody::encoded(request)));
+    }
+    const HttpResponse &response = job->response();
+    entry->responseHeaders = Redaction::headers(response.headers);
+    if (!request.downloadFile().isEmpty() && response.status / 100 == 2)
+        entry->responseBody = QByteArray("(saved to a file)");
+    else
+        entry->responseBody = cut(Redaction::body(response.header("Content-Type"), response.body));
+}
+
 void HttpClient::finishJob(HttpJob *job, const ApiError &error)
 {
     if (job->isFinished())
@@ -614,8 +638,17 @@ void HttpClient::finishJob(HttpJob *job, const ApiError &error)
     entry.retries = response.retries;
     entry.dryRun = response.dryRun;
     entry.error = error.toString();
-    if (m_log)
+    if (m_log) {
+        // The headers of the last attempt, built again the same way (redacted at once).
+        bool withCredentials = false;
+        const QNetworkRequest sent = buildRequest(job, &withCredentials);
+        for (const QByteArray &name : sent.rawHeaderList())
+            entry.requestHeaders.append({name, Redaction::headerValue(name, sent.rawHeader(name))});
+        if (sendsBody(job) && job->request().bodyKind() != HttpRequest::BodyKind::Multipart)
+            entry.requestHeaders.append({"Content-Type", job->request().contentType()});
+        describeBodies(job, &entry);
         m_log->append(entry);
+    }
     if (error)
         qCInfo(lcHttp).noquote() << entry.method << entry.url << "failed:" << entry.error;
     else
