@@ -89,7 +89,16 @@ MainWindow::MainWindow(const AppContext &context, QWidget *parent)
     restoreWindowState();
 }
 
-MainWindow::~MainWindow() = default;
+MainWindow::~MainWindow()
+{
+    // Deleting the pages cancels their requests, and the sessions report it: not to this window,
+    // half destroyed by then.
+    if (m_context.sessions)
+        m_context.sessions->disconnect(this);
+    if (m_registry)
+        m_registry->disconnect(this);
+    m_keyClaims.release();
+}
 
 QAction *MainWindow::addTenantAction() const
 {

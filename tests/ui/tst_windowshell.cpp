@@ -214,7 +214,8 @@ void tst_WindowShell::oneBindingPerKey()
 void tst_WindowShell::refreshKeyGoesToTheFocusedPage()
 {
     const QString id = addKintoTenant(QStringLiteral("Sandbox"));
-    QVERIFY(m_fx.reveal(id, {QStringLiteral("main")}).isValid());
+    m_fx.click(m_fx.model->indexForTenant(id));
+    QTRY_COMPARE_WITH_TIMEOUT(m_fx.model->tenantState(id), TenantTreeModel::State::Ok, 10000);
     QAction *reload = nullptr;
     QLineEdit *search = nullptr;
     m_fx.window->showPage(pageWithActions(&reload, &search));
@@ -228,8 +229,7 @@ void tst_WindowShell::refreshKeyGoesToTheFocusedPage()
     QTest::qWait(100);
     QCOMPARE(treeFetches.count(), 0);
 
-    // In the tree, F5 reads the current row again.
-    m_fx.tree->setCurrentIndex(m_fx.model->indexForTenant(id));
+    // In the tree, F5 reads the current row (the tenant) again.
     m_fx.tree->setFocus();
     QTRY_VERIFY(m_fx.tree->hasFocus());
     QTest::keyClick(m_fx.tree, Qt::Key_F5);
@@ -323,24 +323,31 @@ void tst_WindowShell::switcherJumpsToALoadedNode()
 
 void tst_WindowShell::switcherEscapeKeepsTheSelection()
 {
-    Tenant tenant;
-    tenant.displayName = QStringLiteral("Only");
-    tenant.family = KintoFamily::Id;
-    tenant.baseUrl = QUrl(QStringLiteral("http://127.0.0.1:9/v1"));
-    QVERIFY(!m_fx.registry->add(tenant).isEmpty());
-    m_fx.window->quickSwitcher()->popup();
+    for (const char *name : {"Alpha", "Only"}) {
+        Tenant tenant;
+        tenant.displayName = QLatin1String(name);
+        tenant.family = KintoFamily::Id;
+        tenant.baseUrl = QUrl(QStringLiteral("http://127.0.0.1:9/v1"));
+        QVERIFY(!m_fx.registry->add(tenant).isEmpty());
+    }
+    const QModelIndex alpha = m_fx.model->index(0, 0);
+    QCOMPARE(alpha.data().toString(), QStringLiteral("Alpha"));
+    m_fx.tree->setCurrentIndex(alpha);
+
     QuickSwitcher *switcher = m_fx.window->quickSwitcher();
+    switcher->popup();
     QTest::keyClicks(switcher->searchField(), QStringLiteral("on"));
+    QCOMPARE(switcher->results()->count(), 1);
     QTest::keyClick(switcher->searchField(), Qt::Key_Escape);
     QVERIFY(!switcher->isVisible());
-    QVERIFY(!m_fx.tree->currentIndex().isValid());
+    QCOMPARE(m_fx.tree->currentIndex(), alpha);
 
     // No match: Enter does nothing.
     switcher->popup();
     QTest::keyClicks(switcher->searchField(), QStringLiteral("zzz"));
     QCOMPARE(switcher->results()->count(), 0);
     QTest::keyClick(switcher->searchField(), Qt::Key_Return);
-    QVERIFY(!m_fx.tree->currentIndex().isValid());
+    QCOMPARE(m_fx.tree->currentIndex(), alpha);
 }
 
 void tst_WindowShell::outcomeOfTenantActions()

@@ -59,14 +59,14 @@ int QuickSwitcher::score(const QString &pattern, const QString &text)
         return 300 - qMin(int(text.size()), 99);
     if (at > 0)
         return 200 - qMin(at, 99);
-    // Letters in order; fewer gaps score higher.
+    // Letters in order; the fewer letters skipped, the higher.
     int gaps = 0;
     qsizetype pos = 0;
     for (const QChar c : pattern) {
         const qsizetype found = text.indexOf(c, pos, Qt::CaseInsensitive);
         if (found < 0)
             return -1;
-        gaps += found > pos ? 1 : 0;
+        gaps += int(found - pos);
         pos = found + 1;
     }
     return 100 - qMin(gaps, 99);
