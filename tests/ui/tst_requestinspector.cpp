@@ -4,6 +4,7 @@
 #include "kintofamily.h"
 #include "kintosandbox.h"
 #include "mainwindow.h"
+#include "net/redaction.h"
 #include "net/requestlog.h"
 #include "requestdetails.h"
 #include "requestlogfilter.h"
@@ -42,6 +43,8 @@ private Q_SLOTS:
     void detailsShowHeadersBodiesAndTiming();
     void secretsNeverShow_data();
     void secretsNeverShow();
+    void bodiesAreRedacted_data();
+    void bodiesAreRedacted();
     void curlRepeatsTheRequest();
     void filterByTenantAndOutcome();
     void composerSendsThroughTheSession();
@@ -219,13 +222,38 @@ void tst_RequestInspector::secretsNeverShow()
         QVERIFY(curl.contains(QStringLiteral("token=<secret>")));
 }
 
+void tst_RequestInspector::bodiesAreRedacted_data()
+{
+    QTest::addColumn<QByteArray>("contentType");
+    QTest::addColumn<QByteArray>("body");
+    QTest::addColumn<QByteArray>("shown");
+    QTest::newRow("nested JSON") << QByteArray("application/json")
+        << QByteArray(R"x({"data":[{"id":"a","client_secret":"s1","auth":{"refresh_token":"s2"}}]})x")
+        << QByteArray(R"x({"data":[{"auth":{"refresh_token":"(redacted)"},"client_secret":"(redacted)","id":"a"}]})x");
+    QTest::newRow("error codes stay") << QByteArray("application/json") << QByteArray(R"x({"code":404,"errno":110})x")
+        << QByteArray(R"x({"code":404,"errno":110})x");
+    QTest::newRow("form") << QByteArray("application/x-www-form-urlencoded")
+        << QByteArray("grant_type=password&username=al&password=s3") << QByteArray("grant_type=password&username=al&password=(redacted)");
+    QTest::newRow("plain text") << QByteArray("text/plain") << QByteArray("all good") << QByteArray("all good");
+    QTest::newRow("text naming a secret") << QByteArray("text/xml") << QByteArray("<password>s4</password>")
+        << QByteArray("(23 bytes not shown: they may hold a secret)");
+}
+
+void tst_RequestInspector::bodiesAreRedacted()
+{
+    QFETCH(QByteArray, contentType);
+    QFETCH(QByteArray, body);
+    QFETCH(QByteArray, shown);
+    QCOMPARE(Redaction::body(contentType, body), shown);
+}
+
 void tst_RequestInspector::curlRepeatsTheRequest()
 {
     RequestLogEntry e;
     e.method = "POST";
     e.url = QStringLiteral("https://api.example.com/v1/items?q=it's");
     e.requestHeaders = {{"Accept", "application/json"}, {"X-Api-Key", "(redacted)"}, {"Content-Length", "12"}};
-    e.requestBody = R"({"name":"O'Brien"})";
+    e.requestBody = R"x({"name":"O'Brien"})x";
     const QString curl = RequestDetails::curl(e);
     QCOMPARE(curl, QStringLiteral("curl -X POST 'https://api.example.com/v1/items?q=it'\\''s' \\\n"
                                   "  -H 'Accept: application/json' \\\n"
@@ -240,6 +268,7 @@ void tst_RequestInspector::curlRepeatsTheRequest()
 
 void tst_RequestInspector::filterByTenantAndOutcome()
 {
+    QAbstractItemModelTester tester(m_inspector->filter(), QAbstractItemModelTester::FailureReportingMode::QtTest);
     m_fx.log->append(logged(QStringLiteral("prod"), 200));
     m_fx.log->append(logged(QStringLiteral("prod"), 404));
     m_fx.log->append(logged(QStringLiteral("stage"), 503));

@@ -12,8 +12,11 @@ QList<QAction *> of(const QWidget *page)
     if (!page)
         return found;
     QList<const QWidget *> widgets {page};
-    for (const QWidget *child : page->findChildren<QWidget *>())
-        widgets.append(child);
+    // Parts of the page that are hidden (a closed panel) offer nothing; menus are not parts.
+    for (const QWidget *child : page->findChildren<QWidget *>()) {
+        if (child->isVisibleTo(page) && !child->isWindow())
+            widgets.append(child);
+    }
     for (const QWidget *widget : std::as_const(widgets)) {
         for (QAction *action : widget->actions()) {
             if (action->isSeparator() || action->text().isEmpty() || qobject_cast<QWidgetAction *>(action)

@@ -7,9 +7,10 @@
 class QAction;
 class QWidget;
 
-// The actions a page offers: those added with QWidget::addAction to the page or to any widget in
-// it (its toolbars, its views), in the order found, each once, without separators, nameless
-// actions or widget actions. This is how a page's actions reach the window's menus.
+// The actions a page offers: those added with QWidget::addAction to the page or to any visible
+// widget in it (its toolbars, its views; not its menus or dialogs), in the order found, each once,
+// without separators, nameless actions or widget actions. This is how a page's actions reach the
+// window's menus.
 namespace PageActions {
 
 QList<QAction *> of(const QWidget *page);

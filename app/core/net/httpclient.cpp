@@ -594,6 +594,13 @@ void HttpClient::retryOrFail(HttpJob *job, const ApiError &error, int retryAfter
 // The bodies of a finished job for the request log: redacted, cut at MaxBodyBytes.
 static void describeBodies(const HttpJob *job, RequestLogEntry *entry)
 {
+    // Redacting means parsing: a body too large for that is described instead.
+    constexpr qsizetype MaxRedactedBytes = 256 * 1024;
+    const auto shown = [](const QByteArray &contentType, const QByteArray &body) {
+        return body.size() > MaxRedactedBytes
+            ? QByteArray("(" + QByteArray::number(body.size()) + " bytes: too large to show)")
+            : Redaction::body(contentType, body);
+    };
     const auto cut = [entry](QByteArray bytes) {
         if (bytes.size() > RequestLogEntry::MaxBodyBytes) {
             bytes.truncate(RequestLogEntry::MaxBodyBytes);
@@ -605,14 +612,14 @@ static void describeBodies(const HttpJob *job, RequestLogEntry *entry)
     if (sendsBody(job)) {
         entry->requestBody = request.bodyKind() == HttpRequest::BodyKind::Multipart
             ? QByteArray(QByteArray("(multipart body, ") + QByteArray::number(request.multipartBody().size()) + " parts)")
-            : cut(Redaction::body(request.contentType(), HttpBody::encoded(request)));
+            : cut(shown(request.contentType(), HttpBody::encoded(request)));
     }
     const HttpResponse &response = job->response();
     entry->responseHeaders = Redaction::headers(response.headers);
     if (!request.downloadFile().isEmpty() && response.status / 100 == 2)
         entry->responseBody = QByteArray("(saved to a file)");
     else
-        entry->responseBody = cut(Redaction::body(response.header("Content-Type"), response.body));
+        entry->responseBody = cut(shown(response.header("Content-Type"), response.body));
 }
 
 void HttpClient::finishJob(HttpJob *job, const ApiError &error)

@@ -31,7 +31,7 @@ struct RequestLogEntry
     QByteArray requestBody;
     QByteArray responseBody;
     bool bodyTruncated = false;
-    static constexpr int MaxBodyBytes = 16 * 1024;
+    static constexpr int MaxBodyBytes = 8 * 1024; // at most 80 MiB for a full log of 5,000
 };
 
 // An append-only, bounded log of requests shared by the HTTP clients of a process.
