@@ -11,10 +11,11 @@
 namespace RequestDetails {
 namespace {
 
-QString tr(const char *text)
+// The translation context of these texts (lupdate reads Text::tr).
+class Text
 {
-    return QCoreApplication::translate("RequestDetails", text);
-}
+    Q_DECLARE_TR_FUNCTIONS(RequestDetails)
+};
 
 QString withPlaceholders(QString text)
 {
@@ -30,22 +31,22 @@ QString shellQuoted(const QString &text)
     return QLatin1Char('\'') + quoted + QLatin1Char('\'');
 }
 
-QString headerLines(const QList<QPair<QByteArray, QByteArray>> &headers)
+} // namespace
+
+QString headerText(const QList<QPair<QByteArray, QByteArray>> &headers)
 {
     if (headers.isEmpty())
-        return tr("(none)") + QLatin1Char('\n');
+        return Text::tr("(none)") + QLatin1Char('\n');
     QString lines;
     for (const auto &header : headers)
         lines += QString::fromLatin1(header.first) + QStringLiteral(": ") + QString::fromUtf8(header.second) + QLatin1Char('\n');
     return lines;
 }
 
-} // namespace
-
 QString prettyBody(const QByteArray &body)
 {
     if (body.isEmpty())
-        return tr("(empty)");
+        return Text::tr("(empty)");
     const QJsonDocument document = QJsonDocument::fromJson(body);
     if (!document.isNull())
         return QString::fromUtf8(document.toJson(QJsonDocument::Indented)).trimmed();
@@ -57,24 +58,24 @@ QString text(const RequestLogEntry &entry)
     const QLocale locale;
     QString out = QString::fromLatin1(entry.method) + QLatin1Char(' ') + entry.url + QLatin1Char('\n');
     if (!entry.tenant.isEmpty())
-        out += tr("Tenant: %1").arg(entry.tenant) + QLatin1Char('\n');
-    out += tr("Started: %1").arg(entry.started.toLocalTime().toString(Qt::ISODateWithMs)) + QLatin1Char('\n');
+        out += Text::tr("Tenant: %1").arg(entry.tenant) + QLatin1Char('\n');
+    out += Text::tr("Started: %1").arg(entry.started.toLocalTime().toString(Qt::ISODateWithMs)) + QLatin1Char('\n');
     if (entry.dryRun)
-        out += tr("Dry run: not sent") + QLatin1Char('\n');
+        out += Text::tr("Dry run: not sent") + QLatin1Char('\n');
     else
-        out += tr("Status: %1").arg(entry.status > 0 ? QString::number(entry.status) : tr("no HTTP answer")) + QLatin1Char('\n');
-    out += tr("Duration: %1 ms").arg(entry.durationMs) + QLatin1Char('\n');
-    out += tr("Retries: %1").arg(entry.retries) + QLatin1Char('\n');
-    out += tr("Sent %1, received %2").arg(locale.formattedDataSize(entry.bytesOut), locale.formattedDataSize(entry.bytesIn))
+        out += Text::tr("Status: %1").arg(entry.status > 0 ? QString::number(entry.status) : Text::tr("no HTTP answer")) + QLatin1Char('\n');
+    out += Text::tr("Duration: %1 ms").arg(entry.durationMs) + QLatin1Char('\n');
+    out += Text::tr("Retries: %1").arg(entry.retries) + QLatin1Char('\n');
+    out += Text::tr("Sent %1, received %2").arg(locale.formattedDataSize(entry.bytesOut), locale.formattedDataSize(entry.bytesIn))
         + QLatin1Char('\n');
     if (!entry.error.isEmpty())
-        out += tr("Error: %1").arg(entry.error) + QLatin1Char('\n');
-    out += QLatin1Char('\n') + tr("Request headers") + QLatin1Char('\n') + headerLines(entry.requestHeaders);
-    out += QLatin1Char('\n') + tr("Request body") + QLatin1Char('\n') + prettyBody(entry.requestBody) + QLatin1Char('\n');
-    out += QLatin1Char('\n') + tr("Response headers") + QLatin1Char('\n') + headerLines(entry.responseHeaders);
-    out += QLatin1Char('\n') + tr("Response body") + QLatin1Char('\n') + prettyBody(entry.responseBody) + QLatin1Char('\n');
+        out += Text::tr("Error: %1").arg(entry.error) + QLatin1Char('\n');
+    out += QLatin1Char('\n') + Text::tr("Request headers") + QLatin1Char('\n') + headerText(entry.requestHeaders);
+    out += QLatin1Char('\n') + Text::tr("Request body") + QLatin1Char('\n') + prettyBody(entry.requestBody) + QLatin1Char('\n');
+    out += QLatin1Char('\n') + Text::tr("Response headers") + QLatin1Char('\n') + headerText(entry.responseHeaders);
+    out += QLatin1Char('\n') + Text::tr("Response body") + QLatin1Char('\n') + prettyBody(entry.responseBody) + QLatin1Char('\n');
     if (entry.bodyTruncated)
-        out += tr("(bodies cut at %1)").arg(locale.formattedDataSize(RequestLogEntry::MaxBodyBytes)) + QLatin1Char('\n');
+        out += Text::tr("(bodies cut at %1)").arg(locale.formattedDataSize(RequestLogEntry::MaxBodyBytes)) + QLatin1Char('\n');
     return out;
 }
 

@@ -2,9 +2,11 @@
 #include "kintofamily.h"
 #include "kintosandbox.h"
 #include "mainwindow.h"
+#include "net/httpclient.h"
 #include "net/job.h"
 #include "shell/quickswitcher.h"
 #include "shell/statusreporter.h"
+#include "tenants/sessionmanager.h"
 #include "tenants/tenantregistry.h"
 #include "tenanttreemodel.h"
 #include "testsupport.h"
@@ -46,6 +48,7 @@ private Q_SLOTS:
     void switcherEscapeKeepsTheSelection();
     void outcomeOfTenantActions();
     void jobProgressAndCancel();
+    void requestsInFlightPerTenant();
 
 private:
     QString addKintoTenant(const QString &name);
@@ -394,6 +397,23 @@ void tst_WindowShell::jobProgressAndCancel()
     failing->fail(ApiError(ApiError::Kind::Network, QStringLiteral("Connection refused")));
     QVERIFY(m_fx.window->status()->lastOutcome().startsWith(QStringLiteral("Export failed: ")));
     QVERIFY(!bar->isVisible());
+}
+
+void tst_WindowShell::requestsInFlightPerTenant()
+{
+    const QString id = addKintoTenant(QStringLiteral("Sandbox"));
+    m_fx.click(m_fx.model->indexForTenant(id));
+    QTRY_COMPARE_WITH_TIMEOUT(m_fx.model->tenantState(id), TenantTreeModel::State::Ok, 10000);
+    auto *label = m_fx.window->findChild<QLabel *>(QStringLiteral("activityLabel"));
+    QVERIFY(label);
+    QTRY_VERIFY(!label->isVisible());
+
+    m_sandbox->setLatency(500);
+    std::unique_ptr<HttpJob> job(TestSupport::keep(m_fx.sessions->client(id)->send(HttpRequest("GET", QStringLiteral("/buckets")))));
+    QTRY_VERIFY(label->isVisible());
+    QTRY_COMPARE(label->text(), QStringLiteral("Sandbox: 1 running"));
+    QVERIFY(TestSupport::waitFor(job.get()));
+    QTRY_VERIFY(!label->isVisible());
 }
 
 QTEST_MAIN(tst_WindowShell)

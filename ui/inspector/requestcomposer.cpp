@@ -168,9 +168,7 @@ void RequestComposer::onFinished(HttpJob *job)
         outcome = outcome.isEmpty() ? job->error().toString() : QString(outcome + QStringLiteral(": ") + job->error().toString());
     setStatus(outcome, job->hasError());
 
-    QString text;
-    for (const auto &header : Redaction::headers(response.headers))
-        text += QString::fromLatin1(header.first) + QStringLiteral(": ") + QString::fromUtf8(header.second) + QLatin1Char('\n');
+    QString text = RequestDetails::headerText(Redaction::headers(response.headers));
     if (response.status > 0)
         text += QLatin1Char('\n') + RequestDetails::prettyBody(Redaction::body(response.header("Content-Type"), response.body));
     m_response->setPlainText(text);
