@@ -95,7 +95,8 @@ public:
     QWidget *openComposer();
 
 public Q_SLOTS:
-    // Shows "N requests in flight, M queued" and a busy bar; hides both when both are zero.
+    // Shows "N requests in flight, M queued" and a busy bar, hidden when both are zero. With a
+    // SessionManager in the context the status bar shows the counts per tenant instead.
     void setActivity(int inFlight, int queued);
 
 Q_SIGNALS:
