@@ -25,6 +25,17 @@ const RequestLogEntry *RequestLogModel::entry(int row) const
     return &m_entries.at(row);
 }
 
+QStringList RequestLogModel::tenants() const
+{
+    QStringList names;
+    for (const RequestLogEntry &e : m_entries) {
+        if (!e.tenant.isEmpty() && !names.contains(e.tenant))
+            names.append(e.tenant);
+    }
+    names.sort(Qt::CaseInsensitive);
+    return names;
+}
+
 int RequestLogModel::rowCount(const QModelIndex &parent) const
 {
     return parent.isValid() ? 0 : int(m_entries.size());
@@ -76,6 +87,8 @@ QVariant RequestLogModel::displayData(const RequestLogEntry &entry, int column) 
     }
     case RetriesColumn:
         return entry.retries > 0 ? QString::number(entry.retries) : QString();
+    case TenantColumn:
+        return entry.tenant;
     default:
         return {};
     }
@@ -168,6 +181,8 @@ QVariant RequestLogModel::headerData(int section, Qt::Orientation orientation, i
         return tr("Size (in/out)");
     case RetriesColumn:
         return tr("Retries");
+    case TenantColumn:
+        return tr("Tenant");
     default:
         return {};
     }

@@ -15,7 +15,7 @@ class RequestLogModel : public QAbstractTableModel
     Q_OBJECT
 public:
     enum Column { TimeColumn, MethodColumn, UrlColumn, StatusColumn, DurationColumn, SizeColumn,
-                  RetriesColumn, ColumnCount };
+                  RetriesColumn, TenantColumn, ColumnCount };
     Q_ENUM(Column)
 
     // Typed values for views and proxies; the display strings are for people only.
@@ -42,6 +42,8 @@ public:
     RequestLog *requestLog() const { return m_log; }
     // The entry shown in row, or nullptr when row is out of range.
     const RequestLogEntry *entry(int row) const;
+    // The tenants (RequestLogEntry::tenant) of the entries held, sorted, without the empty one.
+    QStringList tenants() const;
 
     int rowCount(const QModelIndex &parent = {}) const override;
     int columnCount(const QModelIndex &parent = {}) const override;

@@ -2,12 +2,17 @@
 
 #include "family/familyui.h"
 #include "family/servicefamily.h"
+#include "inspector/requestinspector.h"
 #include "net/requestlog.h"
+#include "preferences/theme.h"
+#include "serviceicons.h"
+#include "shell/quickswitcher.h"
+#include "shell/statuspanel.h"
+#include "shell/statusreporter.h"
 #include "tenantconnector.h"
+#include "tenants/sessionmanager.h"
 #include "tenants/tenantcommands.h"
 #include "tenants/tenantpage.h"
-#include "requestlogmodel.h"
-#include "serviceicons.h"
 #include "tenants/tenantregistry.h"
 #include "tenanttreemodel.h"
 
@@ -16,21 +21,12 @@
 #include <QCloseEvent>
 #include <QDockWidget>
 #include <QHBoxLayout>
-#include <QHeaderView>
 #include <QLabel>
-#include <QLineEdit>
 #include <QMenu>
-#include <QMenuBar>
 #include <QMessageBox>
-#include <QProgressBar>
-#include <QPushButton>
-#include <QScrollBar>
 #include <QSettings>
-#include <QSortFilterProxyModel>
 #include <QStackedWidget>
 #include <QStatusBar>
-#include <QTableView>
-#include <QTimer>
 #include <QToolButton>
 #include <QTreeView>
 #include <QVBoxLayout>
@@ -48,8 +44,8 @@ MainWindow::MainWindow(const AppContext &context, QWidget *parent)
     , m_registry(context.registry)
     , m_log(context.log)
     , m_tenantModel(new TenantTreeModel(context.registry, this))
-    , m_logModel(new RequestLogModel(context.log, this))
-    , m_logProxy(new QSortFilterProxyModel(this))
+    , m_status(new StatusReporter(this))
+    , m_preferences(Preferences::load(QSettings()))
 {
     setWindowTitle(tr("TenantDesk"));
     setWindowIcon(ServiceIcons::application());
@@ -78,12 +74,31 @@ MainWindow::MainWindow(const AppContext &context, QWidget *parent)
     }
     createRequestLogDock();
     createMenus();
-    createStatusBar();
+    createToolBar();
+    m_statusPanel = new StatusPanel(statusBar(), m_status, context.sessions, context.registry);
+    reportTenantOutcomes();
+    m_switcher = new QuickSwitcher(m_tenantModel, this);
+    connect(m_switcher, &QuickSwitcher::chosen, this, &MainWindow::selectRow);
+    // Sessions get the preferences as they open (their first request is the connection check).
+    if (context.sessions)
+        connect(context.sessions, &SessionManager::activityChanged, this, &MainWindow::applyToSessions);
+    m_preferences.applyTo(m_log);
+    if (m_preferences.theme != Preferences::Theme::System)
+        Theme::apply(m_preferences.theme);
     updateWelcomeText();
     restoreWindowState();
 }
 
-MainWindow::~MainWindow() = default;
+MainWindow::~MainWindow()
+{
+    // Deleting the pages cancels their requests, and the sessions report it: not to this window,
+    // half destroyed by then.
+    if (m_context.sessions)
+        m_context.sessions->disconnect(this);
+    if (m_registry)
+        m_registry->disconnect(this);
+    m_keyClaims.release();
+}
 
 QAction *MainWindow::addTenantAction() const
 {
@@ -95,9 +110,34 @@ void MainWindow::createActions()
     m_refreshAction = new QAction(tr("&Refresh"), this);
     m_refreshAction->setObjectName(QStringLiteral("refreshTreeAction"));
     m_refreshAction->setShortcut(QKeySequence::Refresh);
-    m_refreshAction->setStatusTip(tr("Read the selected node again from its server"));
-    connect(m_refreshAction, &QAction::triggered, this, [this] { m_tenantModel->refresh(m_tenantTree->currentIndex()); });
+    m_refreshAction->setStatusTip(tr("Read the selected node again from its server, or reload the page that has the focus"));
+    connect(m_refreshAction, &QAction::triggered, this, &MainWindow::refreshFocused);
     addAction(m_refreshAction);
+
+    m_findAction = new QAction(tr("&Find"), this);
+    m_findAction->setObjectName(QStringLiteral("findAction"));
+    m_findAction->setShortcut(QKeySequence::Find);
+    m_findAction->setStatusTip(tr("Search the current page, or the request log"));
+    connect(m_findAction, &QAction::triggered, this, &MainWindow::findInFocused);
+    addAction(m_findAction);
+
+    m_switchAction = new QAction(tr("&Go to…"), this);
+    m_switchAction->setObjectName(QStringLiteral("quickSwitchAction"));
+    m_switchAction->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_K));
+    m_switchAction->setStatusTip(tr("Jump to a tenant or a loaded node by typing a few letters of its name"));
+    connect(m_switchAction, &QAction::triggered, this, [this] { m_switcher->popup(); });
+    addAction(m_switchAction);
+
+    m_preferencesAction = new QAction(tr("&Preferences…"), this);
+    m_preferencesAction->setObjectName(QStringLiteral("preferencesAction"));
+    m_preferencesAction->setMenuRole(QAction::PreferencesRole);
+    // Not every platform has a standard key for it.
+    m_preferencesAction->setShortcuts(QKeySequence::keyBindings(QKeySequence::Preferences).isEmpty()
+                                          ? QList<QKeySequence>{QKeySequence(Qt::CTRL | Qt::Key_Comma)}
+                                          : QKeySequence::keyBindings(QKeySequence::Preferences));
+    m_preferencesAction->setStatusTip(tr("Defaults for requests, the request log, pages and the theme"));
+    connect(m_preferencesAction, &QAction::triggered, this, &MainWindow::openPreferences);
+    addAction(m_preferencesAction);
 
     m_quitAction = new QAction(tr("&Quit"), this);
     m_quitAction->setObjectName(QStringLiteral("quitAction"));
@@ -150,154 +190,19 @@ void MainWindow::createTenantsDock()
 
 void MainWindow::createRequestLogDock()
 {
-    m_logProxy->setObjectName(QStringLiteral("requestLogProxy"));
-    m_logProxy->setSourceModel(m_logModel);
-    m_logProxy->setFilterKeyColumn(-1);
-    m_logProxy->setFilterCaseSensitivity(Qt::CaseInsensitive);
-
-    m_logFilter = new QLineEdit;
-    m_logFilter->setObjectName(QStringLiteral("requestLogFilter"));
-    m_logFilter->setPlaceholderText(tr("Filter by URL, method, status…"));
-    m_logFilter->setClearButtonEnabled(true);
-    connect(m_logFilter, &QLineEdit::textChanged, m_logProxy,
-            &QSortFilterProxyModel::setFilterFixedString);
-
-    auto *clearButton = new QPushButton(tr("Clear"));
-    clearButton->setObjectName(QStringLiteral("requestLogClear"));
-    clearButton->setToolTip(tr("Remove every entry from the request log"));
-    connect(clearButton, &QPushButton::clicked, this, [this] {
-        if (m_log)
-            m_log->clear();
-    });
-
-    m_logView = new QTableView;
-    m_logView->setObjectName(QStringLiteral("requestLogView"));
-    m_logView->setModel(m_logProxy);
-    m_logView->setSelectionBehavior(QAbstractItemView::SelectRows);
-    m_logView->setEditTriggers(QAbstractItemView::NoEditTriggers);
-    m_logView->setAlternatingRowColors(true);
-    m_logView->setWordWrap(false);
-    m_logView->setTextElideMode(Qt::ElideMiddle);
-    m_logView->setShowGrid(false);
-    m_logView->verticalHeader()->hide();
-    // Fixed row heights keep a log of thousands of rows cheap to lay out.
-    m_logView->verticalHeader()->setSectionResizeMode(QHeaderView::Fixed);
-    m_logView->verticalHeader()->setDefaultSectionSize(m_logView->fontMetrics().height() + 6);
-
-    QHeaderView *header = m_logView->horizontalHeader();
-    header->setHighlightSections(false);
-    header->setSectionResizeMode(QHeaderView::Interactive);
-    header->setSectionResizeMode(RequestLogModel::UrlColumn, QHeaderView::Stretch);
-    const QFontMetrics fm = m_logView->fontMetrics();
-    const auto widthFor = [&fm](const QString &sample) { return fm.horizontalAdvance(sample) + 24; };
-    header->resizeSection(RequestLogModel::TimeColumn, widthFor(QStringLiteral("00:00:00.000")));
-    header->resizeSection(RequestLogModel::MethodColumn, widthFor(QStringLiteral("DELETE")));
-    header->resizeSection(RequestLogModel::StatusColumn, widthFor(QStringLiteral("dry run")));
-    header->resizeSection(RequestLogModel::DurationColumn, widthFor(QStringLiteral("Duration")));
-    header->resizeSection(RequestLogModel::SizeColumn, widthFor(QStringLiteral("999.9 KiB / 999.9 KiB")));
-    header->resizeSection(RequestLogModel::RetriesColumn, widthFor(QStringLiteral("Retries")));
-
-    connect(m_logProxy, &QAbstractItemModel::rowsInserted, this, &MainWindow::followNewestRequest);
-
-    auto *bar = new QHBoxLayout;
-    bar->setContentsMargins(0, 0, 0, 0);
-    bar->addWidget(m_logFilter, 1);
-    bar->addWidget(clearButton);
-
-    auto *panel = new QWidget;
-    auto *layout = new QVBoxLayout(panel);
-    layout->setContentsMargins(4, 4, 4, 4);
-    layout->setSpacing(4);
-    layout->addLayout(bar);
-    layout->addWidget(m_logView, 1);
-
+    m_inspector = new RequestInspector(m_log);
+    connect(m_inspector, &RequestInspector::composeRequested, this, &MainWindow::openComposer);
     m_logDock = new QDockWidget(tr("Request log"), this);
     m_logDock->setObjectName(QStringLiteral("requestLogDock"));
-    m_logDock->setWidget(panel);
+    m_logDock->setWidget(m_inspector);
     addDockWidget(Qt::BottomDockWidgetArea, m_logDock);
     resizeDocks({m_logDock}, {220}, Qt::Vertical);
     resizeDocks({m_tenantsDock}, {280}, Qt::Horizontal);
 }
 
-void MainWindow::followNewestRequest()
-{
-    // Keep the newest request in view, unless the user scrolled up to read an older one. Several
-    // rows inserted in one go are followed once, after the view has laid them out.
-    if (m_scrollPending)
-        return;
-    const QScrollBar *scrollBar = m_logView->verticalScrollBar();
-    m_followLog = scrollBar->value() >= scrollBar->maximum();
-    m_scrollPending = true;
-    QTimer::singleShot(0, this, [this] {
-        m_scrollPending = false;
-        if (m_followLog)
-            m_logView->scrollToBottom();
-    });
-}
-
-void MainWindow::createMenus()
-{
-    QMenu *fileMenu = menuBar()->addMenu(tr("&File"));
-    fileMenu->setObjectName(QStringLiteral("fileMenu"));
-    fileMenu->addAction(addTenantAction());
-    fileMenu->addSeparator();
-    fileMenu->addAction(m_quitAction);
-
-    QMenu *tenantMenu = menuBar()->addMenu(tr("&Tenant"));
-    tenantMenu->setObjectName(QStringLiteral("tenantMenu"));
-    tenantMenu->addAction(addTenantAction());
-    tenantMenu->addAction(m_commands->editAction());
-    tenantMenu->addAction(m_commands->removeAction());
-    tenantMenu->addSeparator();
-    tenantMenu->addAction(m_commands->reconnectAction());
-    tenantMenu->addAction(m_refreshAction);
-
-    QMenu *viewMenu = menuBar()->addMenu(tr("&View"));
-    viewMenu->setObjectName(QStringLiteral("viewMenu"));
-    QAction *toggleTenants = m_tenantsDock->toggleViewAction();
-    toggleTenants->setObjectName(QStringLiteral("toggleTenantsDockAction"));
-    toggleTenants->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_1));
-    viewMenu->addAction(toggleTenants);
-    QAction *toggleLog = m_logDock->toggleViewAction();
-    toggleLog->setObjectName(QStringLiteral("toggleRequestLogDockAction"));
-    toggleLog->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_2));
-    viewMenu->addAction(toggleLog);
-
-    QMenu *helpMenu = menuBar()->addMenu(tr("&Help"));
-    helpMenu->setObjectName(QStringLiteral("helpMenu"));
-    helpMenu->addAction(m_aboutAction);
-}
-
-void MainWindow::createStatusBar()
-{
-    m_activityLabel = new QLabel;
-    m_activityLabel->setObjectName(QStringLiteral("activityLabel"));
-    m_activityBar = new QProgressBar;
-    m_activityBar->setObjectName(QStringLiteral("activityBar"));
-    m_activityBar->setRange(0, 0); // busy: the number of bytes to come is rarely known
-    m_activityBar->setTextVisible(false);
-    m_activityBar->setMaximumWidth(140);
-    m_activityBar->setMaximumHeight(statusBar()->fontMetrics().height());
-    statusBar()->addPermanentWidget(m_activityLabel);
-    statusBar()->addPermanentWidget(m_activityBar);
-    m_activityLabel->hide();
-    m_activityBar->hide();
-}
-
 void MainWindow::setActivity(int inFlight, int queued)
 {
-    inFlight = qMax(0, inFlight);
-    queued = qMax(0, queued);
-    const bool busy = inFlight > 0 || queued > 0;
-    if (busy) {
-        const QString requests = inFlight == 1 ? tr("1 request in flight")
-                                               : tr("%1 requests in flight").arg(inFlight);
-        m_activityLabel->setText(tr("%1, %2 queued").arg(requests).arg(queued));
-    } else {
-        m_activityLabel->clear();
-    }
-    m_activityLabel->setVisible(busy);
-    m_activityBar->setVisible(busy);
+    m_statusPanel->setActivity(inFlight, queued);
 }
 
 QWidget *MainWindow::createWelcomePage()
@@ -387,9 +292,11 @@ void MainWindow::showPage(QWidget *page)
     }
     QWidget *previous = m_shownPage;
     m_shownPage = page;
+    m_keyClaims.release();
     if (page) {
         m_pages->addWidget(page);
         m_pages->setCurrentWidget(page);
+        m_keyClaims.claim(page, m_refreshAction->shortcuts() + m_findAction->shortcuts());
     } else {
         m_pages->setCurrentWidget(m_welcomePage);
     }

@@ -275,7 +275,8 @@ void TestRequestLogModel::headers()
         headers << model.headerData(c, Qt::Horizontal).toString();
     QCOMPARE(headers, (QStringList{QStringLiteral("Time"), QStringLiteral("Method"), QStringLiteral("URL"),
                                    QStringLiteral("Status"), QStringLiteral("Duration"),
-                                   QStringLiteral("Size (in/out)"), QStringLiteral("Retries")}));
+                                   QStringLiteral("Size (in/out)"), QStringLiteral("Retries"),
+                                   QStringLiteral("Tenant")}));
 }
 
 QTEST_MAIN(TestRequestLogModel)

@@ -610,6 +610,37 @@ void HttpClient::retryOrFail(HttpJob *job, const ApiError &error, int retryAfter
     job->m_retryTimer->start(delay);
 }
 
+// The bodies of a finished job for the request log: redacted, cut at MaxBodyBytes.
+static void describeBodies(const HttpJob *job, RequestLogEntry *entry)
+{
+    // Redacting means parsing: a body too large for that is described instead.
+    constexpr qsizetype MaxRedactedBytes = 256 * 1024;
+    const auto shown = [](const QByteArray &contentType, const QByteArray &body) {
+        return body.size() > MaxRedactedBytes
+            ? QByteArray("(" + QByteArray::number(body.size()) + " bytes: too large to show)")
+            : Redaction::body(contentType, body);
+    };
+    const auto cut = [entry](QByteArray bytes) {
+        if (bytes.size() > RequestLogEntry::MaxBodyBytes) {
+            bytes.truncate(RequestLogEntry::MaxBodyBytes);
+            entry->bodyTruncated = true;
+        }
+        return bytes;
+    };
+    const HttpRequest &request = job->request();
+    if (sendsBody(job)) {
+        entry->requestBody = request.bodyKind() == HttpRequest::BodyKind::Multipart
+            ? QByteArray(QByteArray("(multipart body, ") + QByteArray::number(request.multipartBody().size()) + " parts)")
+            : cut(shown(request.contentType(), HttpBody::encoded(request)));
+    }
+    const HttpResponse &response = job->response();
+    entry->responseHeaders = Redaction::headers(response.headers);
+    if (!request.downloadFile().isEmpty() && response.status / 100 == 2)
+        entry->responseBody = QByteArray("(saved to a file)");
+    else
+        entry->responseBody = cut(shown(response.header("Content-Type"), response.body));
+}
+
 void HttpClient::finishJob(HttpJob *job, const ApiError &error)
 {
     if (job->isFinished())
@@ -633,8 +664,17 @@ void HttpClient::finishJob(HttpJob *job, const ApiError &error)
     entry.retries = response.retries;
     entry.dryRun = response.dryRun;
     entry.error = error.toString();
-    if (m_log)
+    if (m_log) {
+        // The headers of the last attempt, built again the same way (redacted at once).
+        bool withCredentials = false;
+        const QNetworkRequest sent = buildRequest(job, &withCredentials);
+        for (const QByteArray &name : sent.rawHeaderList())
+            entry.requestHeaders.append({name, Redaction::headerValue(name, sent.rawHeader(name))});
+        if (sendsBody(job) && job->request().bodyKind() != HttpRequest::BodyKind::Multipart)
+            entry.requestHeaders.append({"Content-Type", job->request().contentType()});
+        describeBodies(job, &entry);
         m_log->append(entry);
+    }
     if (error)
         qCInfo(lcHttp).noquote() << entry.method << entry.url << "failed:" << entry.error;
     else

@@ -1,7 +1,9 @@
 #pragma once
 
+#include <QByteArray>
 #include <QDateTime>
 #include <QList>
+#include <QPair>
 #include <QObject>
 #include <QString>
 
@@ -21,6 +23,15 @@ struct RequestLogEntry
     int retries = 0;
     bool dryRun = false;
     QString error;    // ApiError::toString() when the request failed
+    // What the last attempt sent and got, redacted (Redaction::headers, Redaction::body): secret
+    // header values and secret-named body fields are Redaction::Mask. Bodies are cut at
+    // MaxBodyBytes (bodyTruncated tells); a file part or a streamed download is described, not kept.
+    QList<QPair<QByteArray, QByteArray>> requestHeaders;
+    QList<QPair<QByteArray, QByteArray>> responseHeaders;
+    QByteArray requestBody;
+    QByteArray responseBody;
+    bool bodyTruncated = false;
+    static constexpr int MaxBodyBytes = 8 * 1024; // at most 80 MiB for a full log of 5,000
 };
 
 // An append-only, bounded log of requests shared by the HTTP clients of a process.
