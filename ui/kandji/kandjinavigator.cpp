@@ -2,12 +2,15 @@
 
 #include "kandjiappeditor.h"
 #include "kandjiassignjob.h"
+#include "kandjiblueprintview.h"
 #include "kandjiclient.h"
+#include "kandjiconfirmdialog.h"
 #include "kandjicopydialog.h"
 #include "kandjifamily.h"
 #include "kandjihighlighters.h"
 #include "kandjiprofileeditor.h"
 #include "kandjiscripteditor.h"
+#include "kandjitablepage.h"
 #include "mainwindow.h"
 #include "prompt.h"
 #include "tenanttreemodel.h"
@@ -21,6 +24,7 @@
 #include <QLabel>
 #include <QListWidget>
 #include <QPlainTextEdit>
+#include <QPointer>
 #include <QPushButton>
 #include <QTreeView>
 #include <QVBoxLayout>
@@ -80,12 +84,37 @@ KandjiClient *KandjiNavigator::clientFor(const QModelIndex &index) const
 
 void KandjiNavigator::showPageFor(const QModelIndex &index)
 {
+    const QString kind = kindOf(index);
+    KandjiClient *client = clientFor(index);
+    static const QHash<QString, KandjiListModel::Kind> tables {
+        { QStringLiteral("custom-profiles"), KandjiListModel::Kind::Profiles },
+        { QStringLiteral("custom-scripts"), KandjiListModel::Kind::Scripts },
+        { QStringLiteral("custom-apps"), KandjiListModel::Kind::Apps },
+        { QStringLiteral("blueprints"), KandjiListModel::Kind::Blueprints },
+        { QStringLiteral("self-service-categories"), KandjiListModel::Kind::Categories },
+    };
+    if (client && tables.contains(kind)) {
+        auto *page = new KandjiTablePage(client, tables.value(kind));
+        page->setObjectName(QStringLiteral("kandjiTablePage"));
+        m_window->showPage(page);
+        return;
+    }
+    if (client && kind == QLatin1String("blueprint")) {
+        auto *view = new KandjiBlueprintView(client, objectOf(index));
+        view->setObjectName(QStringLiteral("kandjiBlueprintView"));
+        const QPersistentModelIndex where(index);
+        connect(view, &KandjiBlueprintView::assignmentsChanged, this, [this, where] {
+            if (where.isValid())
+                m_model->refresh(where);
+        });
+        m_window->showPage(view);
+        return;
+    }
     auto *page = new QWidget;
     auto *layout = new QVBoxLayout(page);
     auto *title = new QLabel(QStringLiteral("<h2>%1</h2>").arg(index.data(Qt::DisplayRole).toString().toHtmlEscaped()), page);
     layout->addWidget(title);
     const QJsonObject object = objectOf(index);
-    const QString kind = kindOf(index);
     auto *text = new QPlainTextEdit(page);
     text->setObjectName(QStringLiteral("kandjiPageText"));
     text->setReadOnly(true);
@@ -168,11 +197,31 @@ void KandjiNavigator::deleteCurrent()
     const QString name = index.data(Qt::DisplayRole).toString();
     Job *job = nullptr;
     if (kind == QLatin1String("blueprint")) {
-        if (!Prompt::question(m_window, tr("Delete Blueprint"),
-                              tr("Deleting the blueprint \"%1\" unmanages EVERY device assigned to it. This cannot be undone. "
-                                 "Delete it?").arg(name)))
-            return;
-        job = client->deleteBlueprint(index.data(TenantTreeModel::NodeIdRole).toString());
+        // Strong confirmation: the name typed out, in a window-modal dialog; deleted on accept.
+        const QString blueprintName = m_model->node(index).label;
+        auto *confirm = new KandjiConfirmDialog(tr("Delete Blueprint"),
+            tr("Deleting the blueprint \"%1\" unmanages EVERY device assigned to it: they lose its profiles, apps "
+               "and scripts. This cannot be undone.").arg(blueprintName),
+            blueprintName, tr("Delete Blueprint"), m_window);
+        confirm->setObjectName(QStringLiteral("deleteBlueprintConfirm"));
+        confirm->setAttribute(Qt::WA_DeleteOnClose);
+        confirm->setWindowModality(Qt::WindowModal);
+        const QPersistentModelIndex where(index);
+        const QString id = index.data(TenantTreeModel::NodeIdRole).toString();
+        QPointer<KandjiClient> guarded(client);
+        connect(confirm, &QDialog::accepted, this, [this, guarded, id, where] {
+            if (!guarded)
+                return;
+            Job *deletion = guarded->deleteBlueprint(id);
+            connect(deletion, &Job::finished, this, [this, deletion, where] {
+                if (deletion->hasError())
+                    Prompt::warning(m_window, tr("Not deleted"), deletion->error().toString());
+                else if (where.isValid())
+                    refreshParentOf(where);
+            });
+        });
+        confirm->show();
+        return;
     } else if (kind == QLatin1String("assigned-item")) {
         const QJsonObject data = index.data(TenantTreeModel::NodeDataRole).toJsonObject();
         job = client->unassign(data.value(QLatin1String("blueprint")).toString(), data.value(QLatin1String("id")).toString());
@@ -242,14 +291,11 @@ void KandjiNavigator::assignToCurrentBlueprint()
         connect(job, &Job::progress, report, [report](qint64 done, qint64 total) {
             report->setText(tr("Assigning… %1 of %2").arg(done).arg(total));
         });
-        connect(job, &Job::finished, dialog, [this, job, report, buttons, where] {
-            QStringList assigned, already, failed;
-            for (const QJsonValue &v : job->result().toArray()) {
-                const QString status = v.toObject().value(QLatin1String("status")).toString();
-                (status == QLatin1String("assigned") ? assigned : status == QLatin1String("already assigned") ? already : failed)
-                    << v.toObject().value(QLatin1String("id")).toString();
-            }
-            report->setText(tr("%1 assigned, %2 already assigned, %3 failed.").arg(assigned.size()).arg(already.size()).arg(failed.size()));
+        QHash<QString, QString> names;
+        for (int i = 0; i < list->count(); ++i)
+            names.insert(list->item(i)->data(Qt::UserRole).toString().toLower(), list->item(i)->text());
+        connect(job, &Job::finished, dialog, [this, job, report, buttons, where, names] {
+            report->setText(KandjiBlueprintView::reportText(job->result().toArray(), names));
             buttons->button(QDialogButtonBox::Ok)->setEnabled(true);
             if (where.isValid())
                 m_model->refresh(where);
