@@ -86,20 +86,21 @@ void KandjiListJob::onPage(Job *http)
         fail(ApiError(ApiError::Kind::Parse, tr("The server's list is not {count, next, previous, results}.")));
         return;
     }
+    if (m_mode == Mode::OnePage) {
+        // The link is checked when it is followed (by the next OnePage job): this page's rows count.
+        Q_EMIT page(items, m_count, next.isEmpty());
+        if (!isFinished())
+            succeed(QJsonObject { { QStringLiteral("count"), m_count },
+                                  { QStringLiteral("next"), next.isEmpty() ? QJsonValue() : QJsonValue(next) },
+                                  { QStringLiteral("results"), items } });
+        return;
+    }
     const auto *httpJob = qobject_cast<HttpJob *>(http);
     if (const ApiError refused = m_cursor.advance(next, httpJob ? httpJob->response().body.size() : 0); refused.isError()) {
         fail(refused);
         return;
     }
     const bool last = m_cursor.atEnd();
-    if (m_mode == Mode::OnePage) {
-        Q_EMIT page(items, m_count, last);
-        if (!isFinished())
-            succeed(QJsonObject { { QStringLiteral("count"), m_count },
-                                  { QStringLiteral("next"), last ? QJsonValue() : QJsonValue(m_cursor.next().toString(QUrl::FullyEncoded)) },
-                                  { QStringLiteral("results"), items } });
-        return;
-    }
     if (m_mode == Mode::Collect) {
         for (const QJsonValue &item : std::as_const(items))
             m_collected.append(item);

@@ -17,10 +17,10 @@ class KandjiClient;
 // - OnDemand mode (the page-by-page form): pages are not kept; after each page but the last the
 //   job waits for fetchMore(); cancel() ends it. result() is {"count", "results": []}.
 // - OnePage mode (one page for PagedListModel's NextLinkStrategy): the first page, or the page at
-//   `link` (setLink() before start()); result() is {"count", "next": <absolute URL> or null,
-//   "results": [the page's items]}.
-// - Every `next` (and a OnePage link) goes through the core PageCursor: it must stay on the
-//   tenant's origin, must not repeat an earlier page, and the listing stays within maxPages
+//   `link` (setLink() before start()); result() is {"count", "next": the server's link or null,
+//   "results": [the page's items]}. The link is checked when a later OnePage job follows it.
+// - Every `next` followed (and a OnePage link) goes through the core PageCursor: it must stay on
+//   the tenant's origin, must not repeat an earlier page, and the listing stays within maxPages
 //   (default 10,000). A refused link fails the job (Kind::Parse; Kind::Invalid for the bound)
 //   and nothing more is requested.
 class KandjiListJob : public Job

@@ -75,12 +75,12 @@ void TestKandjiModels::cleanup()
 // Asks for pages as a scrolling view would, until the last one is in.
 void TestKandjiModels::completely(KandjiListModel &model)
 {
-    QTRY_VERIFY_WITH_TIMEOUT(!model.isFetching() || model.isComplete(), 10000);
     for (int guard = 0; guard < 100 && !model.isComplete(); ++guard) {
+        // The page in flight (the first one is asked from the event loop) is in, or failed.
+        QTRY_VERIFY_WITH_TIMEOUT(model.isComplete() || model.canFetchMore({}) || model.lastError().isError(), 10000);
         QVERIFY2(!model.lastError().isError(), qPrintable(model.lastError().toString()));
         if (model.canFetchMore({}))
             model.fetchMore({});
-        QTRY_VERIFY_WITH_TIMEOUT(!model.isFetching(), 10000);
     }
     QVERIFY(model.isComplete());
 }
@@ -194,7 +194,8 @@ void TestKandjiModels::everyListingIsATable()
         QVERIFY(model.typeChoices().isEmpty());
         return;
     }
-    QVERIFY(std::any_of(model.typeChoices().cbegin(), model.typeChoices().cend(), [&type](const auto &c) { return c.first == type; }));
+    const auto choices = model.typeChoices();
+    QVERIFY(std::any_of(choices.cbegin(), choices.cend(), [&type](const auto &c) { return c.first == type; }));
     proxy.setTypeFilter(type);
     if (ofType >= 0)
         QCOMPARE(proxy.rowCount(), ofType);
