@@ -2,6 +2,7 @@
 
 #include "kandjiclient.h"
 #include "kandjilistjob.h"
+#include "kandjirules.h"
 #include "pagestrategy.h"
 
 #include <QJsonArray>
@@ -18,13 +19,6 @@ namespace {
 
 const QString Name = QStringLiteral("name");
 const QString Platforms = QStringLiteral("platforms"); // computed from runs_on_*
-
-const QList<QPair<const char *, const char *>> &platforms()
-{
-    static const QList<QPair<const char *, const char *>> list { { "runs_on_mac", "macOS" }, { "runs_on_iphone", "iPhone" },
-        { "runs_on_ipad", "iPad" }, { "runs_on_tv", "tvOS" }, { "runs_on_vision", "visionOS" } };
-    return list;
-}
 
 QString humane(const QString &value)
 {
@@ -95,8 +89,8 @@ QList<QPair<QString, QString>> KandjiListModel::typeChoices() const
     };
     switch (m_kind) {
     case Kind::Profiles:
-        for (const auto &[key, label] : platforms())
-            choices.append({ QLatin1String(label), QLatin1String(label) });
+        for (const QString &flag : KandjiRules::profilePlatformFlags())
+            choices.append({ KandjiRules::platformName(flag), KandjiRules::platformName(flag) });
         break;
     case Kind::Scripts:
         add({ QStringLiteral("once"), QStringLiteral("every_15_min"), QStringLiteral("every_day"), QStringLiteral("no_enforcement") });
@@ -127,9 +121,9 @@ QStringList KandjiListModel::typesOf(const QJsonObject &row) const
     switch (m_kind) {
     case Kind::Profiles: {
         QStringList on;
-        for (const auto &[key, label] : platforms())
-            if (row.value(QLatin1String(key)).toBool())
-                on << QLatin1String(label);
+        for (const QString &flag : KandjiRules::profilePlatformFlags())
+            if (row.value(flag).toBool())
+                on << KandjiRules::platformName(flag);
         return on;
     }
     case Kind::Scripts: return { row.value(QLatin1String("execution_frequency")).toString() };

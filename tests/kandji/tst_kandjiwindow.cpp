@@ -11,6 +11,7 @@
 #include "kandjiblueprintview.h"
 #include "kandjilistmodel.h"
 #include "kandjinavigator.h"
+#include "kandjiscripteditor.h"
 #include "kandjitablepage.h"
 #include "kandjisandbox.h"
 #include "kandjiservice.h"
@@ -70,6 +71,10 @@ private Q_SLOTS:
 private:
     QString addTenant(const QUrl &url, bool local);
     QModelIndex waitForNode(const QString &tenantId, const QStringList &path);
+    // Adds a tenant on the sandbox and connects it; its id, or empty when it did not connect.
+    QString connectedDemoTenant();
+    // The tenant's Blueprints folder, expanded, once its three blueprints are listed (else invalid).
+    QModelIndex listedBlueprints(const QString &tenantId);
 
     QTemporaryDir m_dir;
     std::unique_ptr<KandjiSandbox> m_sandbox;
@@ -114,6 +119,25 @@ QString TestKandjiWindow::addTenant(const QUrl &url, bool local)
 QModelIndex TestKandjiWindow::waitForNode(const QString &tenantId, const QStringList &path)
 {
     return m_fx.reveal(tenantId, path);
+}
+
+QString TestKandjiWindow::connectedDemoTenant()
+{
+    const QString id = addTenant(m_sandbox->baseUrl(), true);
+    QSignalSpy checked(m_fx.window->connector(), &TenantConnector::checked);
+    m_fx.window->connector()->connectTenant(id);
+    if (!checked.wait(10000) || m_fx.model->tenantState(id) != TenantTreeModel::State::Ok)
+        return {};
+    return id;
+}
+
+QModelIndex TestKandjiWindow::listedBlueprints(const QString &tenantId)
+{
+    const QModelIndex blueprints = waitForNode(tenantId, { QStringLiteral("blueprints") });
+    m_fx.window->tenantTree()->expand(blueprints);
+    if (!QTest::qWaitFor([&] { return m_fx.model->rowCount(blueprints) == 3; }, 10000))
+        return {};
+    return blueprints;
 }
 
 void TestKandjiWindow::addTenantWizard()
@@ -284,10 +308,8 @@ void TestKandjiWindow::copyToAnotherTenant()
 
 void TestKandjiWindow::folderTablesFilterAndShowBadges()
 {
-    const QString id = addTenant(m_sandbox->baseUrl(), true);
-    QSignalSpy checked(m_fx.window->connector(), &TenantConnector::checked);
-    m_fx.window->connector()->connectTenant(id);
-    QVERIFY(checked.wait(10000));
+    const QString id = connectedDemoTenant();
+    QVERIFY(!id.isEmpty());
     m_fx.click(waitForNode(id, { QStringLiteral("custom-scripts") }));
     KandjiTablePage *page = nullptr;
     QTRY_VERIFY((page = qobject_cast<KandjiTablePage *>(m_fx.window->currentPage())));
@@ -313,6 +335,21 @@ void TestKandjiWindow::folderTablesFilterAndShowBadges()
     text->clear();
     QCOMPARE(table->model()->rowCount(), 20);
 
+    // A double-clicked row opens its form; after a save the server has the change and so does the table.
+    const QModelIndex second = table->model()->index(1, 0);
+    const QString secondId = second.data(KandjiListModel::IdRole).toString();
+    QTest::mouseDClick(table->viewport(), Qt::LeftButton, {}, table->visualRect(second).center());
+    KandjiScriptEditor *editor = nullptr;
+    QTRY_VERIFY((editor = m_fx.window->findChild<KandjiScriptEditor *>()));
+    auto *name = editor->findChild<QLineEdit *>(QStringLiteral("name"));
+    QCOMPARE(name->text(), second.data().toString());
+    name->selectAll();
+    QTest::keyClicks(name, QStringLiteral("Renamed from the table"));
+    QTest::mouseClick(editor->findChild<QPushButton *>(QStringLiteral("saveButton")), Qt::LeftButton);
+    QTRY_COMPARE(m_sandbox->service().item(QStringLiteral("custom-scripts"), secondId)->value(QLatin1String("name")).toString(),
+                 QStringLiteral("Renamed from the table"));
+    QTRY_COMPARE(table->model()->index(1, 0).data().toString(), QStringLiteral("Renamed from the table"));
+
     // The other folders are tables too: blueprints by type, categories without a type filter.
     m_fx.click(waitForNode(id, { QStringLiteral("blueprints") }));
     QTRY_VERIFY((page = qobject_cast<KandjiTablePage *>(m_fx.window->currentPage())));
@@ -325,13 +362,10 @@ void TestKandjiWindow::folderTablesFilterAndShowBadges()
 
 void TestKandjiWindow::dragLibraryItemsOntoABlueprint()
 {
-    const QString id = addTenant(m_sandbox->baseUrl(), true);
-    QSignalSpy checked(m_fx.window->connector(), &TenantConnector::checked);
-    m_fx.window->connector()->connectTenant(id);
-    QVERIFY(checked.wait(10000));
-    const QModelIndex blueprints = waitForNode(id, { QStringLiteral("blueprints") });
-    m_fx.window->tenantTree()->expand(blueprints);
-    QTRY_COMPARE(m_fx.model->rowCount(blueprints), 3);
+    const QString id = connectedDemoTenant();
+    QVERIFY(!id.isEmpty());
+    const QModelIndex blueprints = listedBlueprints(id);
+    QVERIFY(blueprints.isValid());
     const QModelIndex staging = m_fx.model->index(0, 0, blueprints);
     const QString stagingId = staging.data(TenantTreeModel::NodeIdRole).toString();
     const int before = int(m_sandbox->service().blueprintItems(stagingId).size());
@@ -394,13 +428,10 @@ void TestKandjiWindow::dragLibraryItemsOntoABlueprint()
 
 void TestKandjiWindow::deletingABlueprintNeedsItsNameTyped()
 {
-    const QString id = addTenant(m_sandbox->baseUrl(), true);
-    QSignalSpy checked(m_fx.window->connector(), &TenantConnector::checked);
-    m_fx.window->connector()->connectTenant(id);
-    QVERIFY(checked.wait(10000));
-    const QModelIndex blueprints = waitForNode(id, { QStringLiteral("blueprints") });
-    m_fx.window->tenantTree()->expand(blueprints);
-    QTRY_COMPARE(m_fx.model->rowCount(blueprints), 3);
+    const QString id = connectedDemoTenant();
+    QVERIFY(!id.isEmpty());
+    const QModelIndex blueprints = listedBlueprints(id);
+    QVERIFY(blueprints.isValid());
     const QModelIndex production = m_fx.model->index(1, 0, blueprints);
     const QString productionId = production.data(TenantTreeModel::NodeIdRole).toString();
     m_fx.window->tenantTree()->setCurrentIndex(production);

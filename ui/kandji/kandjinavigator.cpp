@@ -96,6 +96,18 @@ void KandjiNavigator::showPageFor(const QModelIndex &index)
     if (client && tables.contains(kind)) {
         auto *page = new KandjiTablePage(client, tables.value(kind));
         page->setObjectName(QStringLiteral("kandjiTablePage"));
+        if (folderKinds.contains(kind)) {
+            // A library row opens its form; the table is listed again after a save.
+            const QPersistentModelIndex folder(index);
+            connect(page->view(), &QAbstractItemView::doubleClicked, page, [this, page, folder](const QModelIndex &row) {
+                EditorBase *editor = folder.isValid() ? openEditor(folder, row.data(KandjiListModel::ObjectRole).toJsonObject()) : nullptr;
+                if (editor)
+                    connect(editor, &EditorBase::applied, page, [page](bool ok) {
+                        if (ok)
+                            page->model()->reload();
+                    });
+            });
+        }
         m_window->showPage(page);
         return;
     }
@@ -154,37 +166,38 @@ void KandjiNavigator::refreshParentOf(const QModelIndex &index)
     m_model->refresh(index.parent().isValid() ? index.parent() : index);
 }
 
-void KandjiNavigator::openEditor(const QModelIndex &index, const QJsonObject &object, bool creating)
+EditorBase *KandjiNavigator::openEditor(const QModelIndex &folder, const QJsonObject &object)
 {
-    KandjiClient *client = clientFor(index);
-    if (!client)
-        return;
-    const QString kind = creating ? kindOf(index).chopped(1) : kindOf(index); // "custom-scripts" -> "custom-script"
+    KandjiClient *client = clientFor(folder);
+    if (!client || !folderKinds.contains(kindOf(folder)))
+        return nullptr;
+    const QString kind = kindOf(folder).chopped(1); // "custom-scripts" -> "custom-script"
     EditorBase *editor = kind == QLatin1String("custom-profile") ? static_cast<EditorBase *>(new KandjiProfileEditor(client, object, m_window))
         : kind == QLatin1String("custom-script")                 ? static_cast<EditorBase *>(new KandjiScriptEditor(client, object, m_window))
                                                                  : static_cast<EditorBase *>(new KandjiAppEditor(client, object, m_window));
     editor->setAttribute(Qt::WA_DeleteOnClose);
     editor->setWindowModality(Qt::WindowModal);
-    const QPersistentModelIndex where = creating ? QPersistentModelIndex(index) : QPersistentModelIndex(index.parent());
+    const QPersistentModelIndex where(folder);
     connect(editor, &EditorBase::applied, this, [this, where](bool ok) {
         if (ok && where.isValid())
             m_model->refresh(where);
     });
     editor->show();
+    return editor;
 }
 
 void KandjiNavigator::newItem()
 {
     const QModelIndex index = current();
     if (folderKinds.contains(kindOf(index)))
-        openEditor(index, {}, true);
+        openEditor(index, {});
 }
 
 void KandjiNavigator::editCurrent()
 {
     const QModelIndex index = current();
     if (itemKinds.contains(kindOf(index)))
-        openEditor(index, objectOf(index), false);
+        openEditor(index.parent(), objectOf(index));
 }
 
 void KandjiNavigator::deleteCurrent()

@@ -5,6 +5,7 @@
 
 #include <QPersistentModelIndex>
 
+class EditorBase;
 class KandjiClient;
 class MainWindow;
 class QAction;
@@ -41,7 +42,9 @@ private:
     QModelIndex current() const;
     KandjiClient *clientFor(const QModelIndex &index) const;
     void refreshParentOf(const QModelIndex &index);
-    void openEditor(const QModelIndex &index, const QJsonObject &object, bool creating);
+    // The form of a library item in `folder` (a library folder of the tree): `object` to edit, or
+    // empty to create one. The folder is listed again after a save. nullptr when not a library folder.
+    EditorBase *openEditor(const QModelIndex &folder, const QJsonObject &object);
 
     MainWindow *m_window;
     AppContext m_context;
