@@ -338,6 +338,7 @@ void TestKandjiWindow::folderTablesFilterAndShowBadges()
     // A double-clicked row opens its form; after a save the server has the change and so does the table.
     const QModelIndex second = table->model()->index(1, 0);
     const QString secondId = second.data(KandjiListModel::IdRole).toString();
+    QTest::mouseClick(table->viewport(), Qt::LeftButton, {}, table->visualRect(second).center());
     QTest::mouseDClick(table->viewport(), Qt::LeftButton, {}, table->visualRect(second).center());
     KandjiScriptEditor *editor = nullptr;
     QTRY_VERIFY((editor = m_fx.window->findChild<KandjiScriptEditor *>()));
