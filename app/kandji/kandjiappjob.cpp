@@ -151,12 +151,12 @@ void KandjiAppJob::uploadTo(const QJsonObject &slot)
     parts.append(MultipartPart { "file", {}, m_installer, QFileInfo(m_installer).fileName(), "application/octet-stream" });
 
     // The storage service, not Kandji: anonymous, not counted against the hourly budget, no retry
-    // of a half-sent body (the flow starts over instead).
-    HttpJob *upload = m_client->httpClient()->send(HttpRequest("POST", postUrl)
-                                                       .setAnonymous(true)
-                                                       .setMultipartBody(parts)
-                                                       .setMaxRetries(0)
-                                                       .setTransferTimeout(300'000));
+    // of a half-sent body (the flow starts over instead), ended by inactivity rather than by a
+    // total deadline (KandjiClient::storageClient()).
+    HttpJob *upload = m_client->storageClient()->send(HttpRequest("POST", postUrl)
+                                                          .setAnonymous(true)
+                                                          .setMultipartBody(parts)
+                                                          .setMaxRetries(0));
     addChild(upload);
     connect(upload, &Job::progress, this, &Job::setProgress);
     connect(upload, &Job::finished, this, [this, upload, fileKey] {

@@ -57,12 +57,24 @@ HttpClient *KandjiClient::makeHttpClient(QNetworkAccessManager *nam, const Kandj
     return http;
 }
 
-bool KandjiClient::isOnTenantOrigin(const QUrl &url) const
+HttpClient *KandjiClient::storageClient()
 {
-    const QUrl base = baseUrl();
-    const int defaultPort = base.scheme() == QLatin1String("https") ? 443 : 80;
-    return url.scheme() == base.scheme() && url.host().compare(base.host(), Qt::CaseInsensitive) == 0
-        && url.port(defaultPort) == base.port(defaultPort);
+    if (!m_storage) {
+        m_storage = new HttpClient(m_http->networkAccessManager(), this);
+        m_storage->setDeadline(0); // progress, not total time, decides (the transfer timeout)
+        m_storage->setTransferTimeout(m_storageIdleMs);
+        m_storage->setRequestLog(m_http->requestLog());
+        m_storage->setDryRun(m_http->isDryRun());
+        m_storage->setLogLabel(tr("%1 storage").arg(m_http->baseUrl().host()));
+    }
+    return m_storage;
+}
+
+void KandjiClient::setStorageIdleTimeout(int ms)
+{
+    m_storageIdleMs = ms > 0 ? ms : DefaultStorageIdleTimeoutMs;
+    if (m_storage)
+        m_storage->setTransferTimeout(m_storageIdleMs);
 }
 
 QString KandjiClient::libraryName(Library library)
@@ -211,7 +223,7 @@ Job *KandjiClient::downloadApp(const QJsonObject &app, const QString &path)
     if (sha256.size() != 64)
         return refuse(tr("The app has no SHA-256 to check the download against."));
     // A presigned storage URL: no Kandji credentials, not counted against the tenant's budget.
-    return m_http->send(HttpRequest("GET", fileUrl).setAnonymous(true).setDownloadFile(path, sha256.toLatin1()));
+    return storageClient()->send(HttpRequest("GET", fileUrl).setAnonymous(true).setDownloadFile(path, sha256.toLatin1()));
 }
 
 KandjiListJob *KandjiClient::listBlueprints(const QString &name, const QStringList &ids, KandjiListJob::Mode mode)
@@ -348,6 +360,31 @@ Job *KandjiClient::assign(const QString &blueprintId, const QString &itemId, con
 Job *KandjiClient::unassign(const QString &blueprintId, const QString &itemId, const QString &assignmentNodeId)
 {
     return assignment("remove-library-item", blueprintId, itemId, assignmentNodeId);
+}
+
+KandjiListJob *KandjiClient::listPage(Listing listing, const QString &link, const QString &blueprintId)
+{
+    QString path;
+    QString error;
+    switch (listing) {
+    case Listing::Profiles: path = libraryPath(Library::Profiles); break;
+    case Listing::Scripts: path = libraryPath(Library::Scripts); break;
+    case Listing::Apps: path = libraryPath(Library::Apps); break;
+    case Listing::Blueprints: path = QStringLiteral("/api/v1/blueprints"); break;
+    case Listing::Categories: path = QStringLiteral("/api/v1/self-service/categories"); break;
+    case Listing::BlueprintItems:
+        path = blueprintPath(blueprintId, &error);
+        if (!path.isEmpty())
+            path += QStringLiteral("/list-library-items");
+        break;
+    }
+    auto *job = new KandjiListJob(this, HttpRequest("GET", path), KandjiListJob::Mode::OnePage, this);
+    job->setLink(link);
+    if (path.isEmpty())
+        job->failLater(ApiError(ApiError::Kind::Invalid, error));
+    else
+        job->start();
+    return job;
 }
 
 KandjiListJob *KandjiClient::categories()

@@ -44,8 +44,17 @@ public:
 
     HttpClient *httpClient() const { return m_http; }
     QUrl baseUrl() const { return m_http->baseUrl(); }
-    bool isOnTenantOrigin(const QUrl &url) const;
     KandjiRateBudget *budget() const { return m_budget; }
+
+    // The client for the presigned storage URLs (installer uploads, app downloads): over the same
+    // network manager and request log, never with the tenant's credentials, and with no whole-request
+    // deadline, since a 50 MB installer on a slow link may take many minutes. What ends a stuck
+    // transfer is inactivity: storageIdleTimeout() ms without a byte sent or received (default
+    // 300 s, iructl's read timeout). Created on first use, owned by this client.
+    static constexpr int DefaultStorageIdleTimeoutMs = 300'000;
+    HttpClient *storageClient();
+    void setStorageIdleTimeout(int ms);
+    int storageIdleTimeout() const { return m_storageIdleMs; }
 
     // Waits between the 503 "still processing" retries of a custom app are min(2^n, 30) s, within
     // 300 s in all; tests scale the real waits (the schedule and budget stay nominal).
@@ -98,6 +107,13 @@ public:
     // Result {"assigned": [ids still on the blueprint]}.
     Job *unassign(const QString &blueprintId, const QString &itemId, const QString &assignmentNodeId = {});
 
+    // --- One page of a listing, for paged models (NextLinkStrategy): the first page, or the page at
+    // `link` (the `next` of an earlier page, which must stay on the tenant's origin). Result
+    // {"count", "next": URL or null, "results"} (KandjiListJob::Mode::OnePage). `blueprintId` is
+    // the blueprint whose items BlueprintItems lists.
+    enum class Listing { Profiles, Scripts, Apps, Blueprints, Categories, BlueprintItems };
+    KandjiListJob *listPage(Listing listing, const QString &link = {}, const QString &blueprintId = {});
+
     // --- Self Service categories (read-only)
     KandjiListJob *categories();
     // A category name (case-insensitive) or id to {"id", "name"}; NotFound when there is none.
@@ -116,6 +132,8 @@ private:
 
     HttpClient *m_http;
     KandjiRateBudget *m_budget;
+    HttpClient *m_storage = nullptr;
+    int m_storageIdleMs = DefaultStorageIdleTimeoutMs;
     double m_waitScale = 1.0;
 };
 

@@ -1,6 +1,7 @@
 #include "kandjifamily.h"
 
 #include "kandjiclient.h"
+#include "kandjirules.h"
 #include "kandjisettings.h"
 
 #include <QCoreApplication>
@@ -41,12 +42,10 @@ QString badgeFor(const QString &kind, const QJsonObject &o)
 {
     QStringList parts;
     if (kind == QLatin1String("custom-profile")) {
-        const QList<QPair<const char *, const char *>> platforms { { "runs_on_mac", "macOS" }, { "runs_on_iphone", "iPhone" },
-            { "runs_on_ipad", "iPad" }, { "runs_on_tv", "tvOS" }, { "runs_on_vision", "visionOS" } };
         QStringList on;
-        for (const auto &[key, name] : platforms)
-            if (o.value(QLatin1String(key)).toBool())
-                on << QLatin1String(name);
+        for (const QString &flag : KandjiRules::profilePlatformFlags())
+            if (o.value(flag).toBool())
+                on << KandjiRules::platformName(flag);
         parts << on.join(QLatin1Char('/'));
     } else if (kind == QLatin1String("custom-script")) {
         parts << o.value(QLatin1String("execution_frequency")).toString().replace(QLatin1Char('_'), QLatin1Char(' '));

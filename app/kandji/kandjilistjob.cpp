@@ -1,6 +1,7 @@
 #include "kandjilistjob.h"
 
 #include "kandjiclient.h"
+#include "net/httpjob.h"
 
 #include <QJsonObject>
 
@@ -14,14 +15,37 @@ KandjiListJob::KandjiListJob(KandjiClient *client, const HttpRequest &firstPage,
 
 void KandjiListJob::start()
 {
-    QMetaObject::invokeMethod(this, [this] { request(m_first); }, Qt::QueuedConnection);
+    QMetaObject::invokeMethod(this, [this] {
+        if (isFinished())
+            return;
+        if (!m_client) {
+            fail(ApiError(ApiError::Kind::Cancelled, tr("The Kandji client went away.")));
+            return;
+        }
+        const QUrl base = m_client->baseUrl();
+        const QUrl first = m_client->httpClient()->resolve(m_first.path(), m_first.query());
+        if (m_link.isEmpty()) {
+            m_cursor = PageCursor(base, first, m_limits);
+            request(m_first);
+            return;
+        }
+        // A link handed in from an earlier page passes the same check as a `next` read here.
+        m_cursor = PageCursor(base, first, m_limits);
+        if (const ApiError refused = m_cursor.advance(m_link, 0); refused.isError()) {
+            fail(refused);
+            return;
+        }
+        const QUrl page = m_cursor.next();
+        m_cursor = PageCursor(base, page, m_limits);
+        request(HttpRequest("GET", page.toString(QUrl::FullyEncoded)));
+    }, Qt::QueuedConnection);
 }
 
 void KandjiListJob::fetchMore()
 {
     if (!canFetchMore())
         return;
-    request(HttpRequest("GET", m_next));
+    request(HttpRequest("GET", m_cursor.next().toString(QUrl::FullyEncoded)));
 }
 
 void KandjiListJob::request(const HttpRequest &req)
@@ -47,7 +71,6 @@ void KandjiListJob::onPage(Job *http)
         fail(http->error());
         return;
     }
-    ++m_pages;
     const QJsonValue body = http->result();
     QJsonArray items;
     QString next;
@@ -63,25 +86,21 @@ void KandjiListJob::onPage(Job *http)
         fail(ApiError(ApiError::Kind::Parse, tr("The server's list is not {count, next, previous, results}.")));
         return;
     }
-
-    if (!next.isEmpty()) {
-        const QUrl url = m_client->baseUrl().resolved(QUrl(next));
-        QString why;
-        if (!m_client->isOnTenantOrigin(url))
-            why = tr("the next page (%1) is not on the tenant's server %2").arg(url.host(), m_client->baseUrl().host());
-        else if (m_seen.contains(url.toString()))
-            why = tr("the next page repeats an earlier one");
-        else if (m_pages >= m_maxPages)
-            why = tr("more than %1 pages").arg(m_maxPages);
-        if (!why.isEmpty()) {
-            fail(ApiError(ApiError::Kind::Parse, tr("Stopped following the list: %1.").arg(why)));
-            return;
-        }
-        m_seen.insert(url.toString());
-        next = url.toString(QUrl::FullyEncoded);
+    if (m_mode == Mode::OnePage) {
+        // The link is checked when it is followed (by the next OnePage job): this page's rows count.
+        Q_EMIT page(items, m_count, next.isEmpty());
+        if (!isFinished())
+            succeed(QJsonObject { { QStringLiteral("count"), m_count },
+                                  { QStringLiteral("next"), next.isEmpty() ? QJsonValue() : QJsonValue(next) },
+                                  { QStringLiteral("results"), items } });
+        return;
     }
-    m_next = next;
-    const bool last = next.isEmpty();
+    const auto *httpJob = qobject_cast<HttpJob *>(http);
+    if (const ApiError refused = m_cursor.advance(next, httpJob ? httpJob->response().body.size() : 0); refused.isError()) {
+        fail(refused);
+        return;
+    }
+    const bool last = m_cursor.atEnd();
     if (m_mode == Mode::Collect) {
         for (const QJsonValue &item : std::as_const(items))
             m_collected.append(item);

@@ -2,6 +2,7 @@
 
 #include <QCoreApplication>
 #include <QFile>
+#include <QHash>
 #include <QRegularExpression>
 #include <QXmlStreamReader>
 
@@ -32,6 +33,14 @@ QStringList profilePlatformFlags()
 {
     return { QStringLiteral("runs_on_mac"), QStringLiteral("runs_on_iphone"), QStringLiteral("runs_on_ipad"),
              QStringLiteral("runs_on_tv"), QStringLiteral("runs_on_vision") };
+}
+
+QString platformName(const QString &flag)
+{
+    static const QHash<QString, QString> names { { QStringLiteral("runs_on_mac"), QStringLiteral("macOS") },
+        { QStringLiteral("runs_on_iphone"), QStringLiteral("iPhone") }, { QStringLiteral("runs_on_ipad"), QStringLiteral("iPad") },
+        { QStringLiteral("runs_on_tv"), QStringLiteral("tvOS") }, { QStringLiteral("runs_on_vision"), QStringLiteral("visionOS") } };
+    return names.value(flag);
 }
 
 static QString text(const QJsonObject &o, const char *key)

@@ -18,6 +18,8 @@ QStringList executionFrequencies(); // once, every_15_min, every_day, no_enforce
 QStringList installTypes();         // package, zip, image
 QStringList installEnforcements();  // install_once, continuously_enforce, no_enforcement
 QStringList profilePlatformFlags(); // runs_on_mac, runs_on_iphone, runs_on_ipad, runs_on_tv, runs_on_vision
+// The platform a runs_on_* flag names, for people: "macOS", "iPhone", "iPad", "tvOS", "visionOS".
+QString platformName(const QString &flag);
 
 // Custom profile fields: name (create), active, runs_on_* (booleans; on create at least one true,
 // on update not every one of the five false).

@@ -15,12 +15,17 @@
 #include <QCryptographicHash>
 #include <QFile>
 #include <QDir>
+#include <QElapsedTimer>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QNetworkAccessManager>
+#include <QPointer>
 #include <QSignalSpy>
+#include <QTcpServer>
+#include <QTcpSocket>
 #include <QTemporaryDir>
 #include <QTest>
+#include <QTimer>
 
 #include <memory>
 
@@ -48,6 +53,80 @@ QJsonObject obj(std::initializer_list<QPair<QString, QJsonValue>> items)
     return o;
 }
 
+// A slow uplink in front of the sandbox's storage: a TCP relay that passes the client's bytes on at
+// `bytesPerSecond` (none at all when 0: a stalled link) and the answers back at once. Qt's read
+// buffer is kept small, so the kernel's flow control holds the sender back as a real link would.
+class SlowLink : public QObject
+{
+public:
+    SlowLink(quint16 upstreamPort, qint64 bytesPerSecond)
+        : m_upstreamPort(upstreamPort)
+        , m_rate(bytesPerSecond)
+    {
+        connect(&m_server, &QTcpServer::newConnection, this, [this] {
+            while (QTcpSocket *client = m_server.nextPendingConnection())
+                relay(client);
+        });
+        m_tick.setInterval(TickMs);
+        connect(&m_tick, &QTimer::timeout, this, &SlowLink::pass);
+        m_tick.start();
+    }
+    bool listen() { return m_server.listen(QHostAddress::LocalHost); }
+    QString origin() const { return QStringLiteral("http://127.0.0.1:%1").arg(m_server.serverPort()); }
+    qint64 passed() const { return m_passed; }
+
+private:
+    static constexpr int TickMs = 20;
+    void relay(QTcpSocket *client)
+    {
+        client->setParent(this);
+        client->setReadBufferSize(1 << 20);
+        auto *upstream = new QTcpSocket(client);
+        upstream->connectToHost(QHostAddress::LocalHost, m_upstreamPort);
+        connect(upstream, &QTcpSocket::readyRead, client, [client, upstream] { client->write(upstream->readAll()); });
+        connect(upstream, &QTcpSocket::disconnected, client, [client] { client->disconnectFromHost(); });
+        connect(client, &QTcpSocket::disconnected, client, &QObject::deleteLater);
+        m_pairs.append(qMakePair(QPointer<QTcpSocket>(client), QPointer<QTcpSocket>(upstream)));
+    }
+    void pass()
+    {
+        for (const auto &[client, upstream] : std::as_const(m_pairs)) {
+            if (!client || !upstream || upstream->state() != QAbstractSocket::ConnectedState)
+                continue;
+            const QByteArray bytes = client->read(m_rate * TickMs / 1000);
+            upstream->write(bytes);
+            m_passed += bytes.size();
+        }
+    }
+
+    QTcpServer m_server;
+    QTimer m_tick;
+    QList<QPair<QPointer<QTcpSocket>, QPointer<QTcpSocket>>> m_pairs;
+    quint16 m_upstreamPort;
+    qint64 m_rate;
+    qint64 m_passed = 0;
+};
+
+// A file of `size` bytes written in 1 MiB chunks; its SHA-256 (hex) in *sha256.
+QString writeLargeFile(const QTemporaryDir &dir, const QString &name, qint64 size, QString *sha256)
+{
+    const QString path = dir.filePath(name);
+    QFile file(path);
+    if (!file.open(QIODevice::WriteOnly))
+        return {};
+    QCryptographicHash hash(QCryptographicHash::Sha256);
+    QByteArray chunk(1 << 20, Qt::Uninitialized);
+    for (qint64 written = 0; written < size; written += chunk.size()) {
+        for (int i = 0; i < chunk.size(); i += 4096)
+            chunk[i] = char((written + i) / 4096);
+        hash.addData(chunk);
+        if (file.write(chunk) != chunk.size())
+            return {};
+    }
+    *sha256 = QString::fromLatin1(hash.result().toHex());
+    return path;
+}
+
 } // namespace
 
 class TestKandjiClient : public QObject
@@ -72,6 +151,8 @@ private Q_SLOTS:
     void appCreateUploadsThroughPresignedPost();
     void appUpdateSkipsUploadWhenSha256Matches();
     void appProcessingRetrySchedule();
+    void bigUploadOnASlowLinkOutlivesTheRequestDeadline();
+    void stalledUploadEndsAfterInactivity();
     void appProcessingGivesUpAfter300s();
     void appRules_data();
     void appRules();
@@ -224,7 +305,7 @@ void TestKandjiClient::listRefusesNextOffTheTenantOrigin()
     const auto outcome = await(KandjiClient::forSession(http.get())->list(KandjiClient::Library::Profiles));
     QVERIFY(outcome.finished);
     QCOMPARE(outcome.error.kind(), ApiError::Kind::Parse);
-    QVERIFY2(outcome.error.message().contains(QLatin1String("not on the tenant's server")), qPrintable(outcome.error.message()));
+    QVERIFY2(outcome.error.message().contains(QLatin1String("leaves the tenant")), qPrintable(outcome.error.message()));
     QCOMPARE(elsewhere.requestCount(), 0);
 
     // A next that loops back to an earlier page stops too.
@@ -393,6 +474,52 @@ void TestKandjiClient::appCreateUploadsThroughPresignedPost()
     QVERIFY(api.at(1).body.contains("file_key="));
     QCOMPARE(waits.size(), 1);
     QCOMPARE(waits.first().at(1).toInt(), 1000);
+}
+
+void TestKandjiClient::bigUploadOnASlowLinkOutlivesTheRequestDeadline()
+{
+    // 50 MB through a link of 6 MB/s takes some 8 s; the tenant's requests must answer within
+    // 4 s in all. The upload keeps going because it makes progress: only inactivity ends it.
+    constexpr qint64 size = 50 * 1024 * 1024;
+    QString sha256;
+    const QString file = writeLargeFile(*m_dir, QStringLiteral("Large.pkg"), size, &sha256);
+    QVERIFY(!file.isEmpty());
+    SlowLink link(m_sandbox->storageServer()->port(), 6 * 1024 * 1024);
+    QVERIFY(link.listen());
+    service().setStorageOrigin(link.origin());
+    m_http->setDeadline(4000);
+    m_client->setStorageIdleTimeout(3000);
+    QElapsedTimer clock;
+    clock.start();
+    const auto outcome = await(m_client->createApp(obj({ { QStringLiteral("name"), QStringLiteral("Large") },
+        { QStringLiteral("install_type"), QStringLiteral("package") }, { QStringLiteral("install_enforcement"), QStringLiteral("install_once") } }), file), 60000);
+    QVERIFY2(!outcome.error, qPrintable(outcome.error.toString()));
+    QVERIFY2(clock.elapsed() > 4000, "the link was not slow: the test proves nothing");
+    qInfo("50 MB upload through a 6 MB/s link took %lld ms (request deadline 4 s)", clock.elapsed());
+    QCOMPARE(outcome.result.toObject().value(QLatin1String("sha256")).toString(), sha256);
+    QCOMPARE(link.passed() > size, true);
+}
+
+void TestKandjiClient::stalledUploadEndsAfterInactivity()
+{
+    // A link that stops passing bytes: the upload fails after the idle timeout, and nothing is created.
+    QString sha256;
+    const QString file = writeLargeFile(*m_dir, QStringLiteral("Stuck.pkg"), 40 * 1024 * 1024, &sha256);
+    QVERIFY(!file.isEmpty());
+    SlowLink link(m_sandbox->storageServer()->port(), 0);
+    QVERIFY(link.listen());
+    service().setStorageOrigin(link.origin());
+    m_client->setStorageIdleTimeout(800);
+    QElapsedTimer clock;
+    clock.start();
+    const auto outcome = await(m_client->createApp(obj({ { QStringLiteral("name"), QStringLiteral("Stuck") },
+        { QStringLiteral("install_type"), QStringLiteral("package") }, { QStringLiteral("install_enforcement"), QStringLiteral("install_once") } }), file), 60000);
+    QVERIFY(outcome.finished);
+    QCOMPARE(outcome.error.kind(), ApiError::Kind::Timeout);
+    QVERIFY2(outcome.error.message().contains(QLatin1String("0.8 s")), qPrintable(outcome.error.message()));
+    QVERIFY(clock.elapsed() < 30000);
+    QCOMPARE(service().storageUploads(), 0);
+    QCOMPARE(service().itemCount(QStringLiteral("custom-apps")), 0);
 }
 
 void TestKandjiClient::appUpdateSkipsUploadWhenSha256Matches()

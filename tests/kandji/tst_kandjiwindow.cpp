@@ -8,7 +8,11 @@
 #include "families.h"
 #include "kandjifamily.h"
 #include "kandjicopydialog.h"
+#include "kandjiblueprintview.h"
+#include "kandjilistmodel.h"
 #include "kandjinavigator.h"
+#include "kandjiscripteditor.h"
+#include "kandjitablepage.h"
 #include "kandjisandbox.h"
 #include "kandjiservice.h"
 #include "loopbackhttpserver.h"
@@ -24,7 +28,13 @@
 #include "testsupport.h"
 #include "windowfixture.h"
 
+#include <QApplication>
 #include <QCheckBox>
+#include <QComboBox>
+#include <QDialog>
+#include <QMimeData>
+#include <QProgressBar>
+#include <QTableView>
 #include <QDialogButtonBox>
 #include <QLabel>
 #include <QLineEdit>
@@ -54,10 +64,17 @@ private Q_SLOTS:
     void treeAndAssignment();
     void tenantWithForeignUrlIsRefused();
     void copyToAnotherTenant();
+    void folderTablesFilterAndShowBadges();
+    void dragLibraryItemsOntoABlueprint();
+    void deletingABlueprintNeedsItsNameTyped();
 
 private:
     QString addTenant(const QUrl &url, bool local);
     QModelIndex waitForNode(const QString &tenantId, const QStringList &path);
+    // Adds a tenant on the sandbox and connects it; its id, or empty when it did not connect.
+    QString connectedDemoTenant();
+    // The tenant's Blueprints folder, expanded, once its three blueprints are listed (else invalid).
+    QModelIndex listedBlueprints(const QString &tenantId);
 
     QTemporaryDir m_dir;
     std::unique_ptr<KandjiSandbox> m_sandbox;
@@ -102,6 +119,25 @@ QString TestKandjiWindow::addTenant(const QUrl &url, bool local)
 QModelIndex TestKandjiWindow::waitForNode(const QString &tenantId, const QStringList &path)
 {
     return m_fx.reveal(tenantId, path);
+}
+
+QString TestKandjiWindow::connectedDemoTenant()
+{
+    const QString id = addTenant(m_sandbox->baseUrl(), true);
+    QSignalSpy checked(m_fx.window->connector(), &TenantConnector::checked);
+    m_fx.window->connector()->connectTenant(id);
+    if (!checked.wait(10000) || m_fx.model->tenantState(id) != TenantTreeModel::State::Ok)
+        return {};
+    return id;
+}
+
+QModelIndex TestKandjiWindow::listedBlueprints(const QString &tenantId)
+{
+    const QModelIndex blueprints = waitForNode(tenantId, { QStringLiteral("blueprints") });
+    m_fx.window->tenantTree()->expand(blueprints);
+    if (!QTest::qWaitFor([&] { return m_fx.model->rowCount(blueprints) == 3; }, 10000))
+        return {};
+    return blueprints;
 }
 
 void TestKandjiWindow::addTenantWizard()
@@ -208,7 +244,8 @@ void TestKandjiWindow::treeAndAssignment()
     auto *buttons = list->parentWidget()->findChild<QDialogButtonBox *>();
     QTest::mouseClick(buttons->button(QDialogButtonBox::Ok), Qt::LeftButton);
     auto *report = list->parentWidget()->findChild<QLabel *>(QStringLiteral("assignReport"));
-    QTRY_COMPARE(report->text(), QStringLiteral("1 assigned, 1 already assigned, 0 failed."));
+    QTRY_VERIFY(report->text().startsWith(QLatin1String("1 assigned, 1 already assigned, 0 failed.")));
+    QVERIFY2(report->text().contains(QLatin1String("Already on the blueprint: Wi-Fi Office.")), qPrintable(report->text()));
     QCOMPARE(int(m_sandbox->service().blueprintItems(stagingId).size()), before + 1);
 
     // KANDJI_SCREENSHOT=path.png: the window on a script's page, for the README.
@@ -267,6 +304,169 @@ void TestKandjiWindow::copyToAnotherTenant()
     QCOMPARE(runs.last().at(0).toBool(), true);
     QCOMPARE(table->item(0, 3)->text(), QStringLiteral("created"));
     QCOMPARE(production.service().itemCount(QStringLiteral("custom-scripts")), 1);
+}
+
+void TestKandjiWindow::folderTablesFilterAndShowBadges()
+{
+    const QString id = connectedDemoTenant();
+    QVERIFY(!id.isEmpty());
+    m_fx.click(waitForNode(id, { QStringLiteral("custom-scripts") }));
+    KandjiTablePage *page = nullptr;
+    QTRY_VERIFY((page = qobject_cast<KandjiTablePage *>(m_fx.window->currentPage())));
+    auto *table = page->findChild<QTableView *>(QStringLiteral("kandjiTable"));
+    QTRY_COMPARE(table->model()->rowCount(), 20);
+    // Badges: enforcement and Self Service, from the model's typed role (the delegate draws them).
+    QCOMPARE(table->model()->index(0, 0).data(KandjiListModel::BadgesRole).toStringList(),
+             (QStringList { QStringLiteral("once"), QStringLiteral("Self Service") }));
+    QVERIFY(table->itemDelegateForColumn(0));
+
+    auto *type = page->findChild<QComboBox *>(QStringLiteral("typeFilter"));
+    QVERIFY(type->isVisible());
+    type->setFocus();
+    type->setCurrentIndex(type->findData(QStringLiteral("no_enforcement")));
+    QCOMPARE(table->model()->rowCount(), 5); // the demo's every fourth script
+    for (int row = 0; row < table->model()->rowCount(); ++row)
+        QCOMPARE(table->model()->index(row, 1).data().toString(), QStringLiteral("no enforcement"));
+    auto *text = page->findChild<QLineEdit *>(QStringLiteral("textFilter"));
+    QTest::keyClicks(text, table->model()->index(2, 0).data().toString());
+    QCOMPARE(table->model()->rowCount(), 1);
+    QVERIFY(page->findChild<QLabel *>(QStringLiteral("kandjiTableStatus"))->text().startsWith(QLatin1String("1 shown, 20 of 20")));
+    type->setCurrentIndex(0);
+    text->clear();
+    QCOMPARE(table->model()->rowCount(), 20);
+
+    // A double-clicked row opens its form; after a save the server has the change and so does the table.
+    const QModelIndex second = table->model()->index(1, 0);
+    const QString secondId = second.data(KandjiListModel::IdRole).toString();
+    QTest::mouseClick(table->viewport(), Qt::LeftButton, {}, table->visualRect(second).center());
+    QTest::mouseDClick(table->viewport(), Qt::LeftButton, {}, table->visualRect(second).center());
+    KandjiScriptEditor *editor = nullptr;
+    QTRY_VERIFY((editor = m_fx.window->findChild<KandjiScriptEditor *>()));
+    auto *name = editor->findChild<QLineEdit *>(QStringLiteral("name"));
+    QCOMPARE(name->text(), second.data().toString());
+    name->selectAll();
+    QTest::keyClicks(name, QStringLiteral("Renamed from the table"));
+    QTest::mouseClick(editor->findChild<QPushButton *>(QStringLiteral("saveButton")), Qt::LeftButton);
+    QTRY_COMPARE(m_sandbox->service().item(QStringLiteral("custom-scripts"), secondId)->value(QLatin1String("name")).toString(),
+                 QStringLiteral("Renamed from the table"));
+    QTRY_COMPARE(table->model()->index(1, 0).data().toString(), QStringLiteral("Renamed from the table"));
+
+    // The other folders are tables too: blueprints by type, categories without a type filter.
+    m_fx.click(waitForNode(id, { QStringLiteral("blueprints") }));
+    QTRY_VERIFY((page = qobject_cast<KandjiTablePage *>(m_fx.window->currentPage())));
+    QTRY_COMPARE(page->view()->model()->rowCount(), 3);
+    m_fx.click(waitForNode(id, { QStringLiteral("self-service-categories") }));
+    QTRY_VERIFY((page = qobject_cast<KandjiTablePage *>(m_fx.window->currentPage())) && page->model()->kind() == KandjiListModel::Kind::Categories);
+    QTRY_COMPARE(page->view()->model()->rowCount(), 6);
+    QVERIFY(!page->findChild<QComboBox *>(QStringLiteral("typeFilter"))->isVisible());
+}
+
+void TestKandjiWindow::dragLibraryItemsOntoABlueprint()
+{
+    const QString id = connectedDemoTenant();
+    QVERIFY(!id.isEmpty());
+    const QModelIndex blueprints = listedBlueprints(id);
+    QVERIFY(blueprints.isValid());
+    const QModelIndex staging = m_fx.model->index(0, 0, blueprints);
+    const QString stagingId = staging.data(TenantTreeModel::NodeIdRole).toString();
+    const int before = int(m_sandbox->service().blueprintItems(stagingId).size());
+    m_fx.click(staging);
+    KandjiBlueprintView *view = nullptr;
+    QTRY_VERIFY((view = qobject_cast<KandjiBlueprintView *>(m_fx.window->currentPage())));
+    auto *assigned = view->findChild<QTableView *>(QStringLiteral("assignedTable"));
+    QTRY_COMPARE(assigned->model()->rowCount(), before);
+    auto *library = view->findChild<QTableView *>(QStringLiteral("libraryTable-profiles"));
+    QTRY_COMPARE(library->model()->rowCount(), 24);
+
+    // Select the first profile (on Staging already: the demo assigns the first ten) and the last two.
+    library->selectionModel()->select(library->model()->index(0, 0), QItemSelectionModel::Select | QItemSelectionModel::Rows);
+    library->selectionModel()->select(library->model()->index(22, 0), QItemSelectionModel::Select | QItemSelectionModel::Rows);
+    library->selectionModel()->select(library->model()->index(23, 0), QItemSelectionModel::Select | QItemSelectionModel::Rows);
+    const QString lastName = library->model()->index(23, 0).data().toString();
+    // The drag's payload, as the library view builds it, dropped on the assigned items like a mouse would.
+    std::unique_ptr<QMimeData> payload(library->model()->mimeData(library->selectionModel()->selectedRows()));
+    QVERIFY(payload);
+    m_sandbox->setLatency(30); // slow enough to see the progress
+    QSignalSpy finished(view, &KandjiBlueprintView::assignFinished);
+    QWidget *target = assigned->viewport();
+    const QPoint at(target->width() / 2, target->height() - 5);
+    QDragEnterEvent enter(at, Qt::CopyAction, payload.get(), Qt::LeftButton, Qt::NoModifier);
+    QApplication::sendEvent(target, &enter);
+    QVERIFY(enter.isAccepted());
+    QDragMoveEvent move(at, Qt::CopyAction, payload.get(), Qt::LeftButton, Qt::NoModifier);
+    QApplication::sendEvent(target, &move);
+    QVERIFY(move.isAccepted());
+    QDropEvent drop(at, Qt::CopyAction, payload.get(), Qt::LeftButton, Qt::NoModifier);
+    QApplication::sendEvent(target, &drop);
+    auto *progress = view->findChild<QProgressBar *>(QStringLiteral("assignProgress"));
+    QVERIFY(view->isRunning());
+    QVERIFY(progress->isVisible());
+    QCOMPARE(progress->maximum(), 3);
+    QVERIFY(finished.wait(10000));
+    QVERIFY(!progress->isVisible());
+
+    // What the server received: two new items; the one already there is reported, not failed.
+    QCOMPARE(int(m_sandbox->service().blueprintItems(stagingId).size()), before + 2);
+    const QString report = view->findChild<QLabel *>(QStringLiteral("dropReport"))->text();
+    QVERIFY2(report.startsWith(QLatin1String("2 assigned, 1 already assigned, 0 failed.")), qPrintable(report));
+    QVERIFY2(report.contains(QLatin1String("Already on the blueprint: Wi-Fi Office.")), qPrintable(report));
+    QTRY_COMPARE(assigned->model()->rowCount(), before + 2);
+    bool listed = false;
+    for (int row = 0; row < assigned->model()->rowCount(); ++row)
+        listed = listed || assigned->model()->index(row, 0).data().toString() == lastName;
+    QVERIFY(listed);
+
+    // A drop of something that is not library items is refused before anything is sent.
+    const int requests = m_sandbox->server()->requestCount();
+    QMimeData text;
+    text.setText(QStringLiteral("Wi-Fi Office"));
+    QDragEnterEvent refused(at, Qt::CopyAction, &text, Qt::LeftButton, Qt::NoModifier);
+    QApplication::sendEvent(target, &refused);
+    QVERIFY(!refused.isAccepted());
+    QTest::qWait(100);
+    QCOMPARE(m_sandbox->server()->requestCount(), requests);
+}
+
+void TestKandjiWindow::deletingABlueprintNeedsItsNameTyped()
+{
+    const QString id = connectedDemoTenant();
+    QVERIFY(!id.isEmpty());
+    const QModelIndex blueprints = listedBlueprints(id);
+    QVERIFY(blueprints.isValid());
+    const QModelIndex production = m_fx.model->index(1, 0, blueprints);
+    const QString productionId = production.data(TenantTreeModel::NodeIdRole).toString();
+    m_fx.window->tenantTree()->setCurrentIndex(production);
+    QList<QByteArray> deletes;
+    connect(m_sandbox.get(), &KandjiSandbox::requestServed, this, [&deletes](const QByteArray &method, const QString &path, int) {
+        if (method == "DELETE")
+            deletes << path.toUtf8();
+    });
+    auto *navigator = qobject_cast<KandjiNavigator *>(m_fx.window->navigator(KandjiFamily::Id));
+
+    // Cancelled: nothing sent.
+    navigator->deleteCurrent();
+    QDialog *confirm = nullptr;
+    QTRY_VERIFY((confirm = m_fx.window->findChild<QDialog *>(QStringLiteral("deleteBlueprintConfirm"))));
+    QVERIFY(confirm->findChild<QLabel *>(QStringLiteral("consequence"))->text().contains(QLatin1String("unmanages EVERY device")));
+    QTest::keyClick(confirm, Qt::Key_Escape);
+    QTRY_VERIFY(!m_fx.window->findChild<QDialog *>(QStringLiteral("deleteBlueprintConfirm")));
+    QTest::qWait(100);
+    QVERIFY(deletes.isEmpty());
+
+    navigator->deleteCurrent();
+    QTRY_VERIFY((confirm = m_fx.window->findChild<QDialog *>(QStringLiteral("deleteBlueprintConfirm"))));
+    auto *name = confirm->findChild<QLineEdit *>(QStringLiteral("confirmName"));
+    auto *button = confirm->findChild<QPushButton *>(QStringLiteral("confirmButton"));
+    QVERIFY(!button->isEnabled());
+    QTest::keyClicks(name, QStringLiteral("production")); // the case counts
+    QVERIFY(!button->isEnabled());
+    name->clear();
+    QTest::keyClicks(name, QStringLiteral("Production"));
+    QVERIFY(button->isEnabled());
+    QTest::mouseClick(button, Qt::LeftButton);
+    QTRY_COMPARE(deletes.size(), 1);
+    QVERIFY(deletes.first().endsWith(productionId.toUtf8()));
+    QTRY_COMPARE(m_fx.model->rowCount(blueprints), 2);
 }
 
 QTEST_MAIN(TestKandjiWindow)

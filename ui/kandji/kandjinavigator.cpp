@@ -2,12 +2,15 @@
 
 #include "kandjiappeditor.h"
 #include "kandjiassignjob.h"
+#include "kandjiblueprintview.h"
 #include "kandjiclient.h"
+#include "kandjiconfirmdialog.h"
 #include "kandjicopydialog.h"
 #include "kandjifamily.h"
 #include "kandjihighlighters.h"
 #include "kandjiprofileeditor.h"
 #include "kandjiscripteditor.h"
+#include "kandjitablepage.h"
 #include "mainwindow.h"
 #include "prompt.h"
 #include "tenanttreemodel.h"
@@ -21,7 +24,9 @@
 #include <QLabel>
 #include <QListWidget>
 #include <QPlainTextEdit>
+#include <QPointer>
 #include <QPushButton>
+#include <QTableView>
 #include <QTreeView>
 #include <QVBoxLayout>
 
@@ -80,12 +85,49 @@ KandjiClient *KandjiNavigator::clientFor(const QModelIndex &index) const
 
 void KandjiNavigator::showPageFor(const QModelIndex &index)
 {
+    const QString kind = kindOf(index);
+    KandjiClient *client = clientFor(index);
+    static const QHash<QString, KandjiListModel::Kind> tables {
+        { QStringLiteral("custom-profiles"), KandjiListModel::Kind::Profiles },
+        { QStringLiteral("custom-scripts"), KandjiListModel::Kind::Scripts },
+        { QStringLiteral("custom-apps"), KandjiListModel::Kind::Apps },
+        { QStringLiteral("blueprints"), KandjiListModel::Kind::Blueprints },
+        { QStringLiteral("self-service-categories"), KandjiListModel::Kind::Categories },
+    };
+    if (client && tables.contains(kind)) {
+        auto *page = new KandjiTablePage(client, tables.value(kind));
+        page->setObjectName(QStringLiteral("kandjiTablePage"));
+        if (folderKinds.contains(kind)) {
+            // A library row opens its form; the table is listed again after a save.
+            const QPersistentModelIndex folder(index);
+            connect(page->view(), &QAbstractItemView::doubleClicked, page, [this, page, folder](const QModelIndex &row) {
+                EditorBase *editor = folder.isValid() ? openEditor(folder, row.data(KandjiListModel::ObjectRole).toJsonObject()) : nullptr;
+                if (editor)
+                    connect(editor, &EditorBase::applied, page, [page](bool ok) {
+                        if (ok)
+                            page->model()->reload();
+                    });
+            });
+        }
+        m_window->showPage(page);
+        return;
+    }
+    if (client && kind == QLatin1String("blueprint")) {
+        auto *view = new KandjiBlueprintView(client, objectOf(index));
+        view->setObjectName(QStringLiteral("kandjiBlueprintView"));
+        const QPersistentModelIndex where(index);
+        connect(view, &KandjiBlueprintView::assignmentsChanged, this, [this, where] {
+            if (where.isValid())
+                m_model->refresh(where);
+        });
+        m_window->showPage(view);
+        return;
+    }
     auto *page = new QWidget;
     auto *layout = new QVBoxLayout(page);
     auto *title = new QLabel(QStringLiteral("<h2>%1</h2>").arg(index.data(Qt::DisplayRole).toString().toHtmlEscaped()), page);
     layout->addWidget(title);
     const QJsonObject object = objectOf(index);
-    const QString kind = kindOf(index);
     auto *text = new QPlainTextEdit(page);
     text->setObjectName(QStringLiteral("kandjiPageText"));
     text->setReadOnly(true);
@@ -125,37 +167,38 @@ void KandjiNavigator::refreshParentOf(const QModelIndex &index)
     m_model->refresh(index.parent().isValid() ? index.parent() : index);
 }
 
-void KandjiNavigator::openEditor(const QModelIndex &index, const QJsonObject &object, bool creating)
+EditorBase *KandjiNavigator::openEditor(const QModelIndex &folder, const QJsonObject &object)
 {
-    KandjiClient *client = clientFor(index);
-    if (!client)
-        return;
-    const QString kind = creating ? kindOf(index).chopped(1) : kindOf(index); // "custom-scripts" -> "custom-script"
+    KandjiClient *client = clientFor(folder);
+    if (!client || !folderKinds.contains(kindOf(folder)))
+        return nullptr;
+    const QString kind = kindOf(folder).chopped(1); // "custom-scripts" -> "custom-script"
     EditorBase *editor = kind == QLatin1String("custom-profile") ? static_cast<EditorBase *>(new KandjiProfileEditor(client, object, m_window))
         : kind == QLatin1String("custom-script")                 ? static_cast<EditorBase *>(new KandjiScriptEditor(client, object, m_window))
                                                                  : static_cast<EditorBase *>(new KandjiAppEditor(client, object, m_window));
     editor->setAttribute(Qt::WA_DeleteOnClose);
     editor->setWindowModality(Qt::WindowModal);
-    const QPersistentModelIndex where = creating ? QPersistentModelIndex(index) : QPersistentModelIndex(index.parent());
+    const QPersistentModelIndex where(folder);
     connect(editor, &EditorBase::applied, this, [this, where](bool ok) {
         if (ok && where.isValid())
             m_model->refresh(where);
     });
     editor->show();
+    return editor;
 }
 
 void KandjiNavigator::newItem()
 {
     const QModelIndex index = current();
     if (folderKinds.contains(kindOf(index)))
-        openEditor(index, {}, true);
+        openEditor(index, {});
 }
 
 void KandjiNavigator::editCurrent()
 {
     const QModelIndex index = current();
     if (itemKinds.contains(kindOf(index)))
-        openEditor(index, objectOf(index), false);
+        openEditor(index.parent(), objectOf(index));
 }
 
 void KandjiNavigator::deleteCurrent()
@@ -168,11 +211,31 @@ void KandjiNavigator::deleteCurrent()
     const QString name = index.data(Qt::DisplayRole).toString();
     Job *job = nullptr;
     if (kind == QLatin1String("blueprint")) {
-        if (!Prompt::question(m_window, tr("Delete Blueprint"),
-                              tr("Deleting the blueprint \"%1\" unmanages EVERY device assigned to it. This cannot be undone. "
-                                 "Delete it?").arg(name)))
-            return;
-        job = client->deleteBlueprint(index.data(TenantTreeModel::NodeIdRole).toString());
+        // Strong confirmation: the name typed out, in a window-modal dialog; deleted on accept.
+        const QString blueprintName = m_model->node(index).label;
+        auto *confirm = new KandjiConfirmDialog(tr("Delete Blueprint"),
+            tr("Deleting the blueprint \"%1\" unmanages EVERY device assigned to it: they lose its profiles, apps "
+               "and scripts. This cannot be undone.").arg(blueprintName),
+            blueprintName, tr("Delete Blueprint"), m_window);
+        confirm->setObjectName(QStringLiteral("deleteBlueprintConfirm"));
+        confirm->setAttribute(Qt::WA_DeleteOnClose);
+        confirm->setWindowModality(Qt::WindowModal);
+        const QPersistentModelIndex where(index);
+        const QString id = index.data(TenantTreeModel::NodeIdRole).toString();
+        QPointer<KandjiClient> guarded(client);
+        connect(confirm, &QDialog::accepted, this, [this, guarded, id, where] {
+            if (!guarded)
+                return;
+            Job *deletion = guarded->deleteBlueprint(id);
+            connect(deletion, &Job::finished, this, [this, deletion, where] {
+                if (deletion->hasError())
+                    Prompt::warning(m_window, tr("Not deleted"), deletion->error().toString());
+                else if (where.isValid())
+                    refreshParentOf(where);
+            });
+        });
+        confirm->show();
+        return;
     } else if (kind == QLatin1String("assigned-item")) {
         const QJsonObject data = index.data(TenantTreeModel::NodeDataRole).toJsonObject();
         job = client->unassign(data.value(QLatin1String("blueprint")).toString(), data.value(QLatin1String("id")).toString());
@@ -242,14 +305,11 @@ void KandjiNavigator::assignToCurrentBlueprint()
         connect(job, &Job::progress, report, [report](qint64 done, qint64 total) {
             report->setText(tr("Assigning… %1 of %2").arg(done).arg(total));
         });
-        connect(job, &Job::finished, dialog, [this, job, report, buttons, where] {
-            QStringList assigned, already, failed;
-            for (const QJsonValue &v : job->result().toArray()) {
-                const QString status = v.toObject().value(QLatin1String("status")).toString();
-                (status == QLatin1String("assigned") ? assigned : status == QLatin1String("already assigned") ? already : failed)
-                    << v.toObject().value(QLatin1String("id")).toString();
-            }
-            report->setText(tr("%1 assigned, %2 already assigned, %3 failed.").arg(assigned.size()).arg(already.size()).arg(failed.size()));
+        QHash<QString, QString> names;
+        for (int i = 0; i < list->count(); ++i)
+            names.insert(list->item(i)->data(Qt::UserRole).toString().toLower(), list->item(i)->text());
+        connect(job, &Job::finished, dialog, [this, job, report, buttons, where, names] {
+            report->setText(KandjiBlueprintView::reportText(job->result().toArray(), names));
             buttons->button(QDialogButtonBox::Ok)->setEnabled(true);
             if (where.isValid())
                 m_model->refresh(where);

@@ -5,20 +5,22 @@
 
 #include <QPersistentModelIndex>
 
+class EditorBase;
 class KandjiClient;
 class MainWindow;
 class QAction;
 class TenantTreeModel;
 
-// Browsing Kandji tenants in the main window: the Kandji family's FamilyNavigator. The page of a
-// row shows what the tree holds for it (an item's settings, a profile's XML, a script's code,
-// a blueprint's type and enrollment settings) read-only; the actions edit through the forms
-// (KandjiProfileEditor, KandjiScriptEditor, KandjiAppEditor), create from a folder, delete (a
-// blueprint only after a strong confirmation: it unmanages every device on it), assign library
-// items to a blueprint from a checklist (KandjiAssignJob: the report says which were already
-// there), remove an assigned item, and copy items or a blueprint to another Kandji tenant
-// (KandjiCopyDialog). After a change the affected rows are listed again.
-// Everything goes through the KandjiClient of the tenant's KandjiSession.
+// Browsing Kandji tenants in the main window: the Kandji family's FamilyNavigator. A folder's page
+// is its listing as a filterable table with badges (KandjiTablePage); a blueprint's page is
+// KandjiBlueprintView (its assigned items; library items dragged onto them are assigned); an item's
+// page shows its settings, a profile's XML or a script's code read-only. The actions edit through
+// the forms (KandjiProfileEditor, KandjiScriptEditor, KandjiAppEditor), create from a folder,
+// delete (a blueprint only after its name is typed out in KandjiConfirmDialog: deleting it
+// unmanages every device on it), assign library items to a blueprint from a checklist
+// (KandjiAssignJob: the report names the ones already there), remove an assigned item, and copy
+// items or a blueprint to another Kandji tenant (KandjiCopyDialog). After a change the affected
+// rows are listed again. Everything goes through the KandjiClient of the tenant's KandjiSession.
 class KandjiNavigator : public FamilyNavigator
 {
     Q_OBJECT
@@ -40,7 +42,9 @@ private:
     QModelIndex current() const;
     KandjiClient *clientFor(const QModelIndex &index) const;
     void refreshParentOf(const QModelIndex &index);
-    void openEditor(const QModelIndex &index, const QJsonObject &object, bool creating);
+    // The form of a library item in `folder` (a library folder of the tree): `object` to edit, or
+    // empty to create one. The folder is listed again after a save. nullptr when not a library folder.
+    EditorBase *openEditor(const QModelIndex &folder, const QJsonObject &object);
 
     MainWindow *m_window;
     AppContext m_context;
