@@ -80,8 +80,15 @@ MainWindow::MainWindow(const AppContext &context, QWidget *parent)
     m_switcher = new QuickSwitcher(m_tenantModel, this);
     connect(m_switcher, &QuickSwitcher::chosen, this, &MainWindow::selectRow);
     // Sessions get the preferences as they open (their first request is the connection check).
-    if (context.sessions)
+    if (context.sessions) {
         connect(context.sessions, &SessionManager::activityChanged, this, &MainWindow::applyToSessions);
+        connect(context.sessions, &SessionManager::serverWaitCapped, this,
+                [this](const QString &id, const QString &reason, qint64 requested, int held) {
+                    const std::optional<Tenant> tenant = m_registry ? m_registry->tenant(id) : std::nullopt;
+                    m_status->reportOutcome(tr("%1: the server asked to wait %2 s (%3); waiting %4 s at most")
+                                                .arg(tenant ? tenant->displayName : id).arg(requested).arg(reason).arg(held));
+                });
+    }
     m_preferences.applyTo(m_log);
     if (m_preferences.theme != Preferences::Theme::System)
         Theme::apply(m_preferences.theme);

@@ -19,6 +19,7 @@
 #include <QMenu>
 #include <QMenuBar>
 #include <QProgressBar>
+#include <QSignalSpy>
 #include <QSettings>
 #include <QStandardPaths>
 #include <QTemporaryDir>
@@ -47,6 +48,7 @@ private Q_SLOTS:
     void switcherJumpsToALoadedNode();
     void switcherEscapeKeepsTheSelection();
     void outcomeOfTenantActions();
+    void cappedServerWaitIsReported();
     void jobProgressAndCancel();
     void requestsInFlightPerTenant();
 
@@ -351,6 +353,27 @@ void tst_WindowShell::switcherEscapeKeepsTheSelection()
     QCOMPARE(switcher->results()->count(), 0);
     QTest::keyClick(switcher->searchField(), Qt::Key_Return);
     QCOMPARE(m_fx.tree->currentIndex(), alpha);
+}
+
+void tst_WindowShell::cappedServerWaitIsReported()
+{
+    // A server asking to back off for 68 years (read as one year at most) is held to the client's
+    // maximum, and the user is told.
+    const QString id = addKintoTenant(QStringLiteral("Sandbox"));
+    QSignalSpy outcomes(m_fx.window->status(), &StatusReporter::outcomeReported);
+    m_sandbox->setBackoff(2147483647);
+    m_fx.click(m_fx.model->indexForTenant(id));
+    const auto told = [&outcomes] {
+        for (const QList<QVariant> &outcome : std::as_const(outcomes)) {
+            if (outcome.at(0).toString().contains(QLatin1String("asked to wait 31536000 s (Backoff)")))
+                return outcome.at(0).toString();
+        }
+        return QString();
+    };
+    QTRY_VERIFY_WITH_TIMEOUT(!told().isEmpty(), 10000);
+    QVERIFY2(told().startsWith(QLatin1String("Sandbox: ")), qPrintable(told()));
+    QVERIFY2(told().contains(QStringLiteral("waiting %1 s at most").arg(HttpClient::DefaultMaxServerWaitMs / 1000)), qPrintable(told()));
+    m_sandbox->setBackoff(0);
 }
 
 void tst_WindowShell::outcomeOfTenantActions()

@@ -121,6 +121,9 @@ void SessionManager::createClient(const Tenant &tenant, const QHash<QString, QSt
     HttpClient *raw = client.release();
     raw->setParent(this);
     connect(raw, &HttpClient::activityChanged, this, &SessionManager::sumActivity);
+    connect(raw, &HttpClient::serverWaitCapped, this, [this, id = tenant.id](const QString &reason, qint64 requested, int held) {
+        Q_EMIT serverWaitCapped(id, reason, requested, held);
+    });
     m_clients.insert(tenant.id, raw);
     // The family's view of the session lives as long as its client.
     if (family)

@@ -64,6 +64,9 @@ public:
 Q_SIGNALS:
     // The sum over every session.
     void activityChanged(int inFlight, int queued);
+    // A tenant's server asked for a wait longer than its client allows (HttpClient::serverWaitCapped):
+    // `reason` names the header, the wait was held to `heldSeconds` instead of `requestedSeconds`.
+    void serverWaitCapped(const QString &tenantId, const QString &reason, qint64 requestedSeconds, int heldSeconds);
 
 private:
     struct OpenState
