@@ -47,8 +47,10 @@ RestSession::RestSession(const Tenant &tenant, HttpClient *client, QObject *pare
     , m_tenant(tenant)
 {
     RestSettings settings;
-    if (!RestTenant::settings(tenant, &settings, &m_configError) || !RestTenant::resources(tenant, &m_resources, &m_configError))
-        settings = RestSettings { tenant.baseUrl };
+    if (!RestTenant::settings(tenant, &settings, &m_configError) || !RestTenant::resources(tenant, &m_resources, &m_configError)) {
+        settings = RestSettings();
+        settings.baseUrl = tenant.baseUrl;
+    }
     m_client = new RestClient(client, settings, this);
 }
 

@@ -368,7 +368,6 @@ void tst_PagedListModel::testerPullsEveryPage()
 void tst_PagedListModel::reloadDropsRowsAndStartsOver()
 {
     Fixture fixture(Kind::Token, 10, /*testerFetches=*/false);
-    FakeServer &server = fixture.server;
     ItemModel &model = fixture.model;
     QSignalSpy loaded(&model, &PagedListModel::pageLoaded);
     QSignalSpy resets(&model, &QAbstractItemModel::modelReset);
@@ -389,7 +388,6 @@ void tst_PagedListModel::reloadDropsRowsAndStartsOver()
 void tst_PagedListModel::cellsFollowDottedColumns()
 {
     Fixture fixture(Kind::PageNumber, 10, /*testerFetches=*/true);
-    FakeServer &server = fixture.server;
     ItemModel &model = fixture.model;
     model.reload();
     QTRY_VERIFY(model.isComplete());

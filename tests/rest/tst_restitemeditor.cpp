@@ -38,9 +38,16 @@ private Q_SLOTS:
 private:
     static void typeInto(QWidget *editor, const QString &field, const QString &text);
     static void save(RestItemEditor &editor);
+    static RestSettings settingsFor(const QUrl &url)
+    {
+        RestSettings settings;
+        settings.baseUrl = url;
+        return settings;
+    }
     RestSettings prismSettings() const
     {
-        RestSettings settings { m_prism.url() };
+        RestSettings settings;
+        settings.baseUrl = m_prism.url();
         settings.retries = 0;
         return settings;
     }
@@ -87,7 +94,7 @@ void tst_RestItemEditor::formEditIsPatched()
     if (!m_jsonServer.skipReason().isEmpty())
         QSKIP(qPrintable(m_jsonServer.skipReason()));
     HttpClient http(&m_nam);
-    RestClient client(&http, RestSettings { m_jsonServer.url() });
+    RestClient client(&http, settingsFor(m_jsonServer.url()));
     const QJsonObject ada = await(client.read(QStringLiteral("users/1"))).result.toObject();
     RestItemEditor editor(&client, m_users, ada);
     editor.show();
@@ -109,7 +116,7 @@ void tst_RestItemEditor::rawJsonReplaceIsPut()
     if (!m_jsonServer.skipReason().isEmpty())
         QSKIP(qPrintable(m_jsonServer.skipReason()));
     HttpClient http(&m_nam);
-    RestClient client(&http, RestSettings { m_jsonServer.url() });
+    RestClient client(&http, settingsFor(m_jsonServer.url()));
     const QJsonObject alan = await(client.read(QStringLiteral("users/2"))).result.toObject();
     RestItemEditor editor(&client, m_users, alan);
     editor.show();
@@ -130,7 +137,7 @@ void tst_RestItemEditor::rawJsonReplaceIsPut()
 void tst_RestItemEditor::invalidRawJsonKeepsTheTab()
 {
     HttpClient http(&m_nam);
-    RestClient client(&http, RestSettings { QUrl(QStringLiteral("http://127.0.0.1:9")) });
+    RestClient client(&http, settingsFor(QUrl(QStringLiteral("http://127.0.0.1:9"))));
     RestItemEditor editor(&client, m_users, QJsonObject { { QStringLiteral("id"), 9 }, { QStringLiteral("name"), QStringLiteral("x") } });
     editor.show();
     auto *tabs = editor.findChild<QTabWidget *>(QStringLiteral("tabs"));

@@ -132,7 +132,7 @@ RequestComposer *tst_RequestInspector::openComposer()
     m_inspector->composeAction()->trigger();
     auto *composer = m_fx.window->findChild<RequestComposer *>(QStringLiteral("requestComposer"));
     if (composer)
-        QTest::qWaitForWindowExposed(composer);
+        (void)QTest::qWaitForWindowExposed(composer); // offscreen platforms may not expose; the test checks what it needs
     return composer;
 }
 

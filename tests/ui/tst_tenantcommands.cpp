@@ -101,7 +101,7 @@ AddKintoTenantWizard *tst_TenantCommands::openEditWizard()
     m_fx.window->tenantCommands()->editAction()->trigger();
     auto *wizard = m_fx.window->findChild<AddKintoTenantWizard *>(QStringLiteral("editKintoTenantWizard"));
     if (wizard)
-        QTest::qWaitForWindowExposed(wizard);
+        (void)QTest::qWaitForWindowExposed(wizard); // offscreen platforms may not expose; the test checks what it needs
     return wizard;
 }
 
