@@ -2,8 +2,10 @@
 
 #include "family/familyui.h"
 #include "mainwindow.h"
+#include "preferences/theme.h"
 #include "tenants/sessionmanager.h"
 #include "tenanttreemodel.h"
+#include "tones.h"
 
 #include <QAbstractItemView>
 #include <QApplication>
@@ -30,34 +32,6 @@ constexpr int TotalTimeoutMs = 120'000;
 constexpr int QuietMs = 400;          // no request in flight for this long: the page has settled
 constexpr int SettleCapMs = 15'000;   // a page still busy after this is shot as it is
 constexpr int DepthLimit = 6;         // how far first children are followed to a leaf
-
-bool isDark(const QPalette &palette)
-{
-    return palette.color(QPalette::Window).lightness() < 128;
-}
-
-QPalette darkPalette()
-{
-    QPalette p(QColor(60, 60, 64), QColor(45, 45, 48)); // button, window: derives light/mid/dark
-    const QColor text(230, 230, 230);
-    const QColor disabled(130, 130, 130);
-    p.setColor(QPalette::WindowText, text);
-    p.setColor(QPalette::Text, text);
-    p.setColor(QPalette::ButtonText, text);
-    p.setColor(QPalette::ToolTipText, text);
-    p.setColor(QPalette::Base, QColor(30, 30, 32));
-    p.setColor(QPalette::AlternateBase, QColor(40, 40, 43));
-    p.setColor(QPalette::ToolTipBase, QColor(45, 45, 48));
-    p.setColor(QPalette::PlaceholderText, disabled);
-    p.setColor(QPalette::BrightText, QColor(255, 120, 120));
-    p.setColor(QPalette::Link, QColor(110, 170, 255));
-    p.setColor(QPalette::LinkVisited, QColor(190, 140, 255));
-    p.setColor(QPalette::Highlight, QColor(42, 110, 190));
-    p.setColor(QPalette::HighlightedText, Qt::white);
-    for (auto role : { QPalette::WindowText, QPalette::Text, QPalette::ButtonText })
-        p.setColor(QPalette::Disabled, role, disabled);
-    return p;
-}
 
 QSet<QWidget *> visibleWindows()
 {
@@ -271,7 +245,7 @@ private:
             QApplication::setPalette(original);
         };
         // The system's palette is one of the two; Fusion with a palette of ours the other.
-        const bool systemDark = isDark(original);
+        const bool systemDark = Tones::isDark(original);
         if (systemDark)
             useFusion(QApplication::style()->standardPalette());
         settle([this, systemDark, restore, useFusion] {
@@ -279,7 +253,7 @@ private:
             if (systemDark)
                 restore();
             else
-                useFusion(darkPalette());
+                useFusion(Theme::palette(Preferences::Theme::Dark));
             settle([this, systemDark, restore] {
                 shoot(QStringLiteral("window-dark"));
                 if (!systemDark)

@@ -34,24 +34,22 @@ QPalette paletteFrom(const QColor &window, const QColor &text, const QColor &hig
 
 } // namespace
 
-void apply(Preferences::Theme theme)
+QPalette palette(Preferences::Theme theme)
 {
     switch (theme) {
-    case Preferences::Theme::System:
-        QApplication::setPalette(QApplication::style()->standardPalette());
-        break;
     case Preferences::Theme::Light:
-        QApplication::setPalette(paletteFrom(QColor(239, 239, 239), QColor(20, 20, 20), QColor(48, 140, 198)));
-        break;
+        return paletteFrom(QColor(239, 239, 239), QColor(20, 20, 20), QColor(48, 140, 198));
     case Preferences::Theme::Dark:
-        QApplication::setPalette(paletteFrom(QColor(45, 45, 48), QColor(230, 230, 230), QColor(42, 130, 218)));
+        return paletteFrom(QColor(45, 45, 48), QColor(230, 230, 230), QColor(42, 130, 218));
+    case Preferences::Theme::System:
         break;
     }
+    return QApplication::style()->standardPalette();
 }
 
-bool isDark()
+void apply(Preferences::Theme theme)
 {
-    return QApplication::palette().color(QPalette::Window).lightness() < 128;
+    QApplication::setPalette(palette(theme));
 }
 
 } // namespace Theme
