@@ -12,6 +12,7 @@
 #include "tenants/sessionmanager.h"
 #include "tenants/tenantregistry.h"
 #include "tenanttreemodel.h"
+#include "translations.h"
 
 #include <QApplication>
 #include <QCommandLineParser>
@@ -123,7 +124,12 @@ int main(int argc, char *argv[])
                                             "wizards into <dir> and quit (exit 0; 1 on a failure or after "
                                             "120 s). For the test command."),
         QStringLiteral("dir"));
-    parser.addOptions({ demoOption, tenantOption, resetOption, yesOption, checkOption });
+    const QCommandLineOption langOption(
+        QStringLiteral("lang"),
+        QCoreApplication::translate("main", "Use this language (e.g. fr, en) instead of the system's "
+                                            "(LANGUAGE, LC_ALL, LC_MESSAGES, LANG)."),
+        QStringLiteral("code"));
+    parser.addOptions({ demoOption, tenantOption, resetOption, yesOption, checkOption, langOption });
 
     // --help, --version and --reset-settings need no display: they are answered before any
     // QApplication exists. Anything else (Qt's own options too) is parsed once it does.
@@ -144,6 +150,12 @@ int main(int argc, char *argv[])
     QApplication::setDesktopFileName(QStringLiteral("org.tenantdesk.TenantDesk"));
     QApplication::setWindowIcon(ServiceIcons::application());
     parser.process(app);
+    const QString lang = parser.value(langOption);
+    if (Translations::install(&app, lang.isEmpty() ? QLocale::system() : QLocale(lang)).isEmpty()
+        && !lang.isEmpty() && !lang.startsWith(QLatin1String("en"))) {
+        std::fprintf(stderr, "tenantdesk: no translation for \"%s\" (there is English and %s)\n", qPrintable(lang),
+                     qPrintable(Translations::available().join(QStringLiteral(", "))));
+    }
     const bool demo = parser.isSet(demoOption);
     registerFamilies();
 

@@ -53,10 +53,29 @@ void PagedListModel::clear()
         Q_EMIT loadedCountChanged(0);
 }
 
+namespace {
+int preferred = 0;
+}
+
+void PagedListModel::setPreferredPageSize(int pageSize)
+{
+    preferred = qMax(0, pageSize);
+}
+
+int PagedListModel::preferredPageSize()
+{
+    return preferred;
+}
+
+int PagedListModel::effectivePageSize() const
+{
+    return (m_pageSize > 0 || m_takesPreferred) && preferred > 0 ? preferred : m_pageSize;
+}
+
 void PagedListModel::reload()
 {
     clear();
-    send(PageRequest{0, m_pageSize, {}});
+    send(PageRequest{0, effectivePageSize(), {}});
 }
 
 bool PagedListModel::canFetchMore(const QModelIndex &parent) const

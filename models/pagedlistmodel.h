@@ -43,6 +43,16 @@ public:
     // next reload().
     void setPageSize(int pageSize) { m_pageSize = qMax(0, pageSize); }
     int pageSize() const { return m_pageSize; }
+    // The user's page size (Preferences::pageSize), for every model of the process; 0 = none (the
+    // default). A model whose server takes a page size (pageSize() > 0) asks for this many instead
+    // from its next reload() on; the others keep letting the server choose.
+    static void setPreferredPageSize(int pageSize);
+    static int preferredPageSize();
+    // A model with pageSize() 0 whose server takes a page size all the same: it asks for the
+    // preferred page size when there is one, else lets the server choose. Default false.
+    void setTakesPreferredPageSize(bool takes) { m_takesPreferred = takes; }
+    // What the next reload() asks for: the preferred page size where it applies, else pageSize().
+    int effectivePageSize() const;
 
     // Drops the rows (a model reset when there were any) and asks for the first page. Subclasses
     // that load more (a count, a parent object) override it and call this for the rows.
@@ -117,6 +127,7 @@ private:
     PageRequest m_request;              // the page in flight, or the one that failed
     std::optional<PageRequest> m_next;  // the page fetchMore() asks for; nullopt = none (yet)
     int m_pageSize = 0;
+    bool m_takesPreferred = false;
     bool m_fetching = false;
     bool m_complete = false;
     QElapsedTimer m_failedAt;

@@ -4,8 +4,10 @@
 set -euo pipefail
 
 packages=(g++ cmake ninja-build qt6-base-dev qtkeychain-qt6-dev libsecret-1-0 libxkbcommon-dev
+          qt6-tools-dev qt6-l10n-tools qt6-translations-l10n   # lupdate/lrelease, Qt's own .qm files
           dbus gnome-keyring xvfb xauth fonts-dejavu-core openssl ccache
-          dpkg-dev file desktop-file-utils appstream lintian)   # the package and its checks (scripts/package.sh)
+          dpkg-dev file desktop-file-utils appstream lintian    # the package and its checks (scripts/package.sh)
+          clang libclang-rt-14-dev)                             # sanitizers and libFuzzer (scripts/sanitize.sh)
 
 # Node.js and npm run the real test servers (tests/servers); the machine's own Node is used when
 # there is one (a NodeSource build brings npm with it), Debian's otherwise.

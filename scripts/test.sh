@@ -32,7 +32,14 @@ export QT_QPA_PLATFORM=offscreen
 export TENANTDESK_REQUIRE_KEYCHAIN=1   # keychain tests fail (not skip) when no keychain answers
 unset XDG_CURRENT_DESKTOP DESKTOP_SESSION KDE_FULL_SESSION DBUS_SESSION_BUS_ADDRESS
 
-ctest_args=(--test-dir build --output-on-failure --timeout 600 "$@")
+# Every suite, then (scripts/sanitize.sh, in the same D-Bus session) the core, client and model
+# suites again under ASan/UBSan and each fuzz target for a few seconds on its corpus.
+# TENANTDESK_SANITIZE=0 leaves that second part out.
 exec dbus-run-session -- sh -c '
   printf "%s" throwaway-pw | gnome-keyring-daemon --unlock --components=secrets --daemonize >/dev/null
-  exec ctest "$@"' sh "${ctest_args[@]}"
+  status=0
+  ctest --test-dir build --output-on-failure --timeout 600 "$@" || status=1
+  if [ "${TENANTDESK_SANITIZE:-1}" != 0 ]; then
+    bash scripts/sanitize.sh "$@" || status=1
+  fi
+  exit $status' sh "$@"

@@ -14,6 +14,7 @@
 #include "tenants/tenantcommands.h"
 #include "tenants/tenantpage.h"
 #include "tenants/tenantregistry.h"
+#include "pagedlistmodel.h"
 #include "tenanttreemodel.h"
 
 #include <QAction>
@@ -90,6 +91,7 @@ MainWindow::MainWindow(const AppContext &context, QWidget *parent)
                 });
     }
     m_preferences.applyTo(m_log);
+    PagedListModel::setPreferredPageSize(m_preferences.pageSize);
     if (m_preferences.theme != Preferences::Theme::System)
         Theme::apply(m_preferences.theme);
     updateWelcomeText();
@@ -105,6 +107,7 @@ MainWindow::~MainWindow()
     if (m_registry)
         m_registry->disconnect(this);
     m_keyClaims.release();
+    PagedListModel::setPreferredPageSize(0);
 }
 
 QAction *MainWindow::addTenantAction() const
@@ -162,6 +165,8 @@ void MainWindow::createTenantsDock()
 {
     m_tenantTree = new QTreeView;
     m_tenantTree->setObjectName(QStringLiteral("tenantTree"));
+    m_tenantTree->setAccessibleName(tr("Tenants"));
+    m_tenantTree->setAccessibleDescription(tr("Your tenants and what each contains; picking a row shows its page"));
     m_tenantTree->setModel(m_tenantModel);
     m_tenantTree->setHeaderHidden(true);
     m_tenantTree->setRootIsDecorated(true);

@@ -46,7 +46,8 @@ class TenantTreeModel;
 // (TenantCommands).
 //
 // Preferences are read from the default QSettings() at construction and applied to the request
-// log, the theme and every open session (and each session as it opens); the dialog applies them
+// log, the theme, every open session (and each session as it opens) and the list pages' page size
+// (PagedListModel::setPreferredPageSize: from each list's next reload); the dialog applies them
 // live. Window geometry and dock layout are saved to the default QSettings() when the window closes
 // and restored when the next one is constructed; the first run opens at 1200x760.
 class MainWindow : public QMainWindow

@@ -1,5 +1,6 @@
 #include "jamfsettings.h"
 
+#include "net/userurl.h"
 #include "secrets/secretstore.h"
 
 #include <QCoreApplication>
@@ -20,30 +21,18 @@ static bool isLoopback(const QString &host)
 
 QUrl JamfSettings::normalizeServerUrl(const QString &input, QString *error)
 {
-    const QString text = input.trimmed();
-    if (text.isEmpty()) {
+    if (input.trimmed().isEmpty()) {
         *error = tr("Enter the Jamf Pro server address, e.g. https://yourcompany.jamfcloud.com.");
         return {};
     }
-    // No scheme: read it as a host name (QUrl would take "host:8443" as scheme "host").
-    const bool hasScheme = text.contains(QLatin1String("://"));
-    QUrl url(hasScheme ? text : QStringLiteral("https://") + text, QUrl::StrictMode);
-    const QString scheme = url.scheme().toLower();
-    if (!url.isValid() || (scheme != QLatin1String("https") && scheme != QLatin1String("http"))) {
-        *error = tr("\"%1\" is not a web address: enter the Jamf Pro server as https://host[:port].").arg(text);
+    const QUrl url = UserUrl::parseServerUrl(input, error);
+    if (!url.isValid())
         return {};
-    }
-    if (url.host().isEmpty()) {
-        *error = tr("\"%1\" has no host name: enter the Jamf Pro server as https://host[:port].").arg(text);
-        return {};
-    }
-    if (!url.userInfo().isEmpty()) {
-        *error = tr("Do not put a user name or password in the server address; enter them as the tenant's credentials.");
-        return {};
-    }
+    // Jamf Pro is its origin: a path, query or fragment typed with it is dropped; plain http is
+    // upgraded to https except on this machine (a local test server).
     QUrl normalized;
-    normalized.setScheme(scheme == QLatin1String("http") && isLoopback(url.host()) ? QStringLiteral("http")
-                                                                                    : QStringLiteral("https"));
+    normalized.setScheme(url.scheme() == QLatin1String("http") && isLoopback(url.host()) ? QStringLiteral("http")
+                                                                                         : QStringLiteral("https"));
     normalized.setHost(url.host().toLower());
     if (url.port() > 0 && !(normalized.scheme() == QLatin1String("https") && url.port() == 443))
         normalized.setPort(url.port());

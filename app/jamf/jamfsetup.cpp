@@ -1,6 +1,8 @@
 #include "jamfsetup.h"
 
 #include "jamfauth.h"
+#include "net/httpclient.h"
+#include "net/requestlog.h"
 #include "jamfprivileges.h"
 #include "secrets/secretstore.h"
 #include "tenants/tenantregistry.h"
@@ -57,6 +59,11 @@ Job *JamfSetup::signIn(const QString &serverUrl, const QString &user, const QStr
     m_http->setBaseUrl(m_serverUrl);
     m_adminAuth = static_cast<JamfUserAuth *>(createJamfAuth(settings, password, m_nam));
     m_http->setAuth(m_adminAuth);
+    const QString label = RequestLog::wizardLabel({}, m_serverUrl);
+    for (HttpClient *client : {m_http.get(), m_adminAuth->tokenClient()}) {
+        client->setRequestLog(m_log);
+        client->setLogLabel(label);
+    }
     m_admin = JamfClient::forSession(m_http.get());
     Q_EMIT step(tr("Signing in to %1 as %2…").arg(m_serverUrl.host(), settings.user));
     return m_admin->probe();

@@ -11,6 +11,7 @@
 
 class JamfUserAuth;
 class QNetworkAccessManager;
+class RequestLog;
 class SecretStore;
 class TenantRegistry;
 
@@ -45,6 +46,9 @@ public:
     // None owned; all must outlive the setup.
     JamfSetup(QNetworkAccessManager *nam, TenantRegistry *registry, SecretStore *secrets, QObject *parent = nullptr);
     ~JamfSetup() override;
+
+    // The requests of the checks are written to `log` (not owned; may be null: none).
+    void setRequestLog(RequestLog *log) { m_log = log; }
 
     // Opens the administrator's session: the server URL is normalised (JamfSettings), a Basic
     // token is fetched and the probe run. Result: the probe's identity JSON.
@@ -87,6 +91,7 @@ private:
     SecretStore *m_secrets;
     QUrl m_serverUrl;
     std::unique_ptr<HttpClient> m_http;
+    RequestLog *m_log = nullptr;
     JamfClient *m_admin = nullptr;
     JamfUserAuth *m_adminAuth = nullptr;
     QString m_createdRoleId;

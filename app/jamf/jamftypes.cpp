@@ -99,9 +99,10 @@ QString JamfApiClient::lifetimeText(int seconds)
                       : QCoreApplication::translate("JamfApiClient", many).arg(n);
     };
     if (seconds > 0 && seconds % 3600 == 0)
-        return text("1 hour", "%1 hours", seconds / 3600);
+        return text(QT_TRANSLATE_NOOP("JamfApiClient", "1 hour"), QT_TRANSLATE_NOOP("JamfApiClient", "%1 hours"), seconds / 3600);
     if (seconds > 0 && seconds % 60 == 0)
-        return text("1 minute", "%1 minutes", seconds / 60);
+        return text(QT_TRANSLATE_NOOP("JamfApiClient", "1 minute"), QT_TRANSLATE_NOOP("JamfApiClient", "%1 minutes"),
+                    seconds / 60);
     return QCoreApplication::translate("JamfApiClient", "%1 s").arg(seconds);
 }
 

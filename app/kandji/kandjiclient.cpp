@@ -362,7 +362,13 @@ Job *KandjiClient::unassign(const QString &blueprintId, const QString &itemId, c
     return assignment("remove-library-item", blueprintId, itemId, assignmentNodeId);
 }
 
-KandjiListJob *KandjiClient::listPage(Listing listing, const QString &link, const QString &blueprintId)
+bool KandjiClient::takesLimit(Listing listing)
+{
+    return listing == Listing::Profiles || listing == Listing::Scripts || listing == Listing::Apps
+        || listing == Listing::Blueprints;
+}
+
+KandjiListJob *KandjiClient::listPage(Listing listing, const QString &link, const QString &blueprintId, int limit)
 {
     QString path;
     QString error;
@@ -378,7 +384,10 @@ KandjiListJob *KandjiClient::listPage(Listing listing, const QString &link, cons
             path += QStringLiteral("/list-library-items");
         break;
     }
-    auto *job = new KandjiListJob(this, HttpRequest("GET", path), KandjiListJob::Mode::OnePage, this);
+    HttpRequest request("GET", path);
+    if (limit > 0 && link.isEmpty() && takesLimit(listing))
+        request.addQuery(QStringLiteral("limit"), QString::number(limit));
+    auto *job = new KandjiListJob(this, request, KandjiListJob::Mode::OnePage, this);
     job->setLink(link);
     if (path.isEmpty())
         job->failLater(ApiError(ApiError::Kind::Invalid, error));
@@ -467,8 +476,8 @@ Job *KandjiClient::probe()
             if (used >= m_budget->limit() * 8 / 10)
                 warnings->append(tr("%1 of %2 API requests used this hour.").arg(used).arg(m_budget->limit()));
             job->succeed(QJsonObject {
-                { QStringLiteral("user"), QStringLiteral("API token") },
-                { QStringLiteral("authMethod"), QStringLiteral("Bearer token") },
+                { QStringLiteral("user"), tr("API token") },
+                { QStringLiteral("authMethod"), tr("Bearer token") },
                 { QStringLiteral("serverVersion"), QStringLiteral("Kandji API v1") },
                 { QStringLiteral("capabilities"), capabilities },
                 { QStringLiteral("warnings"), *warnings },

@@ -110,9 +110,12 @@ public:
     // --- One page of a listing, for paged models (NextLinkStrategy): the first page, or the page at
     // `link` (the `next` of an earlier page, which must stay on the tenant's origin). Result
     // {"count", "next": URL or null, "results"} (KandjiListJob::Mode::OnePage). `blueprintId` is
-    // the blueprint whose items BlueprintItems lists.
+    // the blueprint whose items BlueprintItems lists. `limit` > 0 asks for that many items in the
+    // first page of the listings that take a limit (the library's and the blueprints'; the next
+    // links carry it on); 0 lets the server choose.
     enum class Listing { Profiles, Scripts, Apps, Blueprints, Categories, BlueprintItems };
-    KandjiListJob *listPage(Listing listing, const QString &link = {}, const QString &blueprintId = {});
+    KandjiListJob *listPage(Listing listing, const QString &link = {}, const QString &blueprintId = {}, int limit = 0);
+    static bool takesLimit(Listing listing);
 
     // --- Self Service categories (read-only)
     KandjiListJob *categories();

@@ -8,6 +8,8 @@
 #include <QFile>
 #include <QFileInfo>
 
+#include <algorithm>
+
 using Library = KandjiClient::Library;
 
 static const QList<Library> allLibraries { Library::Profiles, Library::Scripts, Library::Apps };
@@ -36,14 +38,19 @@ KandjiCopyJob::KandjiCopyJob(KandjiClient *source, KandjiClient *target, const Q
 
 void KandjiCopyJob::start()
 {
-    m_steps << [this] { loadTarget(); } << [this] { loadSource(); };
+    m_steps << [this] { loadTarget(); };
     if (!m_blueprintId.isEmpty())
-        m_steps << [this] { planBlueprint(); };
+        m_steps << [this] { planBlueprint(); } << [this] { addAssignedItems(); };
+    m_steps << [this] { loadSource(); };
     if (m_apply) {
-        for (int i = 0; i < m_items.size(); ++i)
-            m_steps << [this, i] { applyItem(i); };
-        if (!m_blueprintId.isEmpty())
-            m_steps << [this] { applyBlueprint(); };
+        // Queued once the items are known (the blueprint's assigned items are added while planning).
+        m_steps << [this] {
+            for (int i = 0; i < m_items.size(); ++i)
+                m_steps << [this, i] { applyItem(i); };
+            if (!m_blueprintId.isEmpty())
+                m_steps << [this] { applyBlueprint(); };
+            next();
+        };
     }
     QMetaObject::invokeMethod(this, &KandjiCopyJob::next, Qt::QueuedConnection);
 }
@@ -154,21 +161,57 @@ void KandjiCopyJob::planBlueprint()
                     if (text(v.toObject(), "name") == name)
                         targetId = text(v.toObject(), "id");
                 }
-                const bool map = text(m_sourceBlueprint, "type") == QLatin1String("map");
+                const QString type = text(m_sourceBlueprint, "type");
+                const bool map = type == QLatin1String("map");
                 QJsonArray assignments;
                 for (const QJsonValue &v : std::as_const(m_sourceAssignments))
                     assignments.append(QJsonObject { { QStringLiteral("name"), text(v.toObject(), "name") },
                                                      { QStringLiteral("sourceId"), text(v.toObject(), "id") },
                                                      { QStringLiteral("status"), map ? QStringLiteral("not copied") : QStringLiteral("planned") } });
-                m_blueprint = QJsonObject { { QStringLiteral("name"), name }, { QStringLiteral("sourceId"), m_blueprintId },
+                m_blueprint = QJsonObject { { QStringLiteral("name"), name }, { QStringLiteral("type"), type },
+                                            { QStringLiteral("sourceId"), m_blueprintId },
                                             { QStringLiteral("targetId"), targetId },
                                             { QStringLiteral("action"), targetId.isEmpty() ? QStringLiteral("create") : QStringLiteral("update") },
                                             { QStringLiteral("status"), QStringLiteral("planned") },
                                             { QStringLiteral("assignments"), assignments } };
+                if (map)
+                    m_blueprint.insert(QStringLiteral("note"),
+                                       tr("\"%1\" is a map blueprint: its assignments are not copied, because Kandji's API does not "
+                                          "tell which node of the map each item is on. Assign them to the target map's nodes "
+                                          "in Kandji's web app, or from its blueprint view here.").arg(name));
                 next();
             });
         });
     });
+}
+
+void KandjiCopyJob::addAssignedItems()
+{
+    // The blueprint's items come too: each assigned item not given is looked up in the source's library.
+    QStringList missing;
+    for (const QJsonValue &v : std::as_const(m_sourceAssignments)) {
+        const QString id = text(v.toObject(), "id");
+        if (std::none_of(m_items.cbegin(), m_items.cend(), [&id](const Item &item) { return item.id.compare(id, Qt::CaseInsensitive) == 0; }))
+            missing << id.toLower();
+    }
+    if (missing.isEmpty()) {
+        next();
+        return;
+    }
+    auto pending = std::make_shared<int>(int(allLibraries.size()));
+    auto found = std::make_shared<QHash<QString, Library>>();
+    for (Library library : allLibraries) {
+        then(m_source->list(library), [this, library, pending, found, missing](Job *job) {
+            for (const QJsonValue &v : resultsOf(job))
+                found->insert(text(v.toObject(), "id").toLower(), library);
+            if (--*pending > 0)
+                return;
+            for (const QString &id : missing)
+                if (found->contains(id))
+                    m_items.append({ found->value(id), id });
+            next();
+        });
+    }
 }
 
 QJsonObject KandjiCopyJob::fieldsFor(int index, QString *error) const

@@ -17,15 +17,16 @@
 // item is created. A Self Service category is matched by name too (a missing one fails that item).
 // Profiles carry their XML, apps their installer: downloaded from the source into `workDir` with its
 // SHA-256 checked, and uploaded to the target only when the target's SHA-256 differs.
-// The blueprint is matched by name (created with the source's type when missing); each item assigned
-// to it on the source is assigned on the target (a copied item, or one already there by name);
-// items already assigned count as such, not as failures. Assignment nodes of map blueprints are not
-// visible through the API, so a map blueprint's assignments are reported, not copied.
+// The blueprint is matched by name (created with the source's type when missing); the items assigned
+// to it on the source are copied with the items given (looked up in the source's library), and each
+// is assigned on the target (a copied item, or one already there by name); items already assigned
+// count as such, not as failures. Assignment nodes of map blueprints are not visible through the
+// API, so a map blueprint's assignments are reported as "not copied", with a "note" saying why.
 //
 // With `apply` false nothing is written: the job only plans (the preview). result():
 // {"items": [{"kind", "name", "sourceId", "targetId", "action": "create"|"update", "status":
 //   "planned"|"created"|"updated"|"failed", "error"?}],
-//  "blueprint": {"name", "sourceId", "targetId", "action", "status", "assignments": [{"name",
+//  "blueprint": {"name", "type", "sourceId", "targetId", "action", "status", "note"?, "assignments": [{"name",
 //   "status": "planned"|"assigned"|"already assigned"|"failed"|"not on target"|"not copied", "error"?}]}}
 // The job fails only when the plan cannot be made (a list or a source item cannot be read); a
 // failure while applying one item is recorded in its entry and the others go on.
@@ -54,6 +55,7 @@ private:
     void loadTarget();
     void loadSource();
     void planBlueprint();
+    void addAssignedItems();
     void applyItem(int index);
     void applyBlueprint();
     void assignAll();

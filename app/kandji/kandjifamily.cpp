@@ -55,9 +55,9 @@ QString badgeFor(const QString &kind, const QJsonObject &o)
         parts << o.value(QLatin1String("type")).toString();
     }
     if (o.value(QLatin1String("show_in_self_service")).toBool())
-        parts << tr("Self Service");
+        parts << QCoreApplication::translate("KandjiFamily", "Self Service");
     if (o.contains(QLatin1String("active")) && !o.value(QLatin1String("active")).toBool())
-        parts << tr("inactive");
+        parts << QCoreApplication::translate("KandjiFamily", "inactive");
     parts.removeAll(QString());
     return parts.join(QStringLiteral(" · "));
 }

@@ -1,5 +1,7 @@
 #include "kandjisettings.h"
 
+#include "net/userurl.h"
+
 #include <QCoreApplication>
 #include <QRegularExpression>
 
@@ -17,26 +19,25 @@ static bool fail(QString *error, const QString &message)
 
 std::optional<QUrl> KandjiSettings::normalizeUrl(const QString &input, bool localTestServer, QString *error)
 {
-    QString text = input.trimmed();
-    if (text.isEmpty()) {
+    if (input.trimmed().isEmpty()) {
         fail(error, tr("The tenant URL is empty."));
         return std::nullopt;
     }
-    if (!text.contains(QLatin1String("://")))
-        text.prepend(QLatin1String("https://"));
-    while (text.endsWith(QLatin1Char('/')))
-        text.chop(1);
-
-    QUrl url(text, QUrl::StrictMode);
-    if (!url.isValid() || url.host().isEmpty()) {
-        fail(error, tr("\"%1\" is not a URL.").arg(input.trimmed()));
+    QString why;
+    QUrl url = UserUrl::parseServerUrl(input, &why);
+    if (!url.isValid()) {
+        fail(error, why);
         return std::nullopt;
     }
-    if (!url.userInfo().isEmpty() || url.hasQuery() || url.hasFragment()) {
-        fail(error, tr("The tenant URL must not contain a user name, a query or a fragment."));
+    if (url.hasQuery() || url.hasFragment()) {
+        fail(error, tr("The tenant URL must not contain a query or a fragment."));
         return std::nullopt;
     }
-    if (!url.path().isEmpty()) {
+    QString path = url.path();
+    while (path.endsWith(QLatin1Char('/')))
+        path.chop(1);
+    url.setPath(path);
+    if (!path.isEmpty()) {
         fail(error, tr("The tenant URL must not have a path (\"%1\"): give only https://<sub>.api.kandji.io.").arg(url.path()));
         return std::nullopt;
     }
@@ -47,10 +48,6 @@ std::optional<QUrl> KandjiSettings::normalizeUrl(const QString &input, bool loca
             fail(error, tr("A local test server must be on this machine (127.0.0.1, localhost or [::1]), not \"%1\".").arg(url.host()));
             return std::nullopt;
         }
-        if (url.scheme() != QLatin1String("http") && url.scheme() != QLatin1String("https")) {
-            fail(error, tr("A local test server URL must start with http:// or https://."));
-            return std::nullopt;
-        }
         if (url.port() <= 0) {
             fail(error, tr("A local test server URL needs a port (e.g. http://127.0.0.1:8080)."));
             return std::nullopt;
@@ -58,12 +55,7 @@ std::optional<QUrl> KandjiSettings::normalizeUrl(const QString &input, bool loca
         return url;
     }
 
-    if (url.scheme() == QLatin1String("http"))
-        url.setScheme(QStringLiteral("https")); // iructl upgrades to https
-    if (url.scheme() != QLatin1String("https")) {
-        fail(error, tr("The tenant URL must use https, not \"%1\".").arg(url.scheme()));
-        return std::nullopt;
-    }
+    url.setScheme(QStringLiteral("https")); // parsed as http(s); iructl upgrades http to https
     if (url.port() != -1) {
         fail(error, tr("The tenant URL must not name a port."));
         return std::nullopt;

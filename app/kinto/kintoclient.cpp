@@ -97,19 +97,21 @@ public:
 
 } // namespace
 
-KintoClient::KintoClient(QNetworkAccessManager *nam, const Settings &settings, QObject *parent)
-    : KintoClient(settings, std::make_shared<HttpClient>(nam), parent)
-{
-    applySettings();
-}
-
-KintoClient::KintoClient(const Settings &settings, std::shared_ptr<HttpClient> http, QObject *parent)
+KintoClient::KintoClient(HttpClient *http, const Settings &settings, QObject *parent)
     : QObject(parent)
     , m_settings(settings)
-    , m_http(std::move(http))
+    , m_http(http)
 {
     m_settings.serverUrl = normalisedServerUrl(m_settings.serverUrl);
+    m_http->setBaseUrl(m_settings.serverUrl);
     m_http->installResponseHook(std::make_unique<KintoBackoffHook>());
+}
+
+KintoConnection::KintoConnection(QNetworkAccessManager *nam, const Settings &settings, QObject *parent)
+    : OwnedTransport{ std::make_unique<HttpClient>(nam) }
+    , KintoClient(http.get(), settings, parent)
+{
+    applyTransportSettings();
 }
 
 KintoClient::~KintoClient() = default;
@@ -122,15 +124,12 @@ KintoClient *KintoClient::forSession(HttpClient *session, const QString &bucket)
     settings.serverUrl = session->baseUrl();
     settings.bucket = bucket.isEmpty() ? QStringLiteral("default") : bucket;
     settings.maxConcurrent = session->maxConcurrent();
-    // The session owns the transport; the client only borrows it (and is its child).
-    auto *client = new KintoClient(settings, std::shared_ptr<HttpClient>(session, [](HttpClient *) {}), session);
-    session->setBaseUrl(client->serverUrl());
-    return client;
+    // The session owns the transport; the client borrows it (and is its child).
+    return new KintoClient(session, settings, session);
 }
 
-void KintoClient::applySettings()
+void KintoClient::applyTransportSettings()
 {
-    m_http->setBaseUrl(m_settings.serverUrl);
     m_http->setLogLabel(m_settings.serverUrl.host());
     m_http->setAuth(authFromString(m_settings.auth, &m_configError));
     m_http->setDefaultHeaders(m_settings.headers);
@@ -162,11 +161,11 @@ KintoClient *KintoClient::clone(const std::function<void(Settings &)> &change, Q
         && s.timeoutMs == o.timeoutMs && s.retries == o.retries && s.retryAfterMs == o.retryAfterMs
         && s.dryRun == o.dryRun && s.maxConcurrent == o.maxConcurrent;
     if (!sameTransport) {
-        auto *copy = new KintoClient(m_http->networkAccessManager(), s, parent);
-        copy->m_http->setRequestLog(m_http->requestLog()); // a new transport, logged in the same place
+        auto *copy = new KintoConnection(m_http->networkAccessManager(), s, parent);
+        copy->httpClient()->setRequestLog(m_http->requestLog()); // a new transport, logged in the same place
         return copy;
     }
-    auto *copy = new KintoClient(s, m_http, parent);
+    auto *copy = new KintoClient(m_http, s, parent);
     copy->m_configError = m_configError;
     copy->m_serverInfo = m_serverInfo;
     return copy;

@@ -58,7 +58,11 @@ public:
         int bulkConcurrency = 0;  // batch chunks in flight at once; 0 = chosen by measuring the server
     };
 
-    KintoClient(QNetworkAccessManager *nam, const Settings &settings, QObject *parent = nullptr);
+    // A client over `http`, which it borrows (and which must outlive it): the transport is used as
+    // its owner configured it (authentication, concurrency cap, retries, request log); only the
+    // base URL is set, to the Settings' server URL normalised to end in "/v1". The Settings' other
+    // transport fields are applied by KintoConnection, the client that owns its transport.
+    KintoClient(HttpClient *http, const Settings &settings, QObject *parent = nullptr);
 
     // The Kinto client of a tenant session: over the session's HttpClient (its authentication,
     // concurrency cap, retry policy and request log stay as the session set them), created on first
@@ -71,11 +75,12 @@ public:
     // The normalised server URL, ending in "/v1".
     QUrl serverUrl() const { return m_settings.serverUrl; }
     // The transport (set its RequestLog here). Shared with clones that keep the same transport.
-    HttpClient *httpClient() const { return m_http.get(); }
+    HttpClient *httpClient() const { return m_http; }
 
     // A copy with some settings changed, over the same network manager. When server, auth, headers,
-    // timeout, retries, dry run and concurrency are unchanged it shares this client's HttpClient
-    // (request log, concurrency cap and Backoff included), as kinto-http's clone shares its session.
+    // timeout, retries, dry run and concurrency are unchanged it borrows this client's HttpClient
+    // (request log, concurrency cap and Backoff included), as kinto-http's clone shares its session,
+    // and must not outlive it; otherwise it is a KintoConnection logging into the same request log.
     KintoClient *clone(const std::function<void(Settings &)> &change, QObject *parent = nullptr) const;
 
     // kinto-http's get_endpoint: the path below "/v1", ids validated and percent-encoded.
@@ -283,8 +288,6 @@ private:
         ApiError error;
     };
 
-    KintoClient(const Settings &settings, std::shared_ptr<HttpClient> http, QObject *parent);
-    void applySettings();
     ApiError checkReady() const;
     Job *failed(const ApiError &error);
     // Starts `request` for `job` (as its child) and calls `done` with the finished HttpJob.
@@ -306,7 +309,28 @@ private:
     void noteAlert(const HttpResponse &response);
 
     Settings m_settings;
-    std::shared_ptr<HttpClient> m_http;
+    HttpClient *m_http;       // borrowed
     QJsonObject m_serverInfo; // cached hello
     ApiError m_configError;   // a setting that makes every call fail (e.g. an unreadable auth string)
+
+protected:
+    // Applies the Settings' transport fields (auth, headers, timeout, retries, dry run, concurrency)
+    // to the HttpClient; a setting it cannot use makes every call fail with Kind::Invalid.
+    void applyTransportSettings();
+};
+
+namespace KintoDetail {
+struct OwnedTransport
+{
+    std::unique_ptr<HttpClient> http;
+};
+} // namespace KintoDetail
+
+// A KintoClient over a transport of its own, configured from every field of the Settings: for
+// tenantctl, tests and tools that have no tenant session (in the window, a tenant's client is
+// KintoClient::forSession). The transport is destroyed after the client.
+class KintoConnection : private KintoDetail::OwnedTransport, public KintoClient
+{
+public:
+    KintoConnection(QNetworkAccessManager *nam, const Settings &settings, QObject *parent = nullptr);
 };

@@ -2,6 +2,7 @@
 
 #include "kintoclient.h"
 #include "net/httpjob.h"
+#include "net/json.h"
 
 #include <QJsonObject>
 #include <QTimer>
@@ -47,7 +48,9 @@ void KintoListJob::request(const HttpRequest &request)
         fail(ApiError(ApiError::Kind::Cancelled, tr("The Kinto client is gone.")));
         return;
     }
-    HttpJob *http = m_client->send(request);
+    HttpRequest sent = request;
+    sent.setDecodeJson(m_mode != Mode::Stream); // a streamed page is decoded in batches (onPage)
+    HttpJob *http = m_client->send(sent);
     addChild(http);
     connect(http, &Job::finished, this, [this, http] { onPage(http); });
 }
@@ -66,10 +69,60 @@ void KintoListJob::onPage(HttpJob *http)
     }
     ++m_pages;
 
+    const QString next = QString::fromUtf8(response.header("Next-Page"));
+    m_nextPageLink = next;
+    const bool capped = m_maxPages > 0 && m_pages >= m_maxPages;
+    const ApiError refused = capped ? ApiError() : m_cursor.advance(next, response.body.size());
+    const bool last = next.isEmpty() || capped;
+    if (m_mode == Mode::Stream && !response.dryRun && !m_notModified) {
+        if (!streamPage(response.body, last))
+            return;
+    } else if (!decodePage(response, last)) {
+        return;
+    }
+    if (refused) {
+        fail(refused);
+        return;
+    }
+    if (last) {
+        succeed(m_collected);
+        return;
+    }
+    m_nextPage = m_cursor.next().toString(QUrl::FullyEncoded);
+    if (m_mode != Mode::OnDemand)
+        fetchMore();
+}
+
+bool KintoListJob::streamPage(const QByteArray &body, bool last)
+{
+    // The page is given in batches as it is decoded, the previous batch once the next is known, so
+    // that the final one carries `last`. A receiver may end the job in between.
+    QJsonArray pending;
+    bool havePending = false;
+    QString error;
+    const bool ok = Json::forEachBatch(body, QLatin1String("data"), StreamBatchSize, [&](const QJsonArray &items) {
+        if (havePending && !isFinished())
+            Q_EMIT page(pending, false);
+        pending = items;
+        havePending = true;
+        m_items += items.size();
+    }, &error);
+    if (isFinished())
+        return false;
+    if (!ok) {
+        fail(ApiError(ApiError::Kind::Parse, tr("The server's list is not an object with a \"data\" array (%1).").arg(error)));
+        return false;
+    }
+    Q_EMIT page(pending, last);
+    return !isFinished();
+}
+
+bool KintoListJob::decodePage(const HttpResponse &response, bool last)
+{
     const QJsonValue data = response.json.toObject().value(QLatin1String("data"));
     if (!response.dryRun && !m_notModified && !data.isArray()) {
         fail(ApiError(ApiError::Kind::Parse, tr("The server's list has no \"data\" array."), response.status));
-        return;
+        return false;
     }
     const QJsonArray items = data.toArray();
     m_items += items.size();
@@ -111,21 +164,6 @@ void KintoListJob::onPage(HttpJob *http)
         }
     }
 
-    const QString next = QString::fromUtf8(response.header("Next-Page"));
-    m_nextPageLink = next;
-    const bool capped = m_maxPages > 0 && m_pages >= m_maxPages;
-    const ApiError refused = capped ? ApiError() : m_cursor.advance(next, response.body.size());
-    const bool last = next.isEmpty() || capped;
     Q_EMIT page(items, last);
-    if (refused) {
-        fail(refused);
-        return;
-    }
-    if (last) {
-        succeed(m_collected);
-        return;
-    }
-    m_nextPage = m_cursor.next().toString(QUrl::FullyEncoded);
-    if (m_mode != Mode::OnDemand)
-        fetchMore();
+    return !isFinished();
 }

@@ -11,6 +11,7 @@
 
 class KintoClient;
 class HttpJob;
+struct HttpResponse;
 
 // A Kinto listing (GET on a plural endpoint), page after page following Next-Page.
 //
@@ -18,7 +19,9 @@ class HttpJob;
 //   finishes successfully). An empty list still gives one page(…, true).
 // - Collect mode (KintoClient's get* listings): result() is every item, deduplicated by `dedupKey`
 //   as kinto-http does (a later copy replaces an earlier one in place).
-// - Stream mode: pages are not kept; result() is an empty array. For views that only show pages.
+// - Stream mode: pages are not kept; result() is an empty array. Each page is decoded and given in
+//   batches of at most StreamBatchSize items (several page() signals, `last` on the final batch),
+//   so memory follows a batch, not the page: a server's page may hold 10,000 records.
 // - OnDemand mode: like Stream, but after each page (but the last) the job waits for fetchMore()
 //   (a lazy view's fetchMore()). The job stays unfinished meanwhile; cancel() ends it.
 // - Compact mode: like Collect, but the items are kept in records() (a KintoRecordSet, close to
@@ -64,8 +67,12 @@ Q_SIGNALS:
     void page(const QJsonArray &items, bool last);
 
 private:
+    static constexpr qsizetype StreamBatchSize = 500;
     void request(const HttpRequest &request);
     void onPage(HttpJob *http);
+    // Emit the page's items (streamed in batches, or decoded whole); false when the job ended.
+    bool streamPage(const QByteArray &body, bool last);
+    bool decodePage(const HttpResponse &response, bool last);
 
     QPointer<KintoClient> m_client;
     HttpRequest m_template; // the first page; its headers go with every page (If-None-Match)

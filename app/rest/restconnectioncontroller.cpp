@@ -4,6 +4,8 @@
 #include "auth/oauth2auth.h"
 #include "auth/oauth2signin.h"
 #include "net/httpclient.h"
+#include "net/userurl.h"
+#include "net/requestlog.h"
 #include "restclient.h"
 #include "resttenant.h"
 #include "secrets/secretstore.h"
@@ -31,14 +33,15 @@ RestConnectionController::~RestConnectionController() = default;
 
 QUrl RestConnectionController::normaliseUrl(const QString &text, QString *error)
 {
-    const QUrl url(text.trimmed(), QUrl::StrictMode);
-    if (!url.isValid() || url.host().isEmpty()
-        || (url.scheme() != QLatin1String("http") && url.scheme() != QLatin1String("https"))) {
-        *error = tr("Enter an http:// or https:// address with a host name, e.g. https://api.example.org/v1.");
+    if (text.trimmed().isEmpty()) {
+        *error = tr("Enter the API's base address, e.g. https://api.example.org/v1.");
         return {};
     }
-    if (!url.userInfo().isEmpty() || url.hasFragment()) {
-        *error = tr("The address must not hold credentials or a #fragment: enter credentials on the next page.");
+    const QUrl url = UserUrl::parseServerUrl(text, error);
+    if (!url.isValid())
+        return {};
+    if (url.hasFragment()) {
+        *error = tr("The address must not hold a #fragment.");
         return {};
     }
     return url;
@@ -85,7 +88,13 @@ HttpClient *RestConnectionController::makeClient(const Draft &draft, const Secre
     else if (!auth && tenant.auth == AuthKind::Bearer)
         auth = new BearerAuth(secrets.token);
     auto *http = new HttpClient(m_nam, this);
-    http->setLogLabel(tenant.displayName);
+    const QString label = RequestLog::wizardLabel(tenant.displayName, tenant.baseUrl);
+    http->setRequestLog(m_log);
+    http->setLogLabel(label);
+    if (auto *oauth = qobject_cast<OAuth2Auth *>(auth)) { // its token requests too
+        oauth->tokenClient()->setRequestLog(m_log);
+        oauth->tokenClient()->setLogLabel(label);
+    }
     http->setAuth(auth);
     return http;
 }
@@ -183,7 +192,12 @@ Job *RestConnectionController::importOpenApi(const QString &urlOrFile)
     auto *job = new Job(this);
     const QUrl url(urlOrFile, QUrl::StrictMode);
     if (url.scheme() == QLatin1String("http") || url.scheme() == QLatin1String("https")) {
-        HttpClient *http = m_http ? m_http.data() : new HttpClient(m_nam, job);
+        HttpClient *http = m_http.data();
+        if (!http) {
+            http = new HttpClient(m_nam, job);
+            http->setRequestLog(m_log);
+            http->setLogLabel(RequestLog::wizardLabel({}, url));
+        }
         HttpRequest request("GET", url.toString(QUrl::FullyEncoded));
         request.setHeader("Accept", "application/json, application/vnd.oai.openapi+json");
         HttpJob *fetch = http->send(request);

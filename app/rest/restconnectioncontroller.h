@@ -16,6 +16,7 @@ class Job;
 class OAuth2Auth;
 class OAuth2SignIn;
 class QNetworkAccessManager;
+class RequestLog;
 class SecretStore;
 class TenantRegistry;
 
@@ -55,6 +56,9 @@ public:
     // None of the arguments is owned; all must outlive the controller.
     RestConnectionController(TenantRegistry *registry, SecretStore *secrets, QNetworkAccessManager *nam, QObject *parent = nullptr);
     ~RestConnectionController() override;
+
+    // The requests of the checks are written to `log` (not owned; may be null: none).
+    void setRequestLog(RequestLog *log) { m_log = log; }
 
     // An http(s) URL with a host, without credentials or fragment; empty (and *error) otherwise.
     static QUrl normaliseUrl(const QString &text, QString *error);
@@ -103,5 +107,6 @@ private:
     SecretStore *m_secrets;
     QNetworkAccessManager *m_nam;
     QPointer<HttpClient> m_http; // the checked connection
+    RequestLog *m_log = nullptr;
     QPointer<Job> m_checkJob;
 };

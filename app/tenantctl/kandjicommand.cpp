@@ -74,7 +74,7 @@ int KandjiCommand::run(const QStringList &arguments)
         { QStringLiteral("to-url"), QStringLiteral("Copy: the target tenant's API URL."), QStringLiteral("URL") },
         { QStringLiteral("to-local-test-server"), QStringLiteral("Copy: the target is a local test server.") },
         { QStringLiteral("to-token-env"), QStringLiteral("Copy: variable holding the target's token."), QStringLiteral("VAR"), QStringLiteral("KANDJI_TARGET_TOKEN") },
-        { QStringLiteral("blueprint"), QStringLiteral("Copy: a blueprint (with its assignments) too."), QStringLiteral("ID") },
+        { QStringLiteral("blueprint"), QStringLiteral("Copy: a blueprint too, with its assigned items and (classic only) its assignments."), QStringLiteral("ID") },
         { QStringLiteral("apply"), QStringLiteral("Copy: write to the target (default: only the plan).") },
         { { QStringLiteral("h"), QStringLiteral("help") }, QStringLiteral("Show this help.") },
     });

@@ -22,10 +22,6 @@
 namespace {
 
 constexpr int MaxOptionSeconds = 86'400; // --timeout, --retry-after
-// list records fetching everything: records per page (_limit). A page costs the process about 7
-// bytes per byte of its JSON while it is decoded; 1,000 records of ~300 bytes stay under 20 MiB.
-constexpr int FetchAllPageSize = 1000;
-
 using Console::err;
 using Console::out;
 using namespace KintoCli;
@@ -64,7 +60,7 @@ const QList<KintoCommand::Command> &KintoCommand::commands()
         c.append({ QStringLiteral("info"), {}, QStringLiteral("Server information (GET /): version, settings, capabilities, user."), {} });
         c.append({ QStringLiteral("list"), QStringLiteral("TYPE"),
                    QStringLiteral("List buckets, groups (of -b), collections (of -b) or records (of -b/-c), printed as pages arrive. "
-                                  "Every record is read in pages of %1 unless --limit/--pages say otherwise.").arg(FetchAllPageSize),
+                                  "Every record is read, in the server's pages, unless --limit/--pages say otherwise."),
                    listingOptions() });
         c.append({ QStringLiteral("get"), QStringLiteral("TYPE [ID]"),
                    QStringLiteral("Get one object (TYPE: %1). A bucket or collection ID defaults to -b / -c.").arg(typeHelp()), {} });
@@ -243,7 +239,7 @@ bool KintoCommand::setUpClient(QString *error)
         m_settings.timeoutMs = int(seconds * 1000);
     }
     m_nam = std::make_unique<QNetworkAccessManager>();
-    m_client = std::make_unique<KintoClient>(m_nam.get(), m_settings);
+    m_client = std::make_unique<KintoConnection>(m_nam.get(), m_settings);
     return true;
 }
 
@@ -436,13 +432,11 @@ Job *KintoCommand::startList(QCommandLineParser &parser, const QStringList &args
     }
     if (!listOptions(parser, &options, error))
         return nullptr;
-    // Items are printed as pages arrive, never held: memory stays that of one page. Every record
-    // without --limit or --pages comes in pages of FetchAllPageSize, not in the one page of the
-    // whole collection a server gives without _limit.
-    if (kind == Kind::Record && !isSet(parser, "limit") && !isSet(parser, "pages")) {
-        options.limit = FetchAllPageSize;
+    // Items are printed as they are decoded, a batch at a time (KintoListJob's Stream mode), never
+    // held: memory stays that of one page's raw body. Without --limit or --pages every record comes,
+    // in the server's own pages (Kinto: up to storage_max_fetch_size, 10,000, a page).
+    if (kind == Kind::Record && !isSet(parser, "limit") && !isSet(parser, "pages"))
         options.pages = KintoListOptions::AllPages;
-    }
     KintoListJob *job = m_client->list(pluralOf(kind), options, KintoListJob::Mode::Stream);
     m_streamed = true;
     if (m_settings.dryRun)

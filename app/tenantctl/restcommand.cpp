@@ -6,6 +6,7 @@
 #include "auth/oauth2auth.h"
 #include "kintocommand.h"
 #include "net/json.h"
+#include "net/userurl.h"
 #include "restclient.h"
 #include "restfielderrors.h"
 
@@ -111,12 +112,13 @@ bool RestCommand::setUpClient(QString *error)
     const auto value = [this](const char *name) { return m_global.value(QLatin1String(name)); };
     RestSettings settings;
     const QString server = m_global.isSet(QStringLiteral("server")) ? value("server") : qEnvironmentVariable("REST_SERVER_URL");
-    settings.baseUrl = QUrl(server, QUrl::StrictMode);
-    if (server.isEmpty() || !settings.baseUrl.isValid() || settings.baseUrl.host().isEmpty()) {
-        *error = server.isEmpty() ? QStringLiteral("no server: give -s URL (or set REST_SERVER_URL)")
-                                  : QStringLiteral("\"%1\" is not an http(s) URL").arg(server);
+    if (server.isEmpty()) {
+        *error = QStringLiteral("no server: give -s URL (or set REST_SERVER_URL)");
         return false;
     }
+    settings.baseUrl = UserUrl::parseServerUrl(server, error);
+    if (!settings.baseUrl.isValid())
+        return false;
     QVariantMap options;
     for (const char *name : { "timeout", "retries", "backoff", "retry-statuses", "ignore-status" }) {
         static const QHash<QString, QString> keys { { QStringLiteral("timeout"), QStringLiteral("timeoutSeconds") },

@@ -74,8 +74,10 @@ KandjiListModel::KandjiListModel(KandjiClient *client, Kind kind, const QString 
     setStrategy(std::make_unique<NextLinkStrategy>([guarded, kind, blueprintId](const PageRequest &request) -> Job * {
         if (!guarded)
             return nullptr;
-        return guarded->listPage(listingOf(kind), request.link, blueprintId);
+        return guarded->listPage(listingOf(kind), request.link, blueprintId, request.pageSize);
     }));
+    // The server's page size stays its own unless the user prefers one.
+    setTakesPreferredPageSize(KandjiClient::takesLimit(listingOf(kind)));
     setColumnFields(columnsOf(kind));
     QTimer::singleShot(0, this, [this] { reload(); });
 }

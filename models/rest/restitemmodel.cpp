@@ -9,9 +9,13 @@ RestItemModel::RestItemModel(RestClient *client, const RestResource &resource, Q
     QPointer<RestClient> guarded(client);
     setStrategy(std::make_unique<NextLinkStrategy>(
         [guarded, resource](const PageRequest &request) -> Job * {
-            return guarded ? guarded->listPage(resource, request.link) : nullptr;
+            RestResource asked = resource; // the page size asked, where the API takes one
+            if (request.pageSize > 0 && asked.paging.pageSize > 0)
+                asked.paging.pageSize = request.pageSize;
+            return guarded ? guarded->listPage(asked, request.link) : nullptr;
         },
         QStringLiteral("items"), QStringLiteral("next"), QStringLiteral("total")));
+    setPageSize(resource.paging.pageSize);
     m_available = resource.itemSchema.value(QLatin1String("properties")).toObject().keys();
     if (m_available.removeAll(resource.idField) > 0 || m_available.isEmpty())
         m_available.prepend(resource.idField);

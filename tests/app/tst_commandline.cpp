@@ -31,6 +31,8 @@ private Q_SLOTS:
     void resetSettings_data();
     void resetSettings();
     void unknownTenantIsRefused();
+    void languageWithoutTranslationIsSaid_data();
+    void languageWithoutTranslationIsSaid();
     void demoCheckWritesTheScreenshots();
 
 private:
@@ -90,7 +92,8 @@ void tst_CommandLine::version()
 void tst_CommandLine::helpListsEveryOption_data()
 {
     QTest::addColumn<QString>("option");
-    for (const char *option : { "--help", "--help-all", "--version", "--demo", "--tenant <id>", "--reset-settings", "--yes", "--check <dir>" })
+    for (const char *option : { "--help", "--help-all", "--version", "--demo", "--tenant <id>", "--reset-settings", "--yes", "--check <dir>",
+                                "--lang <code>" })
         QTest::newRow(option) << QString::fromLatin1(option);
 }
 
@@ -155,6 +158,27 @@ void tst_CommandLine::unknownTenantIsRefused()
     QCOMPARE(r.exitCode, 2);
     QVERIFY2(r.err.contains(QStringLiteral("\"nowhere\"")), qPrintable(r.err));
     QVERIFY2(r.err.contains(QStringLiteral("Kandji demo")), qPrintable(r.err)); // lists what there is
+}
+
+void tst_CommandLine::languageWithoutTranslationIsSaid_data()
+{
+    QTest::addColumn<QString>("lang");
+    QTest::addColumn<bool>("said");
+    QTest::newRow("German: none shipped") << "de" << true;
+    QTest::newRow("French: shipped") << "fr_FR" << false;
+    QTest::newRow("English: the source language") << "en" << false;
+}
+
+// --lang names the language; one without a translation is said, naming those there are. (The
+// quickest run that gets past the start: a tenant that is not there.)
+void tst_CommandLine::languageWithoutTranslationIsSaid()
+{
+    QFETCH(QString, lang);
+    QFETCH(bool, said);
+    const Run r = run({ QStringLiteral("--lang"), lang, QStringLiteral("--demo"), QStringLiteral("--tenant"),
+                        QStringLiteral("nowhere") });
+    QCOMPARE(r.exitCode, 2);
+    QCOMPARE(r.err.contains(QStringLiteral("no translation for \"%1\" (there is English and fr)").arg(lang)), said);
 }
 
 double meanLightness(const QImage &image)

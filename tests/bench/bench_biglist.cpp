@@ -55,7 +55,7 @@ int main(int argc, char **argv)
     QNetworkAccessManager nam;
     KintoClient::Settings settings;
     settings.serverUrl = server.baseUrl();
-    KintoClient client(&nam, settings);
+    KintoConnection client(&nam, settings);
     const qint64 baseline = TestSupport::currentRssKiB();
     KintoListOptions options;
     options.pages = KintoListOptions::AllPages;

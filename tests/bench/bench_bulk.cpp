@@ -206,7 +206,7 @@ int main(int argc, char **argv)
         settings.serverUrl = sandbox->baseUrl();
         settings.auth = QStringLiteral("bench:bench");
         settings.maxConcurrent = Cap;
-        sandboxClient = std::make_unique<KintoClient>(&nam, settings);
+        sandboxClient = std::make_unique<KintoConnection>(&nam, settings);
         awaitJob(sandboxClient->createBucket(QStringLiteral("bench"), {}, KintoWrite{}), QStringLiteral("creating the bucket"));
         sandbox->setLatency(latencyMs);
         return sandboxClient.get();
@@ -223,7 +223,7 @@ int main(int argc, char **argv)
         settings.serverUrl = QUrl(server);
         settings.auth = auth;
         settings.maxConcurrent = Cap;
-        KintoClient client(&nam, settings);
+        KintoConnection client(&nam, settings);
         const QString bucket = parser.value(bucketOption);
         KintoWrite ifNotExists;
         ifNotExists.ifNotExists = true;

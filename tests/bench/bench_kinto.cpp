@@ -321,7 +321,7 @@ int main(int argc, char **argv)
     settings.serverUrl = serverUrl;
     settings.auth = auth;
     settings.bucket = bucket;
-    KintoClient client(&clientNam, settings);
+    KintoConnection client(&clientNam, settings);
 
     Job *info = TestSupport::keep(client.serverInfo());
     awaitJob(info, QStringLiteral("server info"));

@@ -170,7 +170,7 @@ int main(int argc, char **argv)
     KintoClient::Settings settings;
     settings.serverUrl = sandbox.baseUrl();
     settings.auth = QStringLiteral("bench:bench");
-    KintoClient client(&nam, settings);
+    KintoConnection client(&nam, settings);
 
     // --- Time to the first rows: from creating the model in a shown table to rows painted.
     QTableView view;

@@ -96,6 +96,9 @@ void tst_JamfClient::normalizeServerUrl_data()
     QTest::newRow("empty refused") << "  " << "";
     QTest::newRow("credentials refused") << "https://admin:pw@jss.example.com" << "";
     QTest::newRow("no host refused") << "https://" << "";
+    QTest::newRow("unclosed IPv6 bracket refused") << "http://[::1" << "";
+    QTest::newRow("scheme without colon refused") << "https//jss.example.com" << "";
+    QTest::newRow("space in host refused") << "https://jss.exa mple.com" << "";
 }
 
 void tst_JamfClient::normalizeServerUrl()

@@ -220,7 +220,7 @@ void tst_JamfSetupWizard::signInRefusedSaysWhatToDo_data()
     QTest::addColumn<QString>("expected");
     QTest::newRow("wrong password") << QString() << "admin" << "Wr0ng-Pass" << "SSO";
     QTest::newRow("SSO account") << QString() << "sso.admin@example.com" << "Sso-Secret-77" << "SSO";
-    QTest::newRow("not a web address") << "ftp://jamf.example.com" << "admin" << "admin" << "web address";
+    QTest::newRow("not a web address") << "ftp://jamf.example.com" << "admin" << "admin" << "must start with http";
     QTest::newRow("no password") << QString() << "admin" << "" << "password";
 }
 

@@ -209,7 +209,7 @@ void tst_JamfWindow::addTenantDialog()
     auto *ok = dialog.findChild<QPushButton *>(QStringLiteral("okButton"));
     QTest::mouseClick(ok, Qt::LeftButton);
     QVERIFY(dialog.isVisible());
-    QVERIFY(dialog.findChild<QLabel *>(QStringLiteral("message"))->text().contains(QLatin1String("web address")));
+    QVERIFY(dialog.findChild<QLabel *>(QStringLiteral("message"))->text().contains(QLatin1String("must start with http")));
     auto *server = dialog.findChild<QLineEdit *>(QStringLiteral("server"));
     server->clear();
     QTest::keyClicks(server, QStringLiteral("prod.jamfcloud.com/"));

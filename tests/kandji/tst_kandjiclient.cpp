@@ -225,6 +225,9 @@ void TestKandjiClient::settings_data()
     QTest::newRow("token not a uuid") << "acme.api.kandji.io" << false << "abc" << "" << "shape of a Kandji token";
     QTest::newRow("empty token") << "acme.api.kandji.io" << false << "" << "" << "token is empty";
     QTest::newRow("empty url") << "" << false << token << "" << "URL is empty";
+    QTest::newRow("unclosed IPv6 bracket") << "http://[::1" << true << token << "" << "not a valid URL";
+    QTest::newRow("scheme without colon") << "https//acme.api.kandji.io" << false << token << "" << "malformed scheme";
+    QTest::newRow("credentials") << "https://me:pw@acme.api.kandji.io" << false << token << "" << "user name or password";
 }
 
 void TestKandjiClient::settings()
@@ -709,6 +712,13 @@ void TestKandjiClient::blueprintAssignment()
     QCOMPARE(service().blueprintItems(classic), QStringList());
     const auto notThere = await(m_client->unassign(classic, item));
     QCOMPARE(notThere.error.message(), QStringLiteral("Library Item does not exist on Blueprint"));
+
+    // Removing from a map takes the node too.
+    QCOMPARE(await(m_client->unassign(map, item)).error.message(), QStringLiteral("Must provide assignment_node_id for Assignment Map Blueprint"));
+    QCOMPARE(service().blueprintItems(map), QStringList { item });
+    QVERIFY(!await(m_client->unassign(map, item, node)).error);
+    QCOMPARE(service().blueprintItems(map), QStringList());
+    QCOMPARE(await(m_client->unassign(map, item, node)).error.message(), QStringLiteral("Library Item does not exist in Assignment Node"));
 }
 
 void TestKandjiClient::assignManyReportsEachItem()

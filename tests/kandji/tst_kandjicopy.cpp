@@ -1,6 +1,7 @@
 // Copying library items and a blueprint from one Kandji tenant to another (two sandboxes): the
 // preview writes nothing, applying creates or updates by name, installers are re-uploaded only
 // when they differ, categories are matched by name, and one failing item does not stop the rest.
+// A blueprint brings its assigned items; a map blueprint's assignments are reported, not copied.
 
 #include "kandjicopyjob.h"
 #include "kandjiclient.h"
@@ -31,6 +32,8 @@ private Q_SLOTS:
     void previewWritesNothing();
     void applyCreatesThenUpdates();
     void missingCategoryFailsOnlyThatItem();
+    void blueprintAloneBringsItsItems();
+    void mapBlueprintAssignmentsAreNotCopied();
 
 private:
     KandjiClient *client(KandjiSandbox &sandbox, std::unique_ptr<HttpClient> &http)
@@ -161,6 +164,47 @@ void TestKandjiCopy::missingCategoryFailsOnlyThatItem()
     QVERIFY(entry(outcome, 0).value(QLatin1String("error")).toString().contains(QLatin1String("\"Utilities\" does not exist on the target")));
     QCOMPARE(entry(outcome, 1).value(QLatin1String("status")).toString(), QStringLiteral("created"));
     QCOMPARE(m_target->service().itemCount(QStringLiteral("custom-scripts")), 0);
+}
+
+void TestKandjiCopy::blueprintAloneBringsItsItems()
+{
+    // Only the blueprint is given: its two assigned items are found in the source's library.
+    const auto outcome = await(copy({}, m_blueprint, true));
+    QVERIFY2(!outcome.error, qPrintable(outcome.error.toString()));
+    const QJsonArray items = outcome.result.toObject().value(QLatin1String("items")).toArray();
+    QCOMPARE(items.size(), 2);
+    QCOMPARE(entry(outcome, 0).value(QLatin1String("kind")).toString(), QStringLiteral("custom-profiles"));
+    QCOMPARE(entry(outcome, 1).value(QLatin1String("kind")).toString(), QStringLiteral("custom-apps"));
+    QCOMPARE(entry(outcome, 1).value(QLatin1String("status")).toString(), QStringLiteral("created"));
+    const QJsonObject blueprint = outcome.result.toObject().value(QLatin1String("blueprint")).toObject();
+    QCOMPARE(blueprint.value(QLatin1String("type")).toString(), QStringLiteral("classic"));
+    QVERIFY(!blueprint.contains(QLatin1String("note")));
+    const QStringList assigned = m_target->service().blueprintItems(blueprint.value(QLatin1String("targetId")).toString());
+    QCOMPARE(assigned.size(), 2);
+    QVERIFY(assigned.contains(entry(outcome, 0).value(QLatin1String("targetId")).toString()));
+    QVERIFY(assigned.contains(entry(outcome, 1).value(QLatin1String("targetId")).toString()));
+}
+
+void TestKandjiCopy::mapBlueprintAssignmentsAreNotCopied()
+{
+    const QString map = m_source->service().addBlueprint(QStringLiteral("Kiosks"), QStringLiteral("map")).value(QLatin1String("id")).toString();
+    m_source->service().assignDirect(map, m_profile);
+    const auto preview = await(copy({}, map, false));
+    QVERIFY(!preview.error);
+    QJsonObject blueprint = preview.result.toObject().value(QLatin1String("blueprint")).toObject();
+    QCOMPARE(blueprint.value(QLatin1String("type")).toString(), QStringLiteral("map"));
+    QVERIFY(blueprint.value(QLatin1String("note")).toString().contains(QLatin1String("its assignments are not copied")));
+    QCOMPARE(blueprint.value(QLatin1String("assignments")).toArray().at(0).toObject().value(QLatin1String("status")).toString(),
+             QStringLiteral("not copied"));
+
+    const auto applied = await(copy({}, map, true));
+    QVERIFY(!applied.error);
+    QCOMPARE(entry(applied, 0).value(QLatin1String("status")).toString(), QStringLiteral("created")); // the item itself is copied
+    blueprint = applied.result.toObject().value(QLatin1String("blueprint")).toObject();
+    QCOMPARE(blueprint.value(QLatin1String("status")).toString(), QStringLiteral("created"));
+    QVERIFY(m_target->service().blueprintItems(blueprint.value(QLatin1String("targetId")).toString()).isEmpty());
+    QCOMPARE(blueprint.value(QLatin1String("assignments")).toArray().at(0).toObject().value(QLatin1String("status")).toString(),
+             QStringLiteral("not copied"));
 }
 
 QTEST_GUILESS_MAIN(TestKandjiCopy)

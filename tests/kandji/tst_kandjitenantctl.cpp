@@ -259,7 +259,8 @@ void TestKandjiTenantctl::largeUploadIsStreamed()
     const qint64 childPeakKiB = usage.ru_maxrss;
     qInfo("50 MB upload through tenantctl: peak RSS of the tenantctl process %lld KiB (%.1f MiB); this test process %lld KiB",
           childPeakKiB, childPeakKiB / 1024.0, TestSupport::peakRssKiB());
-    QVERIFY2(childPeakKiB < size / 1024, "the installer must be streamed, not held in memory");
+    if (TestSupport::MemoryFiguresHold)
+        QVERIFY2(childPeakKiB < size / 1024, "the installer must be streamed, not held in memory");
 
     const QString downloaded = m_dir.filePath(QStringLiteral("Large-copy.pkg"));
     const Run download = kandji({ QStringLiteral("apps"), QStringLiteral("download"), app.value(QLatin1String("id")).toString(), downloaded });

@@ -14,6 +14,7 @@
 #include "kandjiscripteditor.h"
 #include "kandjitablepage.h"
 #include "kandjisandbox.h"
+#include "kandjiwindowhelpers.h"
 #include "kandjiservice.h"
 #include "loopbackhttpserver.h"
 #include "mainwindow.h"
@@ -69,7 +70,8 @@ private Q_SLOTS:
     void deletingABlueprintNeedsItsNameTyped();
 
 private:
-    QString addTenant(const QUrl &url, bool local);
+    // Adds a tenant on the sandbox (with the local-test-server setting when `local`); its id.
+    QString addTenant(bool local);
     QModelIndex waitForNode(const QString &tenantId, const QStringList &path);
     // Adds a tenant on the sandbox and connects it; its id, or empty when it did not connect.
     QString connectedDemoTenant();
@@ -104,16 +106,9 @@ void TestKandjiWindow::cleanup()
     m_sandbox.reset();
 }
 
-QString TestKandjiWindow::addTenant(const QUrl &url, bool local)
+QString TestKandjiWindow::addTenant(bool local)
 {
-    Tenant tenant;
-    tenant.displayName = QStringLiteral("Demo");
-    tenant.family = KandjiFamily::Id;
-    tenant.baseUrl = url;
-    tenant.auth = AuthKind::Bearer;
-    if (local)
-        tenant.options.insert(QStringLiteral("localTestServer"), true);
-    return m_fx.addTenant(tenant, SecretPurpose::Token, m_sandbox->token());
+    return KandjiWindowHelpers::addTenant(m_fx, *m_sandbox, QStringLiteral("Demo"), local);
 }
 
 QModelIndex TestKandjiWindow::waitForNode(const QString &tenantId, const QStringList &path)
@@ -123,21 +118,13 @@ QModelIndex TestKandjiWindow::waitForNode(const QString &tenantId, const QString
 
 QString TestKandjiWindow::connectedDemoTenant()
 {
-    const QString id = addTenant(m_sandbox->baseUrl(), true);
-    QSignalSpy checked(m_fx.window->connector(), &TenantConnector::checked);
-    m_fx.window->connector()->connectTenant(id);
-    if (!checked.wait(10000) || m_fx.model->tenantState(id) != TenantTreeModel::State::Ok)
-        return {};
-    return id;
+    const QString id = addTenant(true);
+    return KandjiWindowHelpers::connectTenant(m_fx, id) ? id : QString();
 }
 
 QModelIndex TestKandjiWindow::listedBlueprints(const QString &tenantId)
 {
-    const QModelIndex blueprints = waitForNode(tenantId, { QStringLiteral("blueprints") });
-    m_fx.window->tenantTree()->expand(blueprints);
-    if (!QTest::qWaitFor([&] { return m_fx.model->rowCount(blueprints) == 3; }, 10000))
-        return {};
-    return blueprints;
+    return KandjiWindowHelpers::listedBlueprints(m_fx, tenantId);
 }
 
 void TestKandjiWindow::addTenantWizard()
@@ -185,7 +172,7 @@ void TestKandjiWindow::addTenantWizard()
 
 void TestKandjiWindow::editTenantKeepsTheToken()
 {
-    const QString id = addTenant(m_sandbox->baseUrl(), true);
+    const QString id = addTenant(true);
     AddKandjiTenantWizard wizard(m_fx.registry.get(), m_fx.secrets.get(), m_fx.nam.get(), m_fx.registry->tenant(id));
     wizard.show();
     auto *name = wizard.findChild<QLineEdit *>(QStringLiteral("displayName"));
@@ -201,7 +188,7 @@ void TestKandjiWindow::editTenantKeepsTheToken()
 
 void TestKandjiWindow::treeAndAssignment()
 {
-    const QString id = addTenant(m_sandbox->baseUrl(), true);
+    const QString id = addTenant(true);
     TenantTreeModel *model = m_fx.window->tenantModel();
     QSignalSpy checked(m_fx.window->connector(), &TenantConnector::checked);
     m_fx.window->connector()->connectTenant(id);
@@ -261,7 +248,7 @@ void TestKandjiWindow::treeAndAssignment()
 void TestKandjiWindow::tenantWithForeignUrlIsRefused()
 {
     // A loopback URL without the local-test-server setting: refused before anything is sent.
-    const QString id = addTenant(m_sandbox->baseUrl(), false);
+    const QString id = addTenant(false);
     QSignalSpy checked(m_fx.window->connector(), &TenantConnector::checked);
     m_fx.window->connector()->connectTenant(id);
     QVERIFY(checked.wait(10000));
@@ -276,8 +263,8 @@ void TestKandjiWindow::copyToAnotherTenant()
     KandjiSandbox production;
     QVERIFY(production.start());
     production.service().addCategory(QStringLiteral("Utilities"));
-    const QString source = addTenant(m_sandbox->baseUrl(), true);
-    addTenant(production.baseUrl(), true); // the same sandbox token
+    const QString source = addTenant(true);
+    KandjiWindowHelpers::addTenant(m_fx, production, QStringLiteral("Demo")); // the same sandbox token
     TenantTreeModel *model = m_fx.window->tenantModel();
     QSignalSpy checked(m_fx.window->connector(), &TenantConnector::checked);
     m_fx.window->connector()->connectTenant(source);

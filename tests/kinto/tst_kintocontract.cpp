@@ -115,7 +115,7 @@ private:
         KintoClient::Settings s = settings();
         if (change)
             change(s);
-        return std::make_unique<KintoClient>(&m_nam, s);
+        return std::make_unique<KintoConnection>(&m_nam, s);
     }
     bool hasCapability(const QString &name)
     {
@@ -199,7 +199,7 @@ private Q_SLOTS:
         QFETCH(QString, expected);
         KintoClient::Settings s;
         s.serverUrl = QUrl(given);
-        KintoClient client(&m_nam, s);
+        KintoConnection client(&m_nam, s);
         QCOMPARE(client.serverUrl().toString(), expected);
         QCOMPARE(client.httpClient()->baseUrl().toString(), expected);
     }
@@ -243,7 +243,7 @@ private Q_SLOTS:
         s.serverUrl = QUrl(QStringLiteral("http://localhost:8888/v1"));
         s.bucket = QStringLiteral("payments");
         s.collection = QStringLiteral("receipts");
-        KintoClient client(&m_nam, s);
+        KintoConnection client(&m_nam, s);
         ApiError error;
         QCOMPARE(client.endpoint(KintoEndpoint(type), bucket, collection, id, &error), expected);
         QCOMPARE(error.kind(), expected.isEmpty() ? ApiError::Kind::Invalid : ApiError::Kind::None);
@@ -1414,7 +1414,7 @@ private Q_SLOTS:
         KintoClient::Settings s;
         s.serverUrl = server.baseUrl();
         s.bucket = QStringLiteral("b");
-        KintoClient client(&m_nam, s);
+        KintoConnection client(&m_nam, s);
         QSignalSpy alerts(&client, &KintoClient::alert);
         QTest::ignoreMessage(QtWarningMsg, QRegularExpression(QStringLiteral("server alert.*soft-eol.*Update your client")));
         AWAIT_OK(listed, client.getCollections(QStringLiteral("b")));

@@ -37,7 +37,7 @@ void tst_KintoHostile::init()
     KintoClient::Settings settings;
     settings.serverUrl = m_server->baseUrl();
     settings.auth = QStringLiteral("alice:s3cr3t-pw");
-    m_client = new KintoClient(m_nam, settings, this);
+    m_client = new KintoConnection(m_nam, settings, this);
 }
 
 void tst_KintoHostile::cleanup()

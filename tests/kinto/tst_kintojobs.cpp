@@ -66,7 +66,7 @@ void tst_KintoJobs::init()
     KintoClient::Settings settings;
     settings.serverUrl = m_sandbox->baseUrl();
     settings.auth = QStringLiteral("admin:admin");
-    m_client = std::make_unique<KintoClient>(&m_nam, settings);
+    m_client = std::make_unique<KintoConnection>(&m_nam, settings);
 }
 
 void tst_KintoJobs::cleanup()

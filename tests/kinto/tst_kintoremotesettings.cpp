@@ -76,7 +76,7 @@ void tst_KintoRemoteSettings::init()
     m_bucket = QStringLiteral("rs-") + QUuid::createUuid().toString(QUuid::Id128).left(12);
     settings.bucket = m_bucket;
     settings.collection = QStringLiteral("main");
-    m_client = std::make_unique<KintoClient>(&m_nam, settings);
+    m_client = std::make_unique<KintoConnection>(&m_nam, settings);
     m_client->httpClient()->setRequestLog(&m_log);
     QVERIFY(!run(m_client->createBucket(m_bucket)).isUndefined());
     QVERIFY(!run(m_client->createCollection(m_bucket, QStringLiteral("main"))).isUndefined());

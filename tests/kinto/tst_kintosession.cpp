@@ -78,7 +78,7 @@ void tst_KintoSession::compactListingHoldsTheSameRecords()
     KintoClient::Settings settings;
     settings.serverUrl = sandbox.baseUrl();
     settings.auth = QStringLiteral("admin:admin");
-    KintoClient client(&nam, settings);
+    KintoConnection client(&nam, settings);
     KintoListOptions options;
     options.limit = 3000; // several pages
     options.pages = KintoListOptions::AllPages;

@@ -137,7 +137,7 @@ private Q_SLOTS:
         s.auth = QStringLiteral("alice:alice-secret");
         s.bucket = m_bucket;
         s.collection = QStringLiteral("items");
-        m_client = std::make_unique<KintoClient>(&m_nam, s);
+        m_client = std::make_unique<KintoConnection>(&m_nam, s);
         std::unique_ptr<Job> bucket(m_client->createBucket(m_bucket));
         QVERIFY(TestSupport::waitFor(bucket.get()) && !bucket->hasError());
         std::unique_ptr<Job> collection(m_client->createCollection({}, {}));
@@ -680,10 +680,12 @@ private Q_SLOTS:
         QVERIFY2(run.exitCode == 0, DESCRIBE(run));
     }
 
-    // Every record is read in pages printed as they arrive: what came before a failing page is
-    // on stdout, still one JSON document.
+    // Every record is read in the server's pages, printed as they arrive: what came before a
+    // failing page is on stdout, still one JSON document.
     void fetchAllStreamsPages()
     {
+        m_sandbox.setPaginateBy(1000); // a server's paginate_by
+        const auto restore = qScopeGuard([this] { m_sandbox.setPaginateBy(0); });
         KintoBatch batch = m_client->batch();
         for (int i = 0; i < 2500; ++i)
             batch.create(KintoRef::ofRecord({}, {}, QStringLiteral("p%1").arg(i, 4, 10, QLatin1Char('0'))), QJsonObject { { QLatin1String("n"), i } });
@@ -696,7 +698,7 @@ private Q_SLOTS:
         Run run = kinto(strings({ "list", "records" }));
         QVERIFY2(run.exitCode == 0, DESCRIBE(run));
         QCOMPARE(run.json().toArray().size(), 2500);
-        QCOMPARE(pages, 3); // pages of 1,000
+        QCOMPARE(pages, 3); // the server's pages of 1,000
         disconnect(counting);
 
         bool armed = false;

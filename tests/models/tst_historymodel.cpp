@@ -74,7 +74,7 @@ void tst_HistoryModel::init()
     settings.serverUrl = m_sandbox->baseUrl();
     settings.auth = QStringLiteral("admin:admin");
     settings.bucket = QStringLiteral("shop");
-    m_client = std::make_unique<KintoClient>(&m_nam, settings);
+    m_client = std::make_unique<KintoConnection>(&m_nam, settings);
 }
 
 void tst_HistoryModel::cleanup()

@@ -56,7 +56,7 @@ struct Server
         KintoClient::Settings settings;
         settings.serverUrl = sandbox.baseUrl();
         settings.auth = QStringLiteral("admin:admin");
-        client = std::make_unique<KintoClient>(&nam, settings);
+        client = std::make_unique<KintoConnection>(&nam, settings);
         QObject::connect(sandbox.server(), &LoopbackHttpServer::requestReceived, &sandbox,
                          [this](const HttpServerRequest &request) { targets << QString::fromUtf8(request.target); });
     }

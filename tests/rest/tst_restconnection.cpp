@@ -95,7 +95,9 @@ void tst_RestConnection::normaliseUrl_data()
     QTest::addColumn<bool>("valid");
     QTest::newRow("https with a path") << "https://api.example.org/v1" << true;
     QTest::newRow("spaces trimmed") << "  http://127.0.0.1:8080/  " << true;
-    QTest::newRow("no scheme") << "api.example.org" << false;
+    QTest::newRow("no scheme: https assumed") << "api.example.org" << true;
+    QTest::newRow("unclosed IPv6 bracket") << "http://[::1" << false;
+    QTest::newRow("scheme without colon") << "http//api.example.org" << false;
     QTest::newRow("ftp") << "ftp://example.org" << false;
     QTest::newRow("credentials in the URL") << "https://bob:pw@example.org" << false;
     QTest::newRow("fragment") << "https://example.org/#x" << false;

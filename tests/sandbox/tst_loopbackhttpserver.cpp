@@ -127,7 +127,8 @@ void TestLoopbackHttpServer::largeUploadIsCountedNotKept()
     QVERIFY(seen.body.isEmpty());
     const qint64 growthKiB = TestSupport::peakRssKiB() - peakBefore;
     qInfo() << "peak RSS growth during a 50 MiB upload:" << growthKiB << "KiB";
-    QVERIFY2(growthKiB < 20 * 1024, qPrintable(QString::number(growthKiB)));
+    if (TestSupport::MemoryFiguresHold)
+        QVERIFY2(growthKiB < 20 * 1024, qPrintable(QString::number(growthKiB)));
 }
 
 void TestLoopbackHttpServer::getSeesPathQueryAndHeaders_data()

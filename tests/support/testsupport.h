@@ -36,6 +36,20 @@ Outcome await(Job *job, int timeoutMs = 15000);
 // Peak resident set size of this process in KiB (VmHWM), and the current one (VmRSS).
 qint64 peakRssKiB();
 
+// False in an AddressSanitizer build, whose allocator quarantine and shadow memory make resident
+// set sizes say nothing about the code: memory bounds are asserted only when this is true.
+#if defined(__SANITIZE_ADDRESS__)
+inline constexpr bool MemoryFiguresHold = false;
+#elif defined(__has_feature)
+#if __has_feature(address_sanitizer)
+inline constexpr bool MemoryFiguresHold = false;
+#else
+inline constexpr bool MemoryFiguresHold = true;
+#endif
+#else
+inline constexpr bool MemoryFiguresHold = true;
+#endif
+
 // A throwaway self-signed certificate for 127.0.0.1 (made with the openssl tool into `dir`), as a
 // server-side TLS configuration, and the certificate's SHA-256 fingerprint in hex. False on failure.
 bool makeSelfSignedTls(const QString &dir, QSslConfiguration *server, QByteArray *sha256Hex);

@@ -70,8 +70,8 @@ struct Server
         settings.serverUrl = sandbox->baseUrl();
         settings.auth = QStringLiteral("alice:alice");
         settings.bucket = QStringLiteral("shop");
-        client = std::make_unique<KintoClient>(&nam, settings);
-        checker = std::make_unique<KintoClient>(&nam, settings);
+        client = std::make_unique<KintoConnection>(&nam, settings);
+        checker = std::make_unique<KintoConnection>(&nam, settings);
         const QJsonObject things { { QStringLiteral("schema"), json(ThingsSchema) } };
         const auto ok = [why](Job *job) {
             std::unique_ptr<Job> owned(TestSupport::keep(job));

@@ -85,6 +85,8 @@ void tst_AddKintoTenantWizard::normaliseUrl_data()
     QTest::newRow("with /v1/") << QStringLiteral("https://kinto.example.com/v1/") << QStringLiteral("https://kinto.example.com/v1");
     QTest::newRow("prefix path kept") << QStringLiteral(" http://host:8888/kinto ") << QStringLiteral("http://host:8888/kinto/v1");
     QTest::newRow("scheme case") << QStringLiteral("HTTPS://Host.Example/v1") << QStringLiteral("https://host.example/v1");
+    QTest::newRow("no scheme: https") << QStringLiteral("kinto.example.com") << QStringLiteral("https://kinto.example.com/v1");
+    QTest::newRow("no scheme, loopback: http") << QStringLiteral("127.0.0.1:8888") << QStringLiteral("http://127.0.0.1:8888/v1");
 }
 
 void tst_AddKintoTenantWizard::normaliseUrl()
@@ -100,11 +102,13 @@ void tst_AddKintoTenantWizard::malformedUrlIsRefused_data()
 {
     QTest::addColumn<QString>("typed");
     QTest::addColumn<QString>("messagePart");
-    QTest::newRow("no scheme or host") << QStringLiteral("not a url") << QStringLiteral("not an http");
-    QTest::newRow("ftp") << QStringLiteral("ftp://kinto.example.com/v1") << QStringLiteral("not an http");
-    QTest::newRow("no host") << QStringLiteral("http://") << QStringLiteral("not an http");
-    QTest::newRow("space in host") << QStringLiteral("http://kin to.example.com") << QStringLiteral("not an http");
-    QTest::newRow("credentials in URL") << QStringLiteral("https://alice:pw@kinto.example.com") << QStringLiteral("credentials");
+    QTest::newRow("spaces") << QStringLiteral("not a url") << QStringLiteral("contains spaces");
+    QTest::newRow("ftp") << QStringLiteral("ftp://kinto.example.com/v1") << QStringLiteral("must start with http");
+    QTest::newRow("no host") << QStringLiteral("http://") << QStringLiteral("no host name");
+    QTest::newRow("space in host") << QStringLiteral("http://kin to.example.com") << QStringLiteral("contains spaces");
+    QTest::newRow("unclosed IPv6 bracket") << QStringLiteral("http://[::1") << QStringLiteral("not a valid URL");
+    QTest::newRow("scheme without colon") << QStringLiteral("http//kinto.example.com") << QStringLiteral("malformed scheme");
+    QTest::newRow("credentials in URL") << QStringLiteral("https://alice:pw@kinto.example.com") << QStringLiteral("user name or password");
     QTest::newRow("query") << QStringLiteral("https://kinto.example.com/v1?x=1") << QStringLiteral("query");
 }
 

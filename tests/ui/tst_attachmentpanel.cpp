@@ -78,8 +78,8 @@ void tst_AttachmentPanel::init()
     settings.serverUrl = m_sandbox->baseUrl();
     settings.auth = QStringLiteral("admin:admin");
     settings.bucket = Bucket;
-    m_client = std::make_unique<KintoClient>(&m_nam, settings);
-    m_observer = std::make_unique<KintoClient>(&m_nam, settings);
+    m_client = std::make_unique<KintoConnection>(&m_nam, settings);
+    m_observer = std::make_unique<KintoConnection>(&m_nam, settings);
     QVERIFY(!await(m_observer->createBucket(Bucket)).error);
     QVERIFY(!await(m_observer->createCollection(Bucket, Collection)).error);
     QVERIFY(!await(m_observer->createRecord(Bucket, Collection, Record, { { QStringLiteral("title"), QStringLiteral("one") } })).error);

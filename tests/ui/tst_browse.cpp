@@ -152,7 +152,7 @@ void tst_Browse::init()
     KintoClient::Settings settings;
     settings.serverUrl = m_sandbox->baseUrl();
     settings.auth = QStringLiteral("admin:admin");
-    m_check = std::make_unique<KintoClient>(m_nam.get(), settings);
+    m_check = std::make_unique<KintoConnection>(m_nam.get(), settings);
 
     // Picking the tenant connects it; the tree gets its Kinto client.
     QSignalSpy checked(m_window->connector(), &TenantConnector::checked);

@@ -63,7 +63,7 @@ void tst_BulkDialog::init()
     KintoClient::Settings settings;
     settings.serverUrl = m_sandbox->baseUrl();
     settings.auth = QStringLiteral("admin:admin");
-    m_client = std::make_unique<KintoClient>(m_nam.get(), settings);
+    m_client = std::make_unique<KintoConnection>(m_nam.get(), settings);
 }
 
 void tst_BulkDialog::cleanup()

@@ -61,7 +61,7 @@ struct Fixture
         KintoClient::Settings settings;
         settings.serverUrl = sandbox.baseUrl();
         settings.auth = QStringLiteral("admin:admin");
-        client = std::make_unique<KintoClient>(&nam, settings);
+        client = std::make_unique<KintoConnection>(&nam, settings);
         view = std::make_unique<CollectionView>(client.get(), QStringLiteral("b"), QStringLiteral("c"));
         view->model()->setPageSize(PageSize);
         view->resize(800, 360); // fewer rows fit than a page holds: scrolling is what loads more

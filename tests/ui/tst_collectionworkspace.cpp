@@ -63,8 +63,8 @@ void tst_CollectionWorkspace::init()
     KintoClient::Settings settings;
     settings.serverUrl = m_sandbox.baseUrl();
     settings.auth = QStringLiteral("admin:admin");
-    m_client = std::make_unique<KintoClient>(&m_nam, settings);
-    m_checker = std::make_unique<KintoClient>(&m_nam, settings);
+    m_client = std::make_unique<KintoConnection>(&m_nam, settings);
+    m_checker = std::make_unique<KintoConnection>(&m_nam, settings);
     m_workspace = std::make_unique<CollectionWorkspace>(m_client.get(), QStringLiteral("main"), QStringLiteral("tickets"),
         [this] { return QList<CopyCollectionDialog::Target> { { QStringLiteral("Same tenant"), m_client.get() } }; });
     m_workspace->resize(1100, 700);

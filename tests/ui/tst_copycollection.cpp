@@ -83,7 +83,7 @@ KintoClient *tst_CopyCollection::clientFor(KintoSandbox *sandbox)
     KintoClient::Settings settings;
     settings.serverUrl = sandbox->baseUrl();
     settings.auth = QStringLiteral("admin:admin");
-    m_clients.push_back(std::make_unique<KintoClient>(m_nam.get(), settings));
+    m_clients.push_back(std::make_unique<KintoConnection>(m_nam.get(), settings));
     return m_clients.back().get();
 }
 

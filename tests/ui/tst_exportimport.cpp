@@ -82,7 +82,7 @@ void tst_ExportImport::init()
     KintoClient::Settings settings;
     settings.serverUrl = m_sandbox->baseUrl();
     settings.auth = QStringLiteral("admin:admin");
-    m_client = std::make_unique<KintoClient>(m_nam.get(), settings);
+    m_client = std::make_unique<KintoConnection>(m_nam.get(), settings);
     m_dir = std::make_unique<QTemporaryDir>();
 }
 

@@ -81,8 +81,8 @@ void tst_HistoryView::init()
     settings.serverUrl = m_sandbox->baseUrl();
     settings.auth = QStringLiteral("admin:admin");
     settings.bucket = Bucket;
-    m_client = std::make_unique<KintoClient>(&m_nam, settings);
-    m_observer = std::make_unique<KintoClient>(&m_nam, settings);
+    m_client = std::make_unique<KintoConnection>(&m_nam, settings);
+    m_observer = std::make_unique<KintoConnection>(&m_nam, settings);
 }
 
 void tst_HistoryView::cleanup()
@@ -452,7 +452,7 @@ void tst_HistoryView::withoutThePluginAPageSaysSo()
     KintoClient::Settings settings;
     settings.serverUrl = server.baseUrl();
     settings.auth = QStringLiteral("admin:admin");
-    KintoClient client(&m_nam, settings);
+    KintoConnection client(&m_nam, settings);
 
     HistoryView view(&client);
     view.show();

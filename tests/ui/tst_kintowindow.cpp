@@ -210,7 +210,7 @@ QJsonObject tst_KintoWindow::serverRecord(const QString &collection, const QStri
     KintoClient::Settings settings;
     settings.serverUrl = m_sandbox.baseUrl();
     settings.auth = QStringLiteral("admin:admin");
-    KintoClient checker(m_fx.nam.get(), settings);
+    KintoConnection checker(m_fx.nam.get(), settings);
     std::unique_ptr<Job> job(TestSupport::keep(checker.getRecord(QStringLiteral("main"), collection, id)));
     if (!TestSupport::waitFor(job.get()) || job->hasError())
         return {};

@@ -83,8 +83,8 @@ void tst_PermissionsEditor::init()
     settings.serverUrl = m_sandbox->baseUrl();
     settings.auth = QStringLiteral("admin:admin");
     settings.bucket = Bucket;
-    m_client = std::make_unique<KintoClient>(&m_nam, settings);
-    m_observer = std::make_unique<KintoClient>(&m_nam, settings);
+    m_client = std::make_unique<KintoConnection>(&m_nam, settings);
+    m_observer = std::make_unique<KintoConnection>(&m_nam, settings);
     seed();
 }
 
@@ -116,7 +116,7 @@ void tst_PermissionsEditor::seed()
                                                                          QJsonArray { QStringLiteral("account:carol") } } } })));
     QVERIFY(ok(m_observer->createRecord(Bucket, Collection, QStringLiteral("r1"), { { QStringLiteral("title"), QStringLiteral("one") } })));
 
-    KintoClient carol(&m_nam, [this] {
+    KintoConnection carol(&m_nam, [this] {
         KintoClient::Settings s = m_observer->settings();
         s.auth = QStringLiteral("carol:carol");
         return s;

@@ -501,7 +501,7 @@ void tst_RecordEditor::fieldsFollowTheSchemaOrder()
     KintoClient::Settings settings;
     settings.serverUrl = server.baseUrl();
     QNetworkAccessManager nam;
-    KintoClient client(&nam, settings);
+    KintoConnection client(&nam, settings);
     m_editor = std::make_unique<RecordEditor>(&client, QStringLiteral("b"), QStringLiteral("c"));
     QSignalSpy loaded(m_editor.get(), &RecordEditor::loaded);
     m_editor->startCreate();

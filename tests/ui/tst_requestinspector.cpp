@@ -354,7 +354,10 @@ void tst_RequestInspector::composerTabOrder()
     composer->methodField()->setCurrentText(QStringLiteral("POST"));
     composer->methodField()->setFocus();
     QTRY_VERIFY(composer->methodField()->hasFocus());
-    const QList<QWidget *> expected {composer->pathField(), composer->bodyField(), composer->sendButton()};
+    // Reading order: the response pane above the button row comes before Send.
+    auto *response = composer->findChild<QWidget *>(QStringLiteral("composerResponse"));
+    QVERIFY(response);
+    const QList<QWidget *> expected {composer->pathField(), composer->bodyField(), response, composer->sendButton()};
     for (QWidget *next : expected) {
         QTest::keyClick(QApplication::focusWidget(), Qt::Key_Tab);
         QTRY_COMPARE(QApplication::focusWidget(), next);

@@ -42,6 +42,8 @@ DeleteDialog::DeleteDialog(KintoClient *client, const KintoRef &ref, qint64 last
             .arg(what.toHtmlEscaped(), m_id.toHtmlEscaped()));
     explanation->setWordWrap(true);
     m_confirm->setObjectName(QStringLiteral("confirmIdEdit"));
+    m_confirm->setAccessibleName(tr("Id to confirm"));
+    m_confirm->setAccessibleDescription(tr("Type %1 to confirm the deletion").arg(m_id));
     m_confirm->setPlaceholderText(m_id);
     m_message->setObjectName(QStringLiteral("messageLabel"));
     m_message->setWordWrap(true);

@@ -2,6 +2,7 @@
 
 #include <QCompleter>
 #include <QKeyEvent>
+#include <QLabel>
 #include <QGridLayout>
 #include <QLineEdit>
 #include <QListWidget>
@@ -46,6 +47,24 @@ bool StringListEdit::eventFilter(QObject *watched, QEvent *event)
         }
     }
     return QWidget::eventFilter(watched, event);
+}
+
+void StringListEdit::showEvent(QShowEvent *event)
+{
+    QWidget::showEvent(event);
+    QString name = accessibleName();
+    if (name.isEmpty() && parentWidget()) {
+        for (const QLabel *label : parentWidget()->findChildren<QLabel *>(Qt::FindDirectChildrenOnly)) {
+            if (label->buddy() == this)
+                name = label->text().remove(QLatin1Char('&')).remove(QLatin1Char(':')).trimmed();
+        }
+    }
+    if (name.isEmpty())
+        return;
+    if (m_list->accessibleName().isEmpty())
+        m_list->setAccessibleName(name);
+    if (m_input->accessibleName().isEmpty())
+        m_input->setAccessibleName(tr("New entry for %1").arg(name));
 }
 
 void StringListEdit::setObjectNames(const QString &name)

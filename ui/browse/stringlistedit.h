@@ -31,6 +31,9 @@ Q_SIGNALS:
 
 protected:
     bool eventFilter(QObject *watched, QEvent *event) override;
+    // Names the list and the input for screen readers after this widget's accessible name, or
+    // else the label whose buddy it is (a form row's label), when they have none yet.
+    void showEvent(QShowEvent *event) override;
 
 private:
     void addTyped();

@@ -47,6 +47,7 @@ CopyCollectionDialog::CopyCollectionDialog(KintoClient *source, const QString &b
     m_status->setWordWrap(true);
     m_report = new QPlainTextEdit(this);
     m_report->setObjectName(QStringLiteral("reportText"));
+    m_report->setAccessibleName(tr("Report"));
     m_report->setReadOnly(true);
 
     auto *buttons = new QDialogButtonBox(this);

@@ -44,6 +44,7 @@ ExportDialog::ExportDialog(KintoClient *client, const QString &bucket, const QSt
     m_columns->setPlaceholderText(tr("every top-level field"));
     m_path = new QLineEdit(this);
     m_path->setObjectName(QStringLiteral("pathEdit"));
+    m_path->setAccessibleName(tr("File to export to"));
     auto *browse = new QToolButton(this);
     browse->setObjectName(QStringLiteral("browseButton"));
     browse->setText(tr("…"));

@@ -34,6 +34,7 @@ ImportDialog::ImportDialog(KintoClient *client, const QString &bucket, const QSt
 
     m_path = new QLineEdit(this);
     m_path->setObjectName(QStringLiteral("pathEdit"));
+    m_path->setAccessibleName(tr("File to import"));
     auto *browse = new QToolButton(this);
     browse->setObjectName(QStringLiteral("browseButton"));
     browse->setText(tr("…"));
@@ -54,6 +55,7 @@ ImportDialog::ImportDialog(KintoClient *client, const QString &bucket, const QSt
 
     m_table = new QTableView(this);
     m_table->setObjectName(QStringLiteral("previewTable"));
+    m_table->setAccessibleName(tr("Preview"));
     m_table->setModel(m_model);
     m_table->verticalHeader()->hide();
     m_table->horizontalHeader()->setStretchLastSection(true);
@@ -65,6 +67,7 @@ ImportDialog::ImportDialog(KintoClient *client, const QString &bucket, const QSt
     m_progress->setValue(0);
     m_report = new QPlainTextEdit(this);
     m_report->setObjectName(QStringLiteral("reportText"));
+    m_report->setAccessibleName(tr("Report"));
     m_report->setReadOnly(true);
     m_report->setPlaceholderText(tr("Rows that were not created are listed here with the server's message."));
 

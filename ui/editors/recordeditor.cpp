@@ -52,6 +52,8 @@ RecordEditor::RecordEditor(KintoClient *client, const QString &bucket, const QSt
     auto *jsonPage = new QWidget;
     auto *jsonLayout = new QVBoxLayout(jsonPage);
     m_json->setObjectName(QStringLiteral("jsonEdit"));
+    m_json->setAccessibleName(tr("Record as JSON"));
+    m_json->setTabChangesFocus(true); // Tab leaves the editor for keyboard users
     m_json->setFont(QFontDatabase::systemFont(QFontDatabase::FixedFont));
     m_json->setLineWrapMode(QPlainTextEdit::NoWrap);
     jsonLayout->addWidget(m_json, 1);
@@ -165,6 +167,7 @@ void RecordEditor::buildViews()
         m_form = new SchemaForm(m_schema, m_uiSchema);
         m_form->setObjectName(QStringLiteral("schemaForm"));
         auto *scroll = new QScrollArea;
+        scroll->setAccessibleName(tr("Fields"));
         scroll->setWidgetResizable(true);
         scroll->setWidget(m_form);
         m_tabs->insertTab(0, scroll, tr("Form"));

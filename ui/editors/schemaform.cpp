@@ -486,6 +486,11 @@ public:
             auto *labelWidget = new QLabel(label);
             labelWidget->setToolTip(propertySchema.value(QLatin1String("description")).toString());
             labelWidget->setBuddy(field->editor());
+            // The editor sits in its field's container, where no buddy label is looked for.
+            if (field->editor() && field->editor()->accessibleName().isEmpty()) {
+                field->editor()->setAccessibleName(label);
+                field->editor()->setAccessibleDescription(labelWidget->toolTip());
+            }
             form->addRow(labelWidget, field->container());
             m_children.push_back({ key, std::move(field) });
         }
@@ -682,6 +687,8 @@ private:
         const QString itemPath = childPath(m_path, QString::number(m_rows.size()));
         auto field = makeField(m_itemSchema, itemPath, m_onEdit);
         field->load(item);
+        if (field->editor() && field->editor()->accessibleName().isEmpty())
+            field->editor()->setAccessibleName(SchemaForm::tr("%1, item %2").arg(m_path.section(QLatin1Char('.'), -1)).arg(m_rows.size() + 1));
         auto *widget = new QWidget;
         auto *layout = new QHBoxLayout(widget);
         layout->setContentsMargins(0, 0, 0, 0);
@@ -690,6 +697,15 @@ private:
         remove->setObjectName(QStringLiteral("remove_") + itemPath);
         layout->addWidget(remove, 0, Qt::AlignTop);
         m_rowsLayout->addWidget(widget);
+        // Keyboard order: the new row's widgets come just before Add, as they are shown.
+        QWidget *previous = m_add->previousInFocusChain();
+        for (QWidget *w : widget->findChildren<QWidget *>()) {
+            if (w->focusPolicy() & Qt::TabFocus) {
+                QWidget::setTabOrder(previous, w);
+                previous = w;
+            }
+        }
+        QWidget::setTabOrder(previous, m_add);
         QObject::connect(remove, &QPushButton::clicked, this, [this, widget] { removeRow(widget); });
         m_rows.push_back({ widget, remove, std::move(field) });
     }

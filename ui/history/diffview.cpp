@@ -23,6 +23,7 @@ DiffView::DiffView(QWidget *parent)
     m_caption->setWordWrap(true);
     m_onlyDifferences->setObjectName(QStringLiteral("diffOnlyDifferences"));
     m_table->setObjectName(QStringLiteral("diffTable"));
+    m_table->setAccessibleName(tr("Changes"));
     m_table->setEditTriggers(QAbstractItemView::NoEditTriggers);
     m_table->setSelectionBehavior(QAbstractItemView::SelectRows);
     m_table->verticalHeader()->hide();

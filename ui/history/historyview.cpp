@@ -74,14 +74,17 @@ HistoryView::HistoryView(KintoClient *client, QWidget *parent)
     m_since->setCalendarPopup(true);
     m_since->setEnabled(false);
     m_user->setObjectName(QStringLiteral("historyUserFilter"));
+    m_user->setAccessibleName(tr("Filter by user"));
     m_user->setPlaceholderText(tr("account:alice, or with * wildcards"));
     m_user->setClearButtonEnabled(true);
     m_uri->setObjectName(QStringLiteral("historyUriFilter"));
+    m_uri->setAccessibleName(tr("Filter by object"));
     m_uri->setPlaceholderText(tr("/buckets/b/collections/c, or with * wildcards"));
     m_uri->setClearButtonEnabled(true);
     m_refresh->setObjectName(QStringLiteral("historyRefresh"));
     m_chart->setObjectName(QStringLiteral("historyChart"));
     m_table->setObjectName(QStringLiteral("historyTable"));
+    m_table->setAccessibleName(tr("History"));
     m_table->setModel(m_model);
     m_table->setSelectionBehavior(QAbstractItemView::SelectRows);
     m_table->setSelectionMode(QAbstractItemView::ExtendedSelection);

@@ -54,6 +54,7 @@ RequestComposer::RequestComposer(SessionManager *sessions, const QString &tenant
     m_send->setObjectName(QStringLiteral("composerSend"));
     m_send->setDefault(true);
     m_status->setObjectName(QStringLiteral("composerStatus"));
+    m_status->setAccessibleName(tr("Status"));
     m_status->setWordWrap(true);
     m_status->setTextInteractionFlags(Qt::TextSelectableByMouse);
     m_response->setObjectName(QStringLiteral("composerResponse"));
@@ -92,8 +93,8 @@ RequestComposer::RequestComposer(SessionManager *sessions, const QString &tenant
     layout->addWidget(buttons);
     setTabOrder(m_method, m_path);
     setTabOrder(m_path, m_body);
-    setTabOrder(m_body, m_send);
-    setTabOrder(m_send, m_response);
+    setTabOrder(m_body, m_response);
+    setTabOrder(m_response, m_send);
     resize(640, 520);
     m_path->setFocus();
 }

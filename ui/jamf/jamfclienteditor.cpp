@@ -23,6 +23,7 @@ JamfClientEditor::JamfClientEditor(JamfClient *client, const JamfApiClient &apiC
     form->addRow(tr("&Display name:"), m_name);
     m_roles = new QListWidget;
     m_roles->setObjectName(QStringLiteral("roles"));
+    m_roles->setAccessibleName(tr("Roles"));
     form->addRow(tr("&Roles:"), m_roles);
     m_lifetime = new QComboBox;
     m_lifetime->setObjectName(QStringLiteral("lifetime"));
@@ -31,6 +32,7 @@ JamfClientEditor::JamfClientEditor(JamfClient *client, const JamfApiClient &apiC
     m_lifetime->addItem(tr("Other (seconds)"), 0);
     m_seconds = new QSpinBox;
     m_seconds->setObjectName(QStringLiteral("seconds"));
+    m_seconds->setAccessibleName(tr("Token lifetime in seconds"));
     m_seconds->setRange(1, 7 * 24 * 3600);
     m_seconds->setValue(apiClient.accessTokenLifetimeSeconds);
     const int preset = m_lifetime->findData(apiClient.accessTokenLifetimeSeconds);

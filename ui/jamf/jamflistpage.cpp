@@ -57,6 +57,7 @@ JamfListPage::JamfListPage(JamfClient *client, const QString &tenantId, JamfList
     reload->setShortcutContext(Qt::WidgetWithChildrenShortcut);
 
     m_table->setObjectName(QStringLiteral("jamfTable"));
+    m_table->setAccessibleName(tr("Items"));
     m_table->setModel(m_model);
     m_table->setSelectionBehavior(QAbstractItemView::SelectRows);
     m_table->setSelectionMode(QAbstractItemView::SingleSelection);

@@ -143,6 +143,7 @@ void JamfNavigator::showPageFor(const QModelIndex &index)
     auto *form = new QFormLayout;
     auto *list = new QListWidget;
     list->setObjectName(QStringLiteral("items"));
+    list->setAccessibleName(kind == QLatin1String("role") ? tr("Privileges") : tr("Roles"));
     auto *buttons = new QHBoxLayout;
     if (kind == QLatin1String("role")) {
         const JamfRole role = JamfRole::fromJson(object);

@@ -17,10 +17,13 @@ JamfPrivilegePicker::JamfPrivilegePicker(QWidget *parent)
     , m_count(new QLabel)
 {
     m_search->setObjectName(QStringLiteral("filter"));
+    m_search->setAccessibleName(tr("Filter privileges"));
     m_search->setPlaceholderText(tr("Filter privileges, e.g. \"read computers\""));
     m_search->setClearButtonEnabled(true);
     m_filter->setSourceModel(m_model);
     m_tree->setObjectName(QStringLiteral("privileges"));
+    m_tree->setAccessibleName(tr("Privileges"));
+    m_tree->setAccessibleDescription(tr("Check the privileges the role grants"));
     m_tree->setModel(m_filter);
     m_tree->setHeaderHidden(true);
     m_tree->setUniformRowHeights(true);

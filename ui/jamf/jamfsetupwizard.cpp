@@ -59,6 +59,7 @@ JamfSetupWizard::JamfSetupWizard(const AppContext &context, const std::optional<
     , m_setup(new JamfSetup(context.network, context.registry, context.secrets, this))
 {
     setWindowTitle(tr("Set up a Jamf Pro API client"));
+    m_setup->setRequestLog(context.log);
 
     auto *server = new JamfSetupServerPage(this);
     server->setTitle(tr("Jamf Pro server and administrator"));
@@ -156,6 +157,7 @@ JamfSetupWizard::JamfSetupWizard(const AppContext &context, const std::optional<
     auto *runLayout = new QVBoxLayout(run);
     m_steps = new QListWidget;
     m_steps->setObjectName(QStringLiteral("steps"));
+    m_steps->setAccessibleName(tr("Steps"));
     m_runMessage = new QLabel;
     m_runMessage->setObjectName(QStringLiteral("runMessage"));
     m_runMessage->setWordWrap(true);

@@ -4,6 +4,7 @@
 #include "kandjifamily.h"
 #include "kandjisettings.h"
 #include "net/httpclient.h"
+#include "net/requestlog.h"
 #include "secrets/secretstore.h"
 #include "tenants/tenantregistry.h"
 
@@ -131,6 +132,8 @@ void AddKandjiTenantWizard::test()
     }
     const QString input = m_url->text() + QLatin1Char('\n') + m_token->text() + QLatin1Char('\n') + QString::number(m_local->isChecked());
     m_testClient.reset(KandjiClient::makeHttpClient(m_nam, *settings));
+    m_testClient->setRequestLog(m_log);
+    m_testClient->setLogLabel(RequestLog::wizardLabel(m_name->text(), settings->url));
     m_result->setText(tr("Testing…"));
     m_test->setEnabled(false);
     Job *probe = KandjiClient::forSession(m_testClient.get())->probe();

@@ -13,6 +13,7 @@ class QLabel;
 class QLineEdit;
 class QNetworkAccessManager;
 class QPushButton;
+class RequestLog;
 class SecretStore;
 class TenantRegistry;
 
@@ -29,6 +30,8 @@ public:
     AddKandjiTenantWizard(TenantRegistry *registry, SecretStore *secrets, QNetworkAccessManager *nam,
                           const std::optional<Tenant> &existing, QWidget *parent = nullptr);
     ~AddKandjiTenantWizard() override;
+    // The requests of "Test connection" are written to `log` (not owned; may be null: none).
+    void setRequestLog(RequestLog *log) { m_log = log; }
 
     // Opens it window-modal and returns at once; it deletes itself when closed.
     static AddKandjiTenantWizard *run(QWidget *parent, TenantRegistry *registry, SecretStore *secrets,
@@ -54,6 +57,7 @@ private:
     QNetworkAccessManager *m_nam;
     std::optional<Tenant> m_existing;
     std::unique_ptr<HttpClient> m_testClient;
+    RequestLog *m_log = nullptr;
     QLineEdit *m_name;
     QLineEdit *m_url;
     QCheckBox *m_local;

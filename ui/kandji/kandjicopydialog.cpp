@@ -25,6 +25,7 @@ KandjiCopyDialog::KandjiCopyDialog(KandjiClient *source, const QString &sourceTe
     , m_target(new QComboBox(this))
     , m_table(new QTableWidget(0, 4, this))
     , m_status(new QLabel(this))
+    , m_note(new QLabel(this))
     , m_preview(new QPushButton(tr("Preview"), this))
     , m_copy(new QPushButton(tr("Copy"), this))
     , m_workDir(QDir::temp().filePath(QStringLiteral("tenantdesk-kandji-copy-%1").arg(quintptr(this), 0, 16)))
@@ -32,7 +33,14 @@ KandjiCopyDialog::KandjiCopyDialog(KandjiClient *source, const QString &sourceTe
     setWindowTitle(tr("Copy to Another Kandji Tenant"));
     m_target->setObjectName(QStringLiteral("targetTenant"));
     m_table->setObjectName(QStringLiteral("copyReport"));
+    m_table->setAccessibleName(tr("Copy report"));
+    m_table->setTabKeyNavigation(false);
     m_status->setObjectName(QStringLiteral("copyStatus"));
+    m_note->setObjectName(QStringLiteral("copyNote"));
+    m_note->setWordWrap(true);
+    m_note->setFrameShape(QFrame::StyledPanel);
+    m_note->setMargin(6);
+    m_note->setVisible(false);
     m_preview->setObjectName(QStringLiteral("previewButton"));
     m_copy->setObjectName(QStringLiteral("copyButton"));
     for (const Tenant &tenant : registry->tenants()) {
@@ -51,6 +59,7 @@ KandjiCopyDialog::KandjiCopyDialog(KandjiClient *source, const QString &sourceTe
     form->addRow(tr("To tenant:"), m_target);
     auto *layout = new QVBoxLayout(this);
     layout->addLayout(form);
+    layout->addWidget(m_note);
     layout->addWidget(m_table, 1);
     layout->addWidget(m_status);
     layout->addWidget(buttons);
@@ -104,7 +113,7 @@ void KandjiCopyDialog::run(bool apply)
                 m_status->setText(job->error().toString());
                 return;
             }
-            showReport(job->result().toObject());
+            showReport(job->result().toObject(), apply);
             m_copy->setEnabled(!apply);
             Q_EMIT finishedRun(apply);
         });
@@ -113,28 +122,37 @@ void KandjiCopyDialog::run(bool apply)
     });
 }
 
-void KandjiCopyDialog::showReport(const QJsonObject &report)
+void KandjiCopyDialog::showReport(const QJsonObject &report, bool applied)
 {
     m_report = report;
     QJsonArray rows = report.value(QLatin1String("items")).toArray();
+    const int itemCount = int(rows.size());
     const QJsonObject blueprint = report.value(QLatin1String("blueprint")).toObject();
     if (!blueprint.isEmpty()) {
         QJsonObject row = blueprint;
-        row.insert(QStringLiteral("kind"), QStringLiteral("blueprint"));
+        row.insert(QStringLiteral("kind"), tr("blueprint (%1)").arg(blueprint.value(QLatin1String("type")).toString()));
         rows.append(row);
         for (const QJsonValue &a : blueprint.value(QLatin1String("assignments")).toArray()) {
             QJsonObject assignment = a.toObject();
             assignment.insert(QStringLiteral("kind"), tr("assignment"));
             assignment.insert(QStringLiteral("action"), tr("assign"));
+            if (assignment.value(QLatin1String("status")).toString() == QLatin1String("not copied")) {
+                assignment.insert(QStringLiteral("action"), tr("skip"));
+                assignment.insert(QStringLiteral("error"), tr("map node unknown"));
+            }
             rows.append(assignment);
         }
     }
+    const QString note = blueprint.value(QLatin1String("note")).toString();
+    m_note->setText(note);
+    m_note->setVisible(!note.isEmpty());
     m_table->setRowCount(int(rows.size()));
-    int failed = 0;
+    int failed = 0, creating = 0;
     for (int r = 0; r < rows.size(); ++r) {
         const QJsonObject row = rows.at(r).toObject();
         const QString status = row.value(QLatin1String("status")).toString();
         failed += status == QLatin1String("failed") ? 1 : 0;
+        creating += r < itemCount && row.value(QLatin1String("action")).toString() == QLatin1String("create") ? 1 : 0;
         const QString result = row.contains(QLatin1String("error")) ? status + QStringLiteral(": ") + row.value(QLatin1String("error")).toString() : status;
         const QStringList cells { row.value(QLatin1String("name")).toString(), row.value(QLatin1String("kind")).toString(),
                                   row.value(QLatin1String("action")).toString(), result };
@@ -142,6 +160,17 @@ void KandjiCopyDialog::showReport(const QJsonObject &report)
             m_table->setItem(r, c, new QTableWidgetItem(cells.at(c)));
     }
     m_table->resizeColumnsToContents();
-    m_status->setText(failed ? tr("%n item(s) failed: see the Result column.", nullptr, failed)
-                             : tr("%n row(s).", nullptr, int(rows.size())));
+    if (applied) {
+        m_status->setText(failed ? tr("%n row(s) failed: see the Result column.", nullptr, failed)
+                                 : tr("Copied: %n row(s), none failed.", nullptr, int(rows.size())));
+        return;
+    }
+    QString plan = tr("Preview, nothing written yet: %1 item(s) to create, %2 to update.").arg(creating).arg(itemCount - creating);
+    if (!blueprint.isEmpty())
+        plan += QLatin1Char(' ')
+            + (blueprint.value(QLatin1String("action")).toString() == QLatin1String("create") ? tr("The blueprint \"%1\" will be created") : tr("The blueprint \"%1\" will be updated"))
+                  .arg(blueprint.value(QLatin1String("name")).toString())
+            + (note.isEmpty() ? tr(" with %n assignment(s).", nullptr, int(blueprint.value(QLatin1String("assignments")).toArray().size()))
+                              : tr(" without its assignments."));
+    m_status->setText(plan + QLatin1Char(' ') + tr("Click Copy to apply."));
 }

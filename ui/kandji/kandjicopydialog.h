@@ -15,9 +15,11 @@ class TenantRegistry;
 
 // Copies library items (and optionally a blueprint with its assignments) from one Kandji tenant to
 // another (KandjiCopyJob): pick the target among the other Kandji tenants, Preview shows what
-// would be created or updated (nothing is written), Copy runs it with progress, and the table
-// becomes the per-item report (created, updated, failed with the reason). The target's session is
-// opened through the SessionManager (its token from the secret store).
+// would be created or updated (nothing is written; "copyStatus" sums it up), Copy runs it with
+// progress, and the table ("copyReport") becomes the per-item report (created, updated, failed with
+// the reason). A map blueprint's assignments cannot be copied: the preview says so above the table
+// ("copyNote") and its assignment rows read "not copied". The target's session is opened through
+// the SessionManager (its token from the secret store).
 class KandjiCopyDialog : public QDialog
 {
     Q_OBJECT
@@ -35,7 +37,7 @@ Q_SIGNALS:
 
 private:
     void run(bool apply);
-    void showReport(const QJsonObject &report);
+    void showReport(const QJsonObject &report, bool applied);
 
     QPointer<KandjiClient> m_source;
     QList<KandjiCopyJob::Item> m_items;
@@ -44,6 +46,7 @@ private:
     QComboBox *m_target;
     QTableWidget *m_table;
     QLabel *m_status;
+    QLabel *m_note;
     QPushButton *m_preview;
     QPushButton *m_copy;
     QJsonObject m_report;

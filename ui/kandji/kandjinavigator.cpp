@@ -8,6 +8,7 @@
 #include "kandjicopydialog.h"
 #include "kandjifamily.h"
 #include "kandjihighlighters.h"
+#include "kandjinodefield.h"
 #include "kandjiprofileeditor.h"
 #include "kandjiscripteditor.h"
 #include "kandjitablepage.h"
@@ -43,6 +44,12 @@ QString kindOf(const QModelIndex &index)
 QJsonObject objectOf(const QModelIndex &index)
 {
     return index.data(TenantTreeModel::NodeDataRole).toJsonObject().value(QLatin1String("object")).toObject();
+}
+
+// The key of a blueprint's remembered assignment node: its tenant and id.
+QString nodeKey(const QModelIndex &blueprint)
+{
+    return blueprint.data(TenantTreeModel::TenantIdRole).toString() + QLatin1Char('/') + blueprint.data(TenantTreeModel::NodeIdRole).toString();
 }
 
 } // namespace
@@ -115,6 +122,13 @@ void KandjiNavigator::showPageFor(const QModelIndex &index)
     if (client && kind == QLatin1String("blueprint")) {
         auto *view = new KandjiBlueprintView(client, objectOf(index));
         view->setObjectName(QStringLiteral("kandjiBlueprintView"));
+        const QString key = nodeKey(index);
+        view->setAssignmentNode(m_nodes.value(key));
+        connect(view, &KandjiBlueprintView::assignmentNodeChanged, this, [this, key](const QString &node) { rememberNode(key, node); });
+        connect(this, &KandjiNavigator::assignmentNodeRemembered, view, [view, key](const QString &changed, const QString &node) {
+            if (changed == key)
+                view->setAssignmentNode(node);
+        });
         const QPersistentModelIndex where(index);
         connect(view, &KandjiBlueprintView::assignmentsChanged, this, [this, where] {
             if (where.isValid())
@@ -130,6 +144,7 @@ void KandjiNavigator::showPageFor(const QModelIndex &index)
     const QJsonObject object = objectOf(index);
     auto *text = new QPlainTextEdit(page);
     text->setObjectName(QStringLiteral("kandjiPageText"));
+    text->setAccessibleName(tr("Details"));
     text->setReadOnly(true);
     text->setFont(QFontDatabase::systemFont(QFontDatabase::FixedFont));
     if (kind == QLatin1String("custom-profile")) {
@@ -160,6 +175,20 @@ QList<QAction *> KandjiNavigator::actionsFor(const QModelIndex &index)
     m_assign->setEnabled(kind == QLatin1String("blueprint"));
     m_copy->setEnabled(itemKinds.contains(kind) || folderKinds.contains(kind) || kind == QLatin1String("blueprint"));
     return { m_new, m_edit, m_delete, m_assign, m_copy };
+}
+
+void KandjiNavigator::rememberNode(const QString &key, const QString &node)
+{
+    if (m_nodes.value(key) == node)
+        return;
+    m_nodes.insert(key, node);
+    Q_EMIT assignmentNodeRemembered(key, node);
+}
+
+void KandjiNavigator::reloadBlueprintView(const QString &blueprintId)
+{
+    if (auto *view = qobject_cast<KandjiBlueprintView *>(m_window->currentPage()); view && view->blueprintId() == blueprintId)
+        view->assignedPage()->model()->reload();
 }
 
 void KandjiNavigator::refreshParentOf(const QModelIndex &index)
@@ -238,7 +267,18 @@ void KandjiNavigator::deleteCurrent()
         return;
     } else if (kind == QLatin1String("assigned-item")) {
         const QJsonObject data = index.data(TenantTreeModel::NodeDataRole).toJsonObject();
-        job = client->unassign(data.value(QLatin1String("blueprint")).toString(), data.value(QLatin1String("id")).toString());
+        // A map removes from one node: the one last entered for the blueprint in this session.
+        QString node;
+        if (KandjiNodeField::isMap(objectOf(index.parent()))) {
+            node = m_nodes.value(nodeKey(index.parent()));
+            if (node.isEmpty()) {
+                Prompt::warning(m_window, tr("Not removed"),
+                                tr("\"%1\" is on a map blueprint: open the blueprint, enter the assignment node to remove it from, "
+                                   "and remove it there.").arg(name));
+                return;
+            }
+        }
+        job = client->unassign(data.value(QLatin1String("blueprint")).toString(), data.value(QLatin1String("id")).toString(), node);
     } else if (itemKinds.contains(kind)) {
         if (!Prompt::question(m_window, tr("Delete"), tr("Delete \"%1\" from the library (and every blueprint)?").arg(name)))
             return;
@@ -250,10 +290,14 @@ void KandjiNavigator::deleteCurrent()
     if (!job)
         return;
     const QPersistentModelIndex where(index);
-    connect(job, &Job::finished, this, [this, job, where] {
-        if (job->hasError())
+    const QString blueprint = kind == QLatin1String("assigned-item") ? index.parent().data(TenantTreeModel::NodeIdRole).toString() : QString();
+    connect(job, &Job::finished, this, [this, job, where, blueprint] {
+        if (job->hasError()) {
             Prompt::warning(m_window, tr("Not deleted"), job->error().toString());
-        else if (where.isValid())
+            return;
+        }
+        reloadBlueprintView(blueprint);
+        if (where.isValid())
             refreshParentOf(where);
     });
 }
@@ -283,24 +327,45 @@ void KandjiNavigator::assignToCurrentBlueprint()
             entry->setCheckState(Qt::Unchecked);
         }
     }
+    // A map assigns to one node: asked here, remembered for the blueprint with the view's.
+    const bool map = KandjiNodeField::isMap(objectOf(index));
+    auto *nodeField = new KandjiNodeField(dialog);
+    nodeField->setVisible(map);
+    const QString key = nodeKey(index);
+    nodeField->setNode(m_nodes.value(key));
+    connect(nodeField, &KandjiNodeField::nodeChanged, this, [this, key](const QString &node) { rememberNode(key, node); });
     auto *report = new QLabel(dialog);
     report->setObjectName(QStringLiteral("assignReport"));
     report->setWordWrap(true);
     auto *buttons = new QDialogButtonBox(QDialogButtonBox::Ok | QDialogButtonBox::Close, dialog);
     buttons->button(QDialogButtonBox::Ok)->setText(tr("Assign"));
     auto *layout = new QVBoxLayout(dialog);
+    layout->addWidget(nodeField);
     layout->addWidget(list, 1);
     layout->addWidget(report);
     layout->addWidget(buttons);
     const QString blueprint = index.data(TenantTreeModel::NodeIdRole).toString();
     const QPersistentModelIndex where(index);
     connect(buttons, &QDialogButtonBox::rejected, dialog, &QDialog::reject);
-    connect(buttons, &QDialogButtonBox::accepted, dialog, [this, dialog, list, report, buttons, client, blueprint, where] {
+    QPointer<KandjiClient> guarded(client);
+    connect(buttons, &QDialogButtonBox::accepted, dialog, [this, dialog, list, report, buttons, guarded, blueprint, where, map, nodeField] {
         QStringList ids;
         for (int i = 0; i < list->count(); ++i)
             if (list->item(i)->checkState() == Qt::Checked)
                 ids << list->item(i)->data(Qt::UserRole).toString();
-        auto *job = new KandjiAssignJob(client, blueprint, ids, KandjiAssignJob::Action::Assign, {}, dialog);
+        if (ids.isEmpty()) {
+            report->setText(tr("Check the library items to assign."));
+            return;
+        }
+        if (map && !nodeField->check()) {
+            report->setText(tr("Not assigned: %1").arg(nodeField->problem()));
+            return;
+        }
+        if (!guarded) {
+            report->setText(tr("Not assigned: the tenant is disconnected."));
+            return;
+        }
+        auto *job = new KandjiAssignJob(guarded, blueprint, ids, KandjiAssignJob::Action::Assign, map ? nodeField->node() : QString(), dialog);
         buttons->button(QDialogButtonBox::Ok)->setEnabled(false);
         connect(job, &Job::progress, report, [report](qint64 done, qint64 total) {
             report->setText(tr("Assigning… %1 of %2").arg(done).arg(total));
@@ -308,14 +373,16 @@ void KandjiNavigator::assignToCurrentBlueprint()
         QHash<QString, QString> names;
         for (int i = 0; i < list->count(); ++i)
             names.insert(list->item(i)->data(Qt::UserRole).toString().toLower(), list->item(i)->text());
-        connect(job, &Job::finished, dialog, [this, job, report, buttons, where, names] {
+        connect(job, &Job::finished, dialog, [this, job, report, buttons, where, names, blueprint] {
             report->setText(KandjiBlueprintView::reportText(job->result().toArray(), names));
             buttons->button(QDialogButtonBox::Ok)->setEnabled(true);
+            reloadBlueprintView(blueprint);
             if (where.isValid())
                 m_model->refresh(where);
         });
         job->start();
     });
+    dialog->resize(dialog->sizeHint().expandedTo(QSize(480, 560)));
     dialog->setWindowModality(Qt::WindowModal);
     dialog->show();
 }
@@ -340,17 +407,7 @@ void KandjiNavigator::copyCurrent()
         for (int i = 0; i < m_model->rowCount(index); ++i)
             items.append({ libraryOf(kind.chopped(1)), m_model->index(i, 0, index).data(TenantTreeModel::NodeIdRole).toString() });
     } else if (kind == QLatin1String("blueprint")) {
-        blueprint = index.data(TenantTreeModel::NodeIdRole).toString();
-        // Its items come too when the tree knows their kind (listed under the library folders).
-        const QModelIndex tenant = m_model->findNode(index.data(TenantTreeModel::TenantIdRole).toString(), {});
-        for (int i = 0; i < m_model->rowCount(index); ++i) {
-            const QString id = m_model->index(i, 0, index).data(TenantTreeModel::NodeIdRole).toString();
-            for (int row = 0; row < m_model->rowCount(tenant); ++row) {
-                const QModelIndex folder = m_model->index(row, 0, tenant);
-                if (folderKinds.contains(kindOf(folder)) && m_model->findNode(index.data(TenantTreeModel::TenantIdRole).toString(), { kindOf(folder), id }).isValid())
-                    items.append({ libraryOf(kindOf(folder).chopped(1)), id });
-            }
-        }
+        blueprint = index.data(TenantTreeModel::NodeIdRole).toString(); // its assigned items come with it (KandjiCopyJob)
     } else {
         return;
     }

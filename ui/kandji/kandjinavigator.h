@@ -3,6 +3,7 @@
 #include "appcontext.h"
 #include "family/familyui.h"
 
+#include <QHash>
 #include <QPersistentModelIndex>
 
 class EditorBase;
@@ -19,7 +20,9 @@ class TenantTreeModel;
 // delete (a blueprint only after its name is typed out in KandjiConfirmDialog: deleting it
 // unmanages every device on it), assign library items to a blueprint from a checklist
 // (KandjiAssignJob: the report names the ones already there), remove an assigned item, and copy
-// items or a blueprint to another Kandji tenant (KandjiCopyDialog). After a change the affected
+// items or a blueprint to another Kandji tenant (KandjiCopyDialog). A map blueprint's assignment
+// node (KandjiNodeField, in its view and in the checklist) is remembered per blueprint for the
+// session and used by both, and by removing an assigned item. After a change the affected
 // rows are listed again. Everything goes through the KandjiClient of the tenant's KandjiSession.
 class KandjiNavigator : public FamilyNavigator
 {
@@ -38,7 +41,14 @@ public:
     // Opens the copy dialog for the current item, folder (its items) or blueprint (with its items).
     void copyCurrent();
 
+Q_SIGNALS:
+    // A map blueprint's node was entered (`key` "<tenant id>/<blueprint id>"): its open view follows.
+    void assignmentNodeRemembered(const QString &key, const QString &node);
+
 private:
+    void rememberNode(const QString &key, const QString &node);
+    // Lists the assigned items of the blueprint's view again when it is the page shown.
+    void reloadBlueprintView(const QString &blueprintId);
     QModelIndex current() const;
     KandjiClient *clientFor(const QModelIndex &index) const;
     void refreshParentOf(const QModelIndex &index);
@@ -54,4 +64,6 @@ private:
     QAction *m_delete;
     QAction *m_assign;
     QAction *m_copy;
+    // Map blueprints' assignment nodes entered this session: "<tenant id>/<blueprint id>" -> node id.
+    QHash<QString, QString> m_nodes;
 };

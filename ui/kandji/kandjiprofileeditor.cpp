@@ -25,6 +25,7 @@ KandjiProfileEditor::KandjiProfileEditor(KandjiClient *client, const QJsonObject
     m_name->setObjectName(QStringLiteral("name"));
     m_active->setObjectName(QStringLiteral("active"));
     m_file->setObjectName(QStringLiteral("mobileconfig"));
+    m_file->setAccessibleName(tr("Profile file (.mobileconfig)"));
     m_xml->setObjectName(QStringLiteral("profileXml"));
     m_active->setChecked(profile.isEmpty() || profile.value(QLatin1String("active")).toBool());
     m_file->setReadOnly(true);
@@ -50,6 +51,10 @@ KandjiProfileEditor::KandjiProfileEditor(KandjiClient *client, const QJsonObject
     auto *fileRow = new QHBoxLayout;
     fileRow->addWidget(m_file, 1);
     fileRow->addWidget(browse);
+    setTabOrder(m_active, m_platforms.first());
+    setTabOrder(m_platforms.last(), m_file);
+    setTabOrder(m_file, browse);
+    setTabOrder(browse, m_xml);
 
     auto *form = new QFormLayout;
     form->addRow(tr("Name:"), m_name);

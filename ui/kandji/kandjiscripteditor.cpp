@@ -18,6 +18,7 @@ static QPlainTextEdit *codeEditor(const QString &name, const QString &text, QWid
     edit->setObjectName(name);
     edit->setFont(QFontDatabase::systemFont(QFontDatabase::FixedFont));
     edit->setLineWrapMode(QPlainTextEdit::NoWrap);
+    edit->setTabChangesFocus(true); // Tab leaves the editor for keyboard users; indent with spaces
     new KandjiHighlighter(KandjiHighlighter::Language::Shell, edit->document());
     return edit;
 }

@@ -28,6 +28,7 @@ KandjiTablePage::KandjiTablePage(KandjiClient *client, KandjiListModel::Kind kin
         m_type->addItem(label, value);
     m_type->setVisible(!choices.isEmpty());
     m_text->setObjectName(QStringLiteral("textFilter"));
+    m_text->setAccessibleName(tr("Filter by name or id"));
     m_text->setPlaceholderText(tr("Filter by name or id"));
     m_text->setClearButtonEnabled(true);
     connect(m_type, &QComboBox::currentIndexChanged, this, [this] {
@@ -40,6 +41,7 @@ KandjiTablePage::KandjiTablePage(KandjiClient *client, KandjiListModel::Kind kin
     });
 
     m_view->setObjectName(QStringLiteral("kandjiTable"));
+    m_view->setAccessibleName(tr("Items"));
     m_view->setModel(m_proxy);
     m_view->setItemDelegateForColumn(0, new KandjiBadgeDelegate(KandjiListModel::BadgesRole, tr("Self Service"), m_view));
     m_view->setSelectionBehavior(QAbstractItemView::SelectRows);

@@ -17,5 +17,7 @@ FamilyNavigator *KandjiUi::createNavigator(MainWindow *window, const AppContext 
 
 QWidget *KandjiUi::openTenantWizard(QWidget *parent, const AppContext &context, const std::optional<Tenant> &existing) const
 {
-    return AddKandjiTenantWizard::run(parent, context.registry, context.secrets, context.network, existing);
+    AddKandjiTenantWizard *wizard = AddKandjiTenantWizard::run(parent, context.registry, context.secrets, context.network, existing);
+    wizard->setRequestLog(context.log);
+    return wizard;
 }

@@ -2,8 +2,10 @@
 
 #include "auth/authstrategy.h"
 #include "kintoclient.h"
+#include "net/userurl.h"
 #include "kintofamily.h"
 #include "net/httpclient.h"
+#include "net/requestlog.h"
 #include "tenants/sessionmanager.h"
 #include "secrets/secretstore.h"
 #include "tenants/tenantregistry.h"
@@ -23,27 +25,18 @@ AddKintoTenantController::~AddKintoTenantController()
 {
     if (m_checkJob)
         m_checkJob->cancel();
-    delete m_client;
+    delete m_http;
 }
 
 QUrl AddKintoTenantController::normaliseUrl(const QString &text, QString *error)
 {
-    const QString trimmed = text.trimmed();
-    if (trimmed.isEmpty()) {
+    if (text.trimmed().isEmpty()) {
         *error = tr("Enter the server's URL, e.g. https://kinto.example.com/v1.");
         return {};
     }
-    QUrl url(trimmed, QUrl::StrictMode);
-    const QString scheme = url.scheme().toLower();
-    if (!url.isValid() || (scheme != QLatin1String("http") && scheme != QLatin1String("https"))
-        || url.host().isEmpty()) {
-        *error = tr("\"%1\" is not an http:// or https:// URL with a host name.").arg(trimmed);
+    QUrl url = UserUrl::parseServerUrl(text, error);
+    if (!url.isValid())
         return {};
-    }
-    if (!url.userInfo().isEmpty()) {
-        *error = tr("Leave credentials out of the URL: the wizard asks for them and keeps them in the keychain.");
-        return {};
-    }
     if (url.hasQuery() || url.hasFragment()) {
         *error = tr("The server URL takes no query (?…) or fragment (#…).");
         return {};
@@ -53,7 +46,6 @@ QUrl AddKintoTenantController::normaliseUrl(const QString &text, QString *error)
         path.chop(1);
     if (!path.endsWith(QLatin1String("/v1")))
         path += QLatin1String("/v1");
-    url.setScheme(scheme);
     url.setPath(path);
     return url;
 }
@@ -120,19 +112,21 @@ void AddKintoTenantController::check(const Draft &draft, const QString &secret)
 
 void AddKintoTenantController::startCheck(const Draft &draft, const QString &secret)
 {
-    delete m_client;
+    delete m_http;
     m_check = {};
-    KintoClient::Settings settings;
-    settings.serverUrl = draft.serverUrl;
-    m_client = new KintoClient(m_nam, settings, this);
-    // The credentials go into the client's auth strategy exactly as the tenant's session will
-    // build it (SessionManager::authFor, the one place).
+    // The check runs on a transport of its own, authenticated exactly as the tenant's session will
+    // be (SessionManager::authFor, the one place), with the client the session will use.
+    m_http = new HttpClient(m_nam, this);
+    m_http->setBaseUrl(draft.serverUrl);
+    m_http->setRequestLog(m_log);
+    m_http->setLogLabel(RequestLog::wizardLabel(draft.displayName, draft.serverUrl));
     const Tenant tenant = tenantFor(draft);
     QHash<QString, QString> secrets;
     if (const QString purpose = purposeFor(draft.auth); !purpose.isEmpty())
         secrets.insert(purpose, secret);
     QString error;
-    m_client->httpClient()->setAuth(SessionManager::authFor(tenant, secrets, m_nam, nullptr, &error));
+    m_http->setAuth(SessionManager::authFor(tenant, secrets, m_nam, m_log, &error));
+    m_client = KintoClient::forSession(m_http);
     Job *job = m_client->serverInfo(true);
     m_checkJob = job;
     connect(job, &Job::finished, this, [this, job, auth = draft.auth, tenant] { reportCheck(job, auth, tenant); });
@@ -221,7 +215,7 @@ Job *AddKintoTenantController::commit(const Draft &draft, const QString &secret)
         return job;
     }
     // The checked connection (holding the secret in memory) is no longer needed.
-    delete m_client;
+    delete m_http;
     if (draft.auth == AuthKind::None) {
         job->succeedLater(id);
         return job;
@@ -256,7 +250,7 @@ Job *AddKintoTenantController::commitEdit(const Tenant &tenant, const QString &s
         job->failLater(ApiError(ApiError::Kind::Invalid, error));
         return job;
     }
-    delete m_client;
+    delete m_http;
     // Secrets the new authentication does not use go; a typed one replaces the stored one.
     const QString purpose = purposeFor(tenant.auth);
     QList<Job *> steps;

@@ -11,8 +11,10 @@
 #include <optional>
 
 class Job;
+class HttpClient;
 class KintoClient;
 class QNetworkAccessManager;
+class RequestLog;
 class SecretStore;
 class TenantRegistry;
 
@@ -62,6 +64,9 @@ public:
     static Draft draftOf(const Tenant &tenant);
     ~AddKintoTenantController() override;
 
+    // The requests of the checks are written to `log` (not owned; may be null: none).
+    void setRequestLog(RequestLog *log) { m_log = log; }
+
     // "https://host/v1": the text with a scheme http or https and a host, with or without "/v1" and a
     // trailing slash; "/v1" is appended when the path does not end with it. No credentials, query or
     // fragment. An empty URL and the reason in *error when the text is not such a URL.
@@ -96,6 +101,8 @@ private:
     TenantRegistry *m_registry;
     SecretStore *m_secrets;
     QNetworkAccessManager *m_nam;
+    QPointer<HttpClient> m_http;    // the checked connection's transport (owns m_client)
+    RequestLog *m_log = nullptr;
     QPointer<KintoClient> m_client; // the checked connection
     QPointer<Job> m_checkJob;
     ServerCheck m_check;

@@ -200,6 +200,7 @@ QWizardPage *AddKintoTenantWizard::createCheckPage()
     m_checkResult->setTextInteractionFlags(Qt::TextSelectableByMouse);
     m_capabilities = new QListWidget(p);
     m_capabilities->setObjectName(QStringLiteral("capabilityList"));
+    m_capabilities->setAccessibleName(tr("Server capabilities"));
     m_recheck = new QPushButton(tr("Check &again"), p);
     m_recheck->setObjectName(QStringLiteral("recheckButton"));
     auto *layout = new QVBoxLayout(p);

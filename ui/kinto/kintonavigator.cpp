@@ -253,6 +253,7 @@ BrowsePage *KintoNavigator::bucketPage(const QModelIndex &index)
     page->addButton(action(Action::Permissions));
     auto *attributes = new QPlainTextEdit(prettyJson(bucket));
     attributes->setObjectName(QStringLiteral("attributesView"));
+    attributes->setAccessibleName(tr("Bucket attributes (JSON)"));
     attributes->setReadOnly(true);
     attributes->setFont(QFontDatabase::systemFont(QFontDatabase::FixedFont));
     auto *tabs = new QTabWidget;
@@ -322,6 +323,7 @@ BrowsePage *KintoNavigator::groupPage(const QModelIndex &index)
     principal->setTextInteractionFlags(Qt::TextSelectableByMouse);
     auto *members = new QListWidget;
     members->setObjectName(QStringLiteral("membersView"));
+    members->setAccessibleName(tr("Members"));
     for (const QJsonValue &member : group.value(QLatin1String("members")).toArray())
         members->addItem(member.toString());
     layout->addWidget(principal);

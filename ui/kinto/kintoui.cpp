@@ -17,5 +17,7 @@ FamilyNavigator *KintoUi::createNavigator(MainWindow *window, const AppContext &
 
 QWidget *KintoUi::openTenantWizard(QWidget *parent, const AppContext &context, const std::optional<Tenant> &existing) const
 {
-    return AddKintoTenantWizard::run(parent, context.registry, context.secrets, context.network, existing);
+    AddKintoTenantWizard *wizard = AddKintoTenantWizard::run(parent, context.registry, context.secrets, context.network, existing);
+    wizard->controller()->setRequestLog(context.log);
+    return wizard;
 }

@@ -163,11 +163,13 @@ void PermissionsEditor::buildUi()
         w.authenticated->setObjectName(key + QStringLiteral("Authenticated"));
         w.list = new QListWidget(box);
         w.list->setObjectName(key + QStringLiteral("List"));
+        w.list->setAccessibleName(tr("Principals who may %1").arg(describe(permission)));
         w.list->setSelectionMode(QAbstractItemView::ExtendedSelection);
         w.list->setSortingEnabled(true);
         w.list->setMinimumHeight(70);
         w.principal = new QComboBox(box);
         w.principal->setObjectName(key + QStringLiteral("Principal"));
+        w.principal->setAccessibleName(tr("Principal to add"));
         w.principal->setEditable(true);
         w.principal->setInsertPolicy(QComboBox::NoInsert);
         w.principal->setSizeAdjustPolicy(QComboBox::AdjustToMinimumContentsLengthWithIcon);
@@ -218,11 +220,13 @@ void PermissionsEditor::buildUi()
     }
     ownLayout->addStretch(1);
     auto *scroll = new QScrollArea(this);
+    scroll->setAccessibleName(tr("Permissions of this object"));
     scroll->setWidgetResizable(true);
     scroll->setWidget(own);
 
     m_inherited = new QTreeWidget(this);
     m_inherited->setObjectName(QStringLiteral("inheritedTree"));
+    m_inherited->setAccessibleName(tr("Inherited permissions"));
     m_inherited->setColumnCount(3);
     m_inherited->setHeaderLabels({ tr("Permission"), tr("Granted by"), tr("Principals") });
     m_inherited->setRootIsDecorated(false);

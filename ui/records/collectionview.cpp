@@ -75,6 +75,7 @@ CollectionView::CollectionView(KintoClient *client, const QString &bucket, const
     addActions({create, m_editAction, m_duplicateAction, m_deleteAction, reload});
 
     m_quickFilter->setObjectName(QStringLiteral("quickFilter"));
+    m_quickFilter->setAccessibleName(tr("Search the loaded rows"));
     m_quickFilter->setPlaceholderText(tr("Search the loaded rows"));
     m_quickFilter->setClearButtonEnabled(true);
     connect(m_quickFilter, &QLineEdit::textChanged, this, [this](const QString &text) {
@@ -89,6 +90,7 @@ CollectionView::CollectionView(KintoClient *client, const QString &bucket, const
     connect(m_filterBar, &FilterBar::applied, this, &CollectionView::updateFiltersText);
 
     m_table->setObjectName(QStringLiteral("recordsView"));
+    m_table->setAccessibleName(tr("Records"));
     m_table->setModel(m_proxy);
     m_table->setSelectionBehavior(QAbstractItemView::SelectRows);
     m_table->setSelectionMode(QAbstractItemView::ExtendedSelection);

@@ -212,6 +212,8 @@ QWizardPage *RestConnectionWizard::createResourcesPage()
     auto *importRow = new QHBoxLayout;
     m_openApiSource = lineEdit(page, "openApiSource");
     m_openApiSource->setPlaceholderText(tr("OpenAPI document: URL or file"));
+    m_openApiSource->setAccessibleName(tr("OpenAPI document"));
+    m_openApiSource->setAccessibleDescription(tr("A URL or a file to read the resources from"));
     auto *browse = new QPushButton(tr("File…"), page);
     auto *import = new QPushButton(tr("Import"), page);
     import->setObjectName(QStringLiteral("importButton"));
@@ -223,6 +225,9 @@ QWizardPage *RestConnectionWizard::createResourcesPage()
     layout->addWidget(m_importStatus);
     m_resources = new QTableWidget(0, ColumnCount, page);
     m_resources->setObjectName(QStringLiteral("resources"));
+    m_resources->setAccessibleName(tr("Resources"));
+    m_resources->setTabKeyNavigation(false); // Tab leaves the table; arrows move between cells
+    m_resources->setAccessibleDescription(tr("The resources the tenant shows, one per row; the cells can be edited"));
     m_resources->setHorizontalHeaderLabels({ tr("Name"), tr("Path"), tr("Id field"), tr("Items at"), tr("Paging"),
         tr("Paging parameters"), tr("Page size") });
     m_resources->horizontalHeader()->setStretchLastSection(true);

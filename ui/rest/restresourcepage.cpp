@@ -25,6 +25,7 @@ RestResourcePage::RestResourcePage(RestClient *client, const RestResource &resou
     , m_columns(new QToolButton(this))
 {
     m_table->setObjectName(QStringLiteral("items"));
+    m_table->setAccessibleName(tr("Items"));
     m_table->setModel(m_model);
     m_table->setSelectionBehavior(QAbstractItemView::SelectRows);
     m_table->setSelectionMode(QAbstractItemView::SingleSelection);

@@ -20,6 +20,7 @@ FamilyNavigator *RestUi::createNavigator(MainWindow *window, const AppContext &)
 QWidget *RestUi::openTenantWizard(QWidget *parent, const AppContext &context, const std::optional<Tenant> &tenant) const
 {
     auto *wizard = new RestConnectionWizard(context.registry, context.secrets, context.network, parent);
+    wizard->controller()->setRequestLog(context.log);
     if (tenant)
         wizard->editTenant(*tenant);
     wizard->setAttribute(Qt::WA_DeleteOnClose);
@@ -44,10 +45,12 @@ void RestNavigator::showPageFor(const QModelIndex &index)
         m_window->showPage(nullptr);
         return;
     }
-    if (m_shown == index)
+    // The same row again keeps its page, unless another page was shown in between.
+    if (m_shown == index && m_page && m_window->currentPage() == m_page)
         return;
     m_shown = index;
-    m_window->showPage(new RestResourcePage(session->client(), resource));
+    m_page = new RestResourcePage(session->client(), resource);
+    m_window->showPage(m_page);
 }
 
 QList<QAction *> RestNavigator::actionsFor(const QModelIndex &)

@@ -3,6 +3,7 @@
 #include "family/familyui.h"
 
 #include <QPersistentModelIndex>
+#include <QPointer>
 
 class TenantTreeModel;
 
@@ -31,4 +32,5 @@ private:
     MainWindow *m_window;
     TenantTreeModel *m_model;
     QPersistentModelIndex m_shown;
+    QPointer<QWidget> m_page; // the page of m_shown, while the window has it
 };

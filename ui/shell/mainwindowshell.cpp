@@ -14,6 +14,7 @@
 #include "tenants/sessionmanager.h"
 #include "tenants/tenantcommands.h"
 #include "tenants/tenantregistry.h"
+#include "pagedlistmodel.h"
 #include "tenanttreemodel.h"
 
 #include <QAction>
@@ -200,6 +201,7 @@ void MainWindow::setPreferences(const Preferences &preferences)
     preferences.save(settings);
     ++m_preferencesGeneration;
     preferences.applyTo(m_log);
+    PagedListModel::setPreferredPageSize(preferences.pageSize);
     if (themeChanged)
         Theme::apply(preferences.theme);
     applyToSessions();

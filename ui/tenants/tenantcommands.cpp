@@ -69,6 +69,7 @@ void TenantCommands::addTenant()
     dialog->setAttribute(Qt::WA_DeleteOnClose);
     auto *list = new QListWidget(dialog);
     list->setObjectName(QStringLiteral("familyList"));
+    list->setAccessibleName(tr("Service kinds"));
     list->setIconSize(QSize(32, 32));
     for (const FamilyUi *ui : uis) {
         const ServiceFamily *family = ServiceFamilies::find(ui->familyId());

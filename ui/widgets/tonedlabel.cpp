@@ -23,10 +23,15 @@ void applyTone(QWidget *widget)
 }
 
 // Re-applies a widget's tone when the application palette changes.
+// Found again by its object name (it has no meta-object of its own).
 class ToneKeeper : public QObject
 {
 public:
-    using QObject::QObject;
+    explicit ToneKeeper(QWidget *widget)
+        : QObject(widget)
+    {
+        setObjectName(QStringLiteral("toneKeeper"));
+    }
     bool eventFilter(QObject *watched, QEvent *event) override
     {
         if (event->type() == QEvent::ApplicationPaletteChange)
@@ -39,7 +44,7 @@ public:
 
 void setTone(QWidget *widget, std::optional<Tones::Tone> tone)
 {
-    if (!widget->findChild<ToneKeeper *>(QString(), Qt::FindDirectChildrenOnly))
+    if (!widget->findChild<QObject *>(QStringLiteral("toneKeeper"), Qt::FindDirectChildrenOnly))
         widget->installEventFilter(new ToneKeeper(widget));
     widget->setProperty(ToneProperty, tone ? QVariant(int(*tone)) : QVariant());
     applyTone(widget);

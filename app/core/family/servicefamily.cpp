@@ -114,6 +114,11 @@ Job *thenMap(Job *source, std::function<QJsonValue(const QJsonValue &result, Api
         else
             job->succeed(result);
     });
+    // A source that goes without finishing (its session closed) ends the job too.
+    QObject::connect(source, &QObject::destroyed, job, [job] {
+        if (!job->isFinished())
+            job->fail(ApiError(ApiError::Kind::Cancelled, QCoreApplication::translate("ServiceFamily", "The session closed before the server answered.")));
+    });
     return job;
 }
 

@@ -121,7 +121,8 @@ public:
 };
 
 // A job that finishes when `source` does: with source's error, or with what `map` makes of its
-// result (map may set *error to fail it instead). Cancelling it cancels source. The one way a
+// result (map may set *error to fail it instead); if source is destroyed unfinished (its session
+// closed), with a Cancelled error. Cancelling it cancels source. The one way a
 // family session turns its client's jobs into tree nodes and identities.
 Job *thenMap(Job *source, std::function<QJsonValue(const QJsonValue &result, ApiError *error)> map);
 

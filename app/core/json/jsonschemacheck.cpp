@@ -60,17 +60,17 @@ QDateTime parseDateTime(const QString &text)
 QString typeProblem(const QString &type, const QJsonValue &value)
 {
     if (type == QLatin1String("string") && !value.isString())
-        return msg("Must be text.");
+        return msg(QT_TRANSLATE_NOOP("JsonSchemaCheck", "Must be text."));
     if (type == QLatin1String("number") && !value.isDouble())
-        return msg("Must be a number.");
+        return msg(QT_TRANSLATE_NOOP("JsonSchemaCheck", "Must be a number."));
     if (type == QLatin1String("integer") && !isIntegral(value))
-        return msg("Must be a whole number.");
+        return msg(QT_TRANSLATE_NOOP("JsonSchemaCheck", "Must be a whole number."));
     if (type == QLatin1String("boolean") && !value.isBool())
-        return msg("Must be true or false.");
+        return msg(QT_TRANSLATE_NOOP("JsonSchemaCheck", "Must be true or false."));
     if (type == QLatin1String("object") && !value.isObject())
-        return msg("Must be an object.");
+        return msg(QT_TRANSLATE_NOOP("JsonSchemaCheck", "Must be an object."));
     if (type == QLatin1String("array") && !value.isArray())
-        return msg("Must be a list.");
+        return msg(QT_TRANSLATE_NOOP("JsonSchemaCheck", "Must be a list."));
     return {};
 }
 
@@ -85,39 +85,39 @@ QString checkScalar(const QJsonObject &schema, const QJsonValue &value)
         QStringList allowed;
         for (const QJsonValue &item : enumValues.toArray())
             allowed << displayValue(item);
-        return msg("Must be one of: %1.").arg(allowed.join(QStringLiteral(", ")));
+        return msg(QT_TRANSLATE_NOOP("JsonSchemaCheck", "Must be one of: %1.")).arg(allowed.join(QStringLiteral(", ")));
     }
     if (schema.contains(QLatin1String("const")) && schema.value(QLatin1String("const")) != value)
-        return msg("Must be %1.").arg(displayValue(schema.value(QLatin1String("const"))));
+        return msg(QT_TRANSLATE_NOOP("JsonSchemaCheck", "Must be %1.")).arg(displayValue(schema.value(QLatin1String("const"))));
 
     if (value.isString()) {
         const QString text = value.toString();
         const qsizetype length = text.toUcs4().size(); // JSON schema counts characters, not UTF-16 units
         const QJsonValue minLength = schema.value(QLatin1String("minLength"));
         if (minLength.isDouble() && length < minLength.toInteger()) {
-            return minLength.toInteger() == 1 ? msg("Must not be empty.")
-                                              : msg("Must be at least %1 characters long.").arg(minLength.toInteger());
+            return minLength.toInteger() == 1 ? msg(QT_TRANSLATE_NOOP("JsonSchemaCheck", "Must not be empty."))
+                                              : msg(QT_TRANSLATE_NOOP("JsonSchemaCheck", "Must be at least %1 characters long.")).arg(minLength.toInteger());
         }
         const QJsonValue maxLength = schema.value(QLatin1String("maxLength"));
         if (maxLength.isDouble() && length > maxLength.toInteger())
-            return msg("Must be at most %1 characters long.").arg(maxLength.toInteger());
+            return msg(QT_TRANSLATE_NOOP("JsonSchemaCheck", "Must be at most %1 characters long.")).arg(maxLength.toInteger());
         const QString pattern = schema.value(QLatin1String("pattern")).toString();
         if (!pattern.isEmpty()) {
             const QRegularExpression re(pattern);
             // JSON schema patterns are unanchored searches (ECMA 262).
             if (re.isValid() && !re.match(text).hasMatch())
-                return msg("Must match the pattern %1.").arg(pattern);
+                return msg(QT_TRANSLATE_NOOP("JsonSchemaCheck", "Must match the pattern %1.")).arg(pattern);
         }
         const QString format = schema.value(QLatin1String("format")).toString();
         if (format == QLatin1String("date")
             && (text.size() != 10 || !QDate::fromString(text, Qt::ISODate).isValid()))
-            return msg("Not a valid date (YYYY-MM-DD).");
+            return msg(QT_TRANSLATE_NOOP("JsonSchemaCheck", "Not a valid date (YYYY-MM-DD)."));
         if (format == QLatin1String("date-time") && !parseDateTime(text).isValid())
-            return msg("Not a valid date and time (YYYY-MM-DDTHH:MM:SSZ).");
+            return msg(QT_TRANSLATE_NOOP("JsonSchemaCheck", "Not a valid date and time (YYYY-MM-DDTHH:MM:SSZ)."));
         if (format == QLatin1String("email") && !isEmail(text))
-            return msg("Not a valid e-mail address.");
+            return msg(QT_TRANSLATE_NOOP("JsonSchemaCheck", "Not a valid e-mail address."));
         if ((format == QLatin1String("uri") || format == QLatin1String("url")) && !isUri(text))
-            return msg("Not a valid URI (e.g. https://example.org/).");
+            return msg(QT_TRANSLATE_NOOP("JsonSchemaCheck", "Not a valid URI (e.g. https://example.org/)."));
     }
 
     if (value.isDouble()) {
@@ -130,22 +130,22 @@ QString checkScalar(const QJsonObject &schema, const QJsonValue &value)
         const bool minExclusive = exclusiveMinimum.toBool(false);
         const bool maxExclusive = exclusiveMaximum.toBool(false);
         if (minimum.isDouble() && (minExclusive ? number <= minimum.toDouble() : number < minimum.toDouble())) {
-            return minExclusive ? msg("Must be greater than %1.").arg(displayValue(minimum))
-                                : msg("Must be at least %1.").arg(displayValue(minimum));
+            return minExclusive ? msg(QT_TRANSLATE_NOOP("JsonSchemaCheck", "Must be greater than %1.")).arg(displayValue(minimum))
+                                : msg(QT_TRANSLATE_NOOP("JsonSchemaCheck", "Must be at least %1.")).arg(displayValue(minimum));
         }
         if (maximum.isDouble() && (maxExclusive ? number >= maximum.toDouble() : number > maximum.toDouble())) {
-            return maxExclusive ? msg("Must be less than %1.").arg(displayValue(maximum))
-                                : msg("Must be at most %1.").arg(displayValue(maximum));
+            return maxExclusive ? msg(QT_TRANSLATE_NOOP("JsonSchemaCheck", "Must be less than %1.")).arg(displayValue(maximum))
+                                : msg(QT_TRANSLATE_NOOP("JsonSchemaCheck", "Must be at most %1.")).arg(displayValue(maximum));
         }
         if (exclusiveMinimum.isDouble() && number <= exclusiveMinimum.toDouble())
-            return msg("Must be greater than %1.").arg(displayValue(exclusiveMinimum));
+            return msg(QT_TRANSLATE_NOOP("JsonSchemaCheck", "Must be greater than %1.")).arg(displayValue(exclusiveMinimum));
         if (exclusiveMaximum.isDouble() && number >= exclusiveMaximum.toDouble())
-            return msg("Must be less than %1.").arg(displayValue(exclusiveMaximum));
+            return msg(QT_TRANSLATE_NOOP("JsonSchemaCheck", "Must be less than %1.")).arg(displayValue(exclusiveMaximum));
         const QJsonValue multipleOf = schema.value(QLatin1String("multipleOf"));
         if (multipleOf.isDouble() && multipleOf.toDouble() > 0) {
             const double quotient = number / multipleOf.toDouble();
             if (std::fabs(quotient - std::round(quotient)) > 1e-9)
-                return msg("Must be a multiple of %1.").arg(displayValue(multipleOf));
+                return msg(QT_TRANSLATE_NOOP("JsonSchemaCheck", "Must be a multiple of %1.")).arg(displayValue(multipleOf));
         }
     }
     return {};
@@ -157,16 +157,16 @@ QStringList checkArray(const QJsonObject &schema, const QJsonArray &items)
     const QJsonValue minItems = schema.value(QLatin1String("minItems"));
     const QJsonValue maxItems = schema.value(QLatin1String("maxItems"));
     if (minItems.isDouble() && items.size() < minItems.toInteger())
-        problems << msg("Needs at least %1 items.").arg(minItems.toInteger());
+        problems << msg(QT_TRANSLATE_NOOP("JsonSchemaCheck", "Needs at least %1 items.")).arg(minItems.toInteger());
     else if (maxItems.isDouble() && items.size() > maxItems.toInteger())
-        problems << msg("Takes at most %1 items.").arg(maxItems.toInteger());
+        problems << msg(QT_TRANSLATE_NOOP("JsonSchemaCheck", "Takes at most %1 items.")).arg(maxItems.toInteger());
     if (schema.value(QLatin1String("uniqueItems")).toBool()) {
         const auto seenBefore = [&items](qsizetype i) {
             return std::find(items.begin(), items.begin() + i, items.at(i)) != items.begin() + i;
         };
         for (qsizetype i = 0; i < items.size(); ++i) {
             if (seenBefore(i)) {
-                problems << msg("Items must be unique: %1 appears twice.").arg(displayValue(items.at(i)));
+                problems << msg(QT_TRANSLATE_NOOP("JsonSchemaCheck", "Items must be unique: %1 appears twice.")).arg(displayValue(items.at(i)));
                 break;
             }
         }
@@ -183,9 +183,9 @@ QList<FieldError> checkRequired(const QJsonObject &schema, const QJsonObject &ob
         if (object.contains(name))
             continue;
         if (properties.contains(name))
-            problems << FieldError { childPath(path, name), msg("Required.") };
+            problems << FieldError { childPath(path, name), msg(QT_TRANSLATE_NOOP("JsonSchemaCheck", "Required.")) };
         else
-            problems << FieldError { path, msg("\"%1\" is required.").arg(name) };
+            problems << FieldError { path, msg(QT_TRANSLATE_NOOP("JsonSchemaCheck", "\"%1\" is required.")).arg(name) };
     }
     return problems;
 }

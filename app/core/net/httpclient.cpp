@@ -512,7 +512,7 @@ void HttpClient::finishDownload(HttpJob *job, const QByteArray &tail)
 void HttpClient::finishBody(HttpJob *job)
 {
     HttpResponse &response = job->m_response;
-    if (!response.body.isEmpty()) {
+    if (!response.body.isEmpty() && job->m_request.decodesJson()) {
         QString parseError;
         const bool declaredJson = response.header("Content-Type").toLower().contains("json");
         if (!Json::parse(response.body, &response.json, &parseError) && declaredJson) {

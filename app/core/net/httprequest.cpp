@@ -92,6 +92,12 @@ HttpRequest &HttpRequest::setAnonymous(bool anonymous)
     return *this;
 }
 
+HttpRequest &HttpRequest::setDecodeJson(bool decode)
+{
+    m_decodeJson = decode;
+    return *this;
+}
+
 HttpRequest &HttpRequest::setFollowRedirects(bool follow)
 {
     m_followRedirects = follow;

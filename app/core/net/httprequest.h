@@ -76,6 +76,11 @@ public:
     HttpRequest &setFollowRedirects(bool follow);
     bool followsRedirects() const { return m_followRedirects; }
 
+    // A successful response's body is decoded into HttpResponse::json by default. A caller that
+    // decodes it itself, in parts (a long list: Json::forEachBatch), turns this off.
+    HttpRequest &setDecodeJson(bool decode);
+    bool decodesJson() const { return m_decodeJson; }
+
     // Overrides the client's retry budget for this request (-1 = the client's RetryPolicy).
     HttpRequest &setMaxRetries(int retries);
     int maxRetries() const { return m_maxRetries; }
@@ -105,4 +110,5 @@ private:
     bool m_repeatable = false;
     bool m_anonymous = false;
     bool m_followRedirects = true;
+    bool m_decodeJson = true;
 };

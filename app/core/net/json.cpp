@@ -4,6 +4,8 @@
 #include <QJsonDocument>
 #include <QJsonObject>
 
+#include <climits>
+
 namespace Json {
 
 QByteArray toBytes(const QJsonValue &value)
@@ -52,6 +54,113 @@ bool parse(const QByteArray &text, QJsonValue *value, QString *error)
     if (error)
         *error = position(text, parseError.offset) + QStringLiteral(": ") + parseError.errorString();
     return false;
+}
+
+// The end of the JSON value starting at `from` (past leading whitespace), or -1 when the text ends
+// first. Strings are skipped with their escapes and containers by depth, without recursion; the
+// value's validity is left to whoever decodes it.
+static qsizetype endOfValue(const QByteArray &text, qsizetype from)
+{
+    const qsizetype size = text.size();
+    qsizetype depth = 0;
+    for (qsizetype i = from; i < size; ++i) {
+        const char c = text.at(i);
+        if (c == '"') {
+            for (++i; i < size && text.at(i) != '"'; ++i) {
+                if (text.at(i) == '\\')
+                    ++i;
+            }
+            if (i >= size)
+                return -1;
+            if (depth == 0)
+                return i + 1;
+        } else if (c == '{' || c == '[') {
+            ++depth;
+        } else if (c == '}' || c == ']') {
+            if (depth == 0)
+                return i; // the end of a scalar at the end of its container
+            if (--depth == 0)
+                return i + 1;
+        } else if (depth == 0 && (c == ',' || c == ' ' || c == '\n' || c == '\r' || c == '\t')) {
+            return i; // the end of a scalar
+        }
+    }
+    return depth == 0 ? size : -1;
+}
+
+static qsizetype skipSpace(const QByteArray &text, qsizetype i)
+{
+    while (i < text.size() && (text.at(i) == ' ' || text.at(i) == '\n' || text.at(i) == '\r' || text.at(i) == '\t'))
+        ++i;
+    return i;
+}
+
+bool forEachBatch(const QByteArray &text, QLatin1String key, qsizetype batchSize,
+                  const std::function<void(const QJsonArray &)> &batch, QString *error)
+{
+    const auto fail = [&](qsizetype at, const QString &why) {
+        *error = position(text, int(qMin<qsizetype>(at, INT_MAX))) + QStringLiteral(": ") + why;
+        return false;
+    };
+    qsizetype i = skipSpace(text, 0);
+    if (i >= text.size() || text.at(i) != '{')
+        return fail(i, QStringLiteral("not a JSON object"));
+    i = skipSpace(text, i + 1);
+    while (i < text.size() && text.at(i) != '}') {
+        const qsizetype keyEnd = text.at(i) == '"' ? endOfValue(text, i) : -1;
+        if (keyEnd < 0)
+            return fail(i, QStringLiteral("a member name was expected"));
+        QJsonValue name;
+        if (!parse(text.mid(i, keyEnd - i), &name) || !name.isString())
+            return fail(i, QStringLiteral("a member name was expected"));
+        i = skipSpace(text, keyEnd);
+        if (i >= text.size() || text.at(i) != ':')
+            return fail(i, QStringLiteral("':' was expected"));
+        i = skipSpace(text, i + 1);
+        if (name.toString() != key) {
+            const qsizetype end = endOfValue(text, i);
+            if (end < 0 || end == i)
+                return fail(i, QStringLiteral("a value was expected"));
+            i = skipSpace(text, end);
+            if (i < text.size() && text.at(i) == ',')
+                i = skipSpace(text, i + 1);
+            continue;
+        }
+        if (i >= text.size() || text.at(i) != '[')
+            return fail(i, QStringLiteral("\"%1\" is not an array").arg(key));
+        i = skipSpace(text, i + 1);
+        bool gaveOne = false;
+        while (i < text.size() && text.at(i) != ']') {
+            // Items i..end are contiguous with their commas: decoded as one array.
+            const qsizetype first = i;
+            qsizetype end = i;
+            for (qsizetype n = 0; n < batchSize && i < text.size() && text.at(i) != ']'; ++n) {
+                end = endOfValue(text, i);
+                if (end < 0 || end == i)
+                    return fail(i, QStringLiteral("an array item was expected"));
+                i = skipSpace(text, end);
+                if (i < text.size() && text.at(i) == ',') {
+                    i = skipSpace(text, i + 1);
+                    if (i < text.size() && text.at(i) == ']')
+                        return fail(i, QStringLiteral("an array item was expected"));
+                }
+            }
+            if (i >= text.size())
+                return fail(i, QStringLiteral("the array does not end"));
+            QJsonParseError parseError;
+            const QJsonDocument items = QJsonDocument::fromJson('[' + QByteArrayView(text).sliced(first, end - first).toByteArray() + ']', &parseError);
+            if (parseError.error != QJsonParseError::NoError)
+                return fail(first + qMax(0, parseError.offset - 1), parseError.errorString());
+            batch(items.array());
+            gaveOne = true;
+        }
+        if (i >= text.size())
+            return fail(i, QStringLiteral("the array does not end"));
+        if (!gaveOne)
+            batch(QJsonArray());
+        return true;
+    }
+    return fail(i, QStringLiteral("no \"%1\" member").arg(key));
 }
 
 } // namespace Json

@@ -5,6 +5,11 @@ RequestLog::RequestLog(QObject *parent)
 {
 }
 
+QString RequestLog::wizardLabel(const QString &name, const QUrl &url)
+{
+    return !name.trimmed().isEmpty() ? name.trimmed() : tr("New tenant (%1)").arg(url.host());
+}
+
 void RequestLog::append(RequestLogEntry entry)
 {
     entry.id = m_nextId++;

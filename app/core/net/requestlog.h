@@ -6,6 +6,7 @@
 #include <QPair>
 #include <QObject>
 #include <QString>
+#include <QUrl>
 
 // One finished (or dry-run) HTTP request, as the request log shows it. Never holds a secret:
 // the URL is redacted (no user info, secret-looking query values replaced) before it gets here.
@@ -50,6 +51,10 @@ public:
 
     int capacity() const { return m_capacity; }
     void setCapacity(int capacity);
+
+    // The tenant column of a request sent before the tenant exists (a wizard's checks): `name`
+    // when given, else "New tenant (<host of url>)".
+    static QString wizardLabel(const QString &name, const QUrl &url);
 
 Q_SIGNALS:
     void appended(const RequestLogEntry &entry);

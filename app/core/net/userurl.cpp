@@ -15,19 +15,19 @@ QUrl parseServerUrl(const QString &input, QString *error)
 {
     const QString text = input.trimmed();
     if (text.isEmpty()) {
-        *error = tr("the server address is empty");
+        *error = tr("The server address is empty.");
         return {};
     }
     for (const QChar c : text) {
         if (c.unicode() < 0x21 || c.unicode() == 0x7F) {
-            *error = tr("the server address \"%1\" contains spaces or control characters").arg(text.simplified());
+            *error = tr("The server address \"%1\" contains spaces or control characters.").arg(text.simplified());
             return {};
         }
     }
     // "http//host", "https:/host", "http:host": a scheme mistyped, not a host named "http".
     static const QRegularExpression mistypedScheme(QStringLiteral("^[A-Za-z][A-Za-z0-9+.-]*(//|:(?![0-9]))"));
     if (!text.contains(QLatin1String("://")) && mistypedScheme.match(text).hasMatch()) {
-        *error = tr("the server address \"%1\" has a malformed scheme: write http://… or https://…").arg(text);
+        *error = tr("The server address \"%1\" has a malformed scheme: write http://… or https://….").arg(text);
         return {};
     }
     QString withScheme = text;
@@ -40,19 +40,19 @@ QUrl parseServerUrl(const QString &input, QString *error)
     }
     const QUrl url(withScheme, QUrl::StrictMode);
     if (!url.isValid()) {
-        *error = tr("the server address \"%1\" is not a valid URL (%2)").arg(text, url.errorString());
+        *error = tr("The server address \"%1\" is not a valid URL (%2).").arg(text, url.errorString());
         return {};
     }
     if (url.scheme() != QLatin1String("http") && url.scheme() != QLatin1String("https")) {
-        *error = tr("the server address \"%1\" must start with http:// or https://").arg(text);
+        *error = tr("The server address \"%1\" must start with http:// or https://.").arg(text);
         return {};
     }
     if (url.host().isEmpty()) {
-        *error = tr("the server address \"%1\" has no host name").arg(text);
+        *error = tr("The server address \"%1\" has no host name.").arg(text);
         return {};
     }
     if (!url.userInfo().isEmpty()) {
-        *error = tr("the server address must not carry a user name or password; give them as credentials");
+        *error = tr("The server address must not carry a user name or password: give them as credentials.");
         return {};
     }
     return url;

@@ -104,7 +104,7 @@ void seed(KandjiService &service)
 
     const QString staging = service.addBlueprint(QStringLiteral("Staging"), QStringLiteral("classic"), QStringLiteral("Test devices")).value(QLatin1String("id")).toString();
     const QString production = service.addBlueprint(QStringLiteral("Production"), QStringLiteral("classic"), QStringLiteral("Every employee Mac")).value(QLatin1String("id")).toString();
-    const QString kiosks = service.addBlueprint(QStringLiteral("Kiosks (map)"), QStringLiteral("map"), QStringLiteral("Shared iPads")).value(QLatin1String("id")).toString();
+    const QString kiosks = service.addBlueprint(QStringLiteral("Kiosks"), QStringLiteral("map"), QStringLiteral("Shared iPads")).value(QLatin1String("id")).toString();
     for (int i = 0; i < 10; ++i) {
         service.assignDirect(staging, profiles.at(i));
         service.assignDirect(production, profiles.at(i));
