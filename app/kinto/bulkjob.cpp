@@ -3,9 +3,13 @@
 #include "kintobatch.h"
 #include "kintobatchjob.h"
 #include "kintoclient.h"
+#include "net/bulkrunner.h"
 #include "net/json.h"
 
 #include <QTimer>
+
+#include <algorithm>
+#include <utility>
 
 static constexpr int DefaultBatchMaxRequests = 25; // kinto/core DEFAULT_SETTINGS
 
@@ -42,7 +46,7 @@ void BulkJob::start()
         return;
     }
     if (m_chunkSize > 0) {
-        sendNext();
+        sendChunks();
         return;
     }
     // The chunk size is the server's (serverInfo is cached by the client).
@@ -58,34 +62,45 @@ void BulkJob::start()
         const int max = info->result().toObject().value(QLatin1String("settings")).toObject()
                             .value(QLatin1String("batch_max_requests")).toInt();
         m_chunkSize = max > 0 ? max : DefaultBatchMaxRequests;
-        sendNext();
+        sendChunks();
     });
 }
 
-void BulkJob::sendNext()
+int BulkJob::peakConcurrency() const
 {
-    if (m_next >= m_items.size()) {
-        succeed();
-        return;
-    }
-    const int offset = m_next;
+    return m_runner ? m_runner->peakInFlight() : 0;
+}
+
+void BulkJob::sendChunks()
+{
+    const int total = int(m_items.size());
+    m_chunkSize = std::clamp(m_chunkSize, 1, total);
+    m_runner = new BulkRunner(m_client->bulkLimit(), this);
+    connect(m_runner, &BulkRunner::done, this, [this] {
+        if (!isFinished())
+            succeed();
+    });
+    m_runner->start((total + m_chunkSize - 1) / m_chunkSize, [this](int chunk) { return sendChunk(chunk); });
+}
+
+Job *BulkJob::sendChunk(int chunk)
+{
+    const int offset = chunk * m_chunkSize;
     const int count = qMin(m_chunkSize, int(m_items.size()) - offset);
     KintoBatch batch = m_client->batch();
     for (int i = offset; i < offset + count; ++i)
         batch.add(m_requests.at(i).toObject());
-    m_next += count;
-    m_currentOffset = offset;
     KintoBatchJob *job = batch.send(); // one chunk: exactly one POST /batch
     ++m_batchesSent;
-    m_current = job;
+    m_inFlight.insert(offset, job);
     connect(job, &Job::finished, this, [this, job, offset, count] { onChunk(job, offset, count); });
+    return job;
 }
 
 void BulkJob::onChunk(KintoBatchJob *job, int offset, int count)
 {
-    if (isFinished() || job != m_current)
-        return; // cancelled meanwhile: doCancel() marked the items
-    m_current = nullptr;
+    if (m_inFlight.take(offset) != job || isFinished())
+        return; // stopped meanwhile: stopAll() marked the items
     const QJsonArray responses = job->responses();
     bool answered = responses.size() == count;
     for (int i = 0; answered && i < count; ++i) {
@@ -98,9 +113,10 @@ void BulkJob::onChunk(KintoBatchJob *job, int offset, int count)
             m_items[i].state = State::Failed;
             m_items[i].message = job->error().message();
         }
-        markRest(offset + count, State::NotSent, tr("Not sent: an earlier batch failed."));
-        Q_EMIT chunkDone(offset, int(m_items.size()) - offset);
-        fail(job->error());
+        Q_EMIT chunkDone(offset, count);
+        const ApiError error = job->error();
+        stopAll(tr("Not sent: an earlier batch failed."));
+        fail(error);
         return;
     }
     for (int i = 0; i < count; ++i) {
@@ -115,9 +131,31 @@ void BulkJob::onChunk(KintoBatchJob *job, int offset, int count)
             item.state = State::Ok;
         }
     }
+    m_answered += count;
     Q_EMIT chunkDone(offset, count);
-    setProgress(offset + count, m_items.size());
-    sendNext();
+    setProgress(m_answered, m_items.size());
+}
+
+void BulkJob::stopAll(const QString &notSentMessage)
+{
+    if (m_runner) {
+        disconnect(m_runner, &BulkRunner::done, this, nullptr); // the caller ends the job, not a success
+        m_runner->stop();
+    }
+    const QHash<int, QPointer<KintoBatchJob>> inFlight = std::exchange(m_inFlight, {});
+    for (auto it = inFlight.cbegin(); it != inFlight.cend(); ++it) {
+        const int end = qMin(it.key() + m_chunkSize, int(m_items.size()));
+        for (int i = it.key(); i < end; ++i) {
+            m_items[i].state = State::Unknown;
+            m_items[i].message = tr("Cancelled while being sent: may or may not have been applied.");
+        }
+    }
+    markRest(0, State::NotSent, notSentMessage);
+    Q_EMIT chunkDone(0, int(m_items.size()));
+    for (const QPointer<KintoBatchJob> &job : inFlight) {
+        if (job)
+            job->cancel();
+    }
 }
 
 void BulkJob::markRest(int from, State state, const QString &message)
@@ -132,17 +170,5 @@ void BulkJob::markRest(int from, State state, const QString &message)
 
 void BulkJob::doCancel()
 {
-    if (m_current) {
-        const int end = qMin(m_next, int(m_items.size()));
-        for (int i = m_currentOffset; i < end; ++i) {
-            m_items[i].state = State::Unknown;
-            m_items[i].message = tr("Cancelled while being sent: may or may not have been applied.");
-        }
-    }
-    markRest(0, State::NotSent, tr("Not sent: cancelled."));
-    Q_EMIT chunkDone(0, int(m_items.size()));
-    if (KintoBatchJob *current = m_current) {
-        m_current = nullptr;
-        current->cancel();
-    }
+    stopAll(tr("Not sent: cancelled."));
 }

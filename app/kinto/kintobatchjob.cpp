@@ -61,11 +61,7 @@ void KintoBatchJob::sendChunks(int chunkSize)
     const int total = int(m_ops.size());
     chunkSize = std::clamp(chunkSize, 1, std::max(1, total)); // a server's batch_max_requests may be absurd
     m_chunks = (total + chunkSize - 1) / chunkSize;
-    // Chunks in flight: chosen by measuring the server (AdaptiveLimit) unless the settings fix
-    // it; never more than the HTTP client's cap (the tenant's).
-    const int cap = m_client->httpClient()->maxConcurrent();
-    const int fixed = m_client->settings().bulkConcurrency;
-    m_runner = new BulkRunner(fixed > 0 ? AdaptiveLimit::fixed(std::min(fixed, cap)) : AdaptiveLimit(cap), this);
+    m_runner = new BulkRunner(m_client->bulkLimit(), this);
     const QString path = m_client->endpoint(KintoEndpoint::Batch);
     m_runner->start(m_chunks, [this, chunkSize, total, path](int chunk) -> Job * {
         const int offset = chunk * chunkSize;

@@ -783,6 +783,13 @@ Job *KintoClient::downloadAttachment(const QJsonObject &record, const QString &d
 
 // --- Batch
 
+AdaptiveLimit KintoClient::bulkLimit() const
+{
+    const int cap = m_http->maxConcurrent();
+    const int fixed = m_settings.bulkConcurrency;
+    return fixed > 0 ? AdaptiveLimit::fixed(std::min(fixed, cap)) : AdaptiveLimit(cap);
+}
+
 KintoBatch KintoClient::batch()
 {
     return KintoBatch(this);

@@ -4,6 +4,7 @@
 #include "kintobatchjob.h"
 #include "kintolistjob.h"
 #include "kintotypes.h"
+#include "net/adaptivelimit.h"
 #include "net/httpclient.h"
 #include "net/job.h"
 
@@ -75,6 +76,9 @@ public:
     // The normalised server URL, ending in "/v1".
     QUrl serverUrl() const { return m_settings.serverUrl; }
     // The transport (set its RequestLog here). Shared with clones that keep the same transport.
+    // How many batch chunks to keep in flight for bulk work: measured (AdaptiveLimit) unless
+    // settings().bulkConcurrency fixes it, never above the HTTP client's cap.
+    AdaptiveLimit bulkLimit() const;
     HttpClient *httpClient() const { return m_http; }
 
     // A copy with some settings changed, over the same network manager. When server, auth, headers,

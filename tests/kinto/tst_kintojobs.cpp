@@ -5,12 +5,15 @@
 #include "kintoclient.h"
 #include "kintosandbox.h"
 #include "kintoservice.h"
+#include "loopbackhttpserver.h"
 #include "recordexportjob.h"
 #include "testsupport.h"
 
+#include <QElapsedTimer>
 #include <QFile>
 #include <QNetworkAccessManager>
 #include <QTemporaryDir>
+#include <QSignalSpy>
 #include <QTest>
 
 #include <memory>
@@ -39,10 +42,17 @@ private Q_SLOTS:
     void cleanup();
     void exportWritesCsvReadBackByRecordFormats();
     void bulkDeletesInChunks();
+    void bulkSendsChunksSideBySide();
+    void bulkStopsAfterAFailedChunk();
+    void bulkCancelledWithChunksInFlight();
     void copyCollectionToAnotherBucket();
 
 private:
     int recordsIn(const QString &bucket, const QString &collection);
+    // A client of the same server sending `concurrency` batch chunks at once, without retries,
+    // its server info already read (so a fault meets the first batch).
+    std::unique_ptr<KintoClient> bulkClient(int concurrency);
+    QJsonArray deletes(int count);
 
     QNetworkAccessManager m_nam;
     std::unique_ptr<KintoSandbox> m_sandbox;
@@ -116,6 +126,110 @@ void tst_KintoJobs::bulkDeletesInChunks()
     QCOMPARE(job->batchesSent(), 3); // 2 + 2 + 1
     QCOMPARE(job->okCount(), 5);
     QCOMPARE(recordsIn(QStringLiteral("b"), QStringLiteral("c")), RecordCount - 5);
+}
+
+std::unique_ptr<KintoClient> tst_KintoJobs::bulkClient(int concurrency)
+{
+    KintoClient::Settings settings = m_client->settings();
+    settings.bulkConcurrency = concurrency;
+    settings.retries = 0;
+    auto client = std::make_unique<KintoConnection>(&m_nam, settings);
+    const Outcome info = await(client->serverInfo());
+    return info.error ? nullptr : std::move(client);
+}
+
+QJsonArray tst_KintoJobs::deletes(int count)
+{
+    KintoBatch batch = m_client->batch();
+    for (int i = 0; i < count; ++i)
+        batch.remove(KintoRef::ofRecord(QStringLiteral("b"), QStringLiteral("c"), QStringLiteral("r%1").arg(i)));
+    return batch.requests();
+}
+
+// Chunks go out side by side, as many as the client allows, and the server sees that many at once;
+// every item gets its own answer.
+void tst_KintoJobs::bulkSendsChunksSideBySide()
+{
+    std::unique_ptr<KintoClient> client = bulkClient(3);
+    QVERIFY(client);
+    // Every answer takes at least `latency`, so batches received within less than that of one
+    // another were in flight at the server together.
+    constexpr int latency = 150;
+    QList<qint64> received;
+    QElapsedTimer clock;
+    clock.start();
+    connect(m_sandbox->server(), &LoopbackHttpServer::requestReceived, this, [&](const HttpServerRequest &request) {
+        if (request.path.endsWith(QLatin1String("/batch")))
+            received << clock.elapsed();
+    });
+    m_sandbox->setLatency(latency);
+    KintoBatch batch = client->batch();
+    for (int i = 0; i < 24; ++i)
+        batch.create(KintoRef::ofRecord(QStringLiteral("b"), QStringLiteral("c"), QStringLiteral("new%1").arg(i)),
+                     QJsonObject{{QStringLiteral("n"), i}});
+    auto *job = TestSupport::keep(new BulkJob(client.get(), batch.requests(), 2));
+    std::unique_ptr<BulkJob> owned(job);
+    QVERIFY(TestSupport::waitFor(job, 20000));
+    QVERIFY2(!job->hasError(), qPrintable(job->error().toString()));
+    QCOMPARE(job->batchesSent(), 12);
+    QCOMPARE(job->okCount(), 24);
+    QCOMPARE(job->peakConcurrency(), 3);
+    int peakAtServer = 0;
+    for (qsizetype i = 0; i < received.size(); ++i) {
+        const auto together = std::count_if(received.cbegin() + i, received.cend(),
+                                            [&](qint64 t) { return t - received.at(i) < latency - 10; });
+        peakAtServer = std::max(peakAtServer, int(together));
+    }
+    QCOMPARE(peakAtServer, 3);
+    m_sandbox->setLatency(0);
+    QCOMPARE(recordsIn(QStringLiteral("b"), QStringLiteral("c")), RecordCount + 24);
+}
+
+// A chunk the server fails (500, rolled back) fails the job: its items failed, nothing after it
+// sent, the records of the later chunks untouched.
+void tst_KintoJobs::bulkStopsAfterAFailedChunk()
+{
+    std::unique_ptr<KintoClient> client = bulkClient(1);
+    QVERIFY(client);
+    m_sandbox->failNext(1, 500);
+    auto *job = TestSupport::keep(new BulkJob(client.get(), deletes(6), 2));
+    std::unique_ptr<BulkJob> owned(job);
+    QVERIFY(TestSupport::waitFor(job));
+    QVERIFY(job->hasError());
+    QCOMPARE(job->error().httpStatus(), 500);
+    QCOMPARE(job->batchesSent(), 1);
+    QCOMPARE(job->item(0).state, BulkJob::State::Failed);
+    QCOMPARE(job->item(1).state, BulkJob::State::Failed);
+    for (int i = 2; i < 6; ++i)
+        QCOMPARE(job->item(i).state, BulkJob::State::NotSent);
+    QCOMPARE(recordsIn(QStringLiteral("b"), QStringLiteral("c")), RecordCount);
+}
+
+// Cancelled with chunks in flight: the answered chunk's items are known, the ones in flight may or
+// may not have been applied (Unknown), the rest were never sent and are still on the server.
+void tst_KintoJobs::bulkCancelledWithChunksInFlight()
+{
+    std::unique_ptr<KintoClient> client = bulkClient(2);
+    QVERIFY(client);
+    m_sandbox->setLatency(300);
+    auto *job = TestSupport::keep(new BulkJob(client.get(), deletes(7), 1));
+    std::unique_ptr<BulkJob> owned(job);
+    QSignalSpy progress(job, &Job::progress);
+    QVERIFY(progress.wait(10000)); // the first chunk was answered
+    job->cancel();
+    QVERIFY(job->isFinished());
+    QVERIFY(job->error().isCancelled());
+    QCOMPARE(job->item(0).state, BulkJob::State::Ok);
+    QVERIFY(job->batchesSent() < 7);
+    int unknown = 0;
+    for (int i = 1; i < job->batchesSent(); ++i)
+        unknown += job->item(i).state == BulkJob::State::Unknown;
+    QVERIFY(unknown >= 1);
+    for (int i = job->batchesSent(); i < 7; ++i)
+        QCOMPARE(job->item(i).state, BulkJob::State::NotSent);
+    QTest::qWait(700); // anything still on its way would arrive now
+    m_sandbox->setLatency(0);
+    QVERIFY(m_sandbox->service().object(recordPath(QStringLiteral("b"), QStringLiteral("c"), 6)));
 }
 
 void tst_KintoJobs::copyCollectionToAnotherBucket()

@@ -261,7 +261,9 @@ void tst_BulkDialog::recordChangedMeanwhileIsReportedWithServerMessage()
 
 void tst_BulkDialog::cancelStopsLaterChunks()
 {
-    seed(60);
+    // Eight chunks of 25: the first goes alone, then a few side by side; Cancel after the first
+    // answer leaves the last chunk unsent.
+    seed(200);
     const QList<QJsonObject> records = fetchRecords();
     m_sandbox->setLatency(300);
     BulkDialog dialog(m_client.get(), QStringLiteral("b"), QStringLiteral("c"), records);
@@ -271,15 +273,15 @@ void tst_BulkDialog::cancelStopsLaterChunks()
     QSignalSpy applied(&dialog, &BulkDialog::applied);
     auto *progress = dialog.findChild<QProgressBar *>(QStringLiteral("progressBar"));
     QTest::mouseClick(dialog.findChild<QPushButton *>(QStringLiteral("sendButton")), Qt::LeftButton);
-    QTRY_COMPARE_WITH_TIMEOUT(progress->value(), 25, 10000); // the first chunk was answered
+    QTRY_VERIFY_WITH_TIMEOUT(progress->value() >= 25, 10000); // the first chunk was answered
     QTest::mouseClick(dialog.findChild<QPushButton *>(QStringLiteral("cancelButton")), Qt::LeftButton);
     QCOMPARE(applied.count(), 1);
     QTest::qWait(800); // anything still on its way would arrive now
-    QVERIFY(m_batchPosts <= 2);
-    QVERIFY(m_sandbox->service().object(recordUri(QStringLiteral("r59")))); // the last chunk was never sent
+    QVERIFY(m_batchPosts < 8);
+    QVERIFY(m_sandbox->service().object(recordUri(QStringLiteral("r99")))); // the last chunk (ids in order) was never sent
     QVERIFY(!m_sandbox->service().object(recordUri(QStringLiteral("r00"))));
     auto *results = dialog.findChild<QTreeWidget *>(QStringLiteral("resultList"));
-    QCOMPARE(results->topLevelItem(59)->text(2), QStringLiteral("not sent"));
+    QCOMPARE(results->topLevelItem(199)->text(2), QStringLiteral("not sent"));
 }
 
 QTEST_MAIN(tst_BulkDialog)
