@@ -41,6 +41,63 @@ QStringList argumentsOf(int argc, char *argv[])
     return arguments;
 }
 
+// The command line. Its texts are translated when it is made, so it is made once the translator is
+// installed (a first, English one only tells whether a display is needed).
+struct CommandLine
+{
+    QCommandLineParser parser;
+    QCommandLineOption demo { QStringLiteral("demo") };
+    QCommandLineOption tenant { QStringLiteral("tenant") };
+    QCommandLineOption reset { QStringLiteral("reset-settings") };
+    QCommandLineOption yes { QStringLiteral("yes") };
+    QCommandLineOption check { QStringLiteral("check") };
+    QCommandLineOption lang { QStringLiteral("lang") };
+
+    CommandLine()
+    {
+        parser.setApplicationDescription(QCoreApplication::translate(
+            "main", "A desktop console for the tenants of Kinto, Jamf Pro, Kandji and JSON REST services."));
+        parser.addHelpOption();
+        parser.addVersionOption();
+        demo.setDescription(QCoreApplication::translate("main", "Start on the embedded demo sandbox servers (tenants and secrets "
+                                                                "in memory only)."));
+        tenant.setDescription(QCoreApplication::translate("main", "Select and connect the tenant with this id or display name."));
+        tenant.setValueName(QStringLiteral("id"));
+        reset.setDescription(QCoreApplication::translate("main", "Reset the window layout and the preferences to their defaults "
+                                                                 "(tenants and secrets are kept), after asking; then quit."));
+        yes.setDescription(QCoreApplication::translate("main", "Answer yes to --reset-settings' question."));
+        check.setDescription(QCoreApplication::translate("main", "Connect every tenant, save screenshots of the window, pages and "
+                                                                 "wizards into <dir> and quit (exit 0; 1 on a failure or after "
+                                                                 "120 s). For the test command."));
+        check.setValueName(QStringLiteral("dir"));
+        lang.setDescription(QCoreApplication::translate("main", "Use this language (e.g. fr, en) instead of the system's "
+                                                                "(LANGUAGE, LC_ALL, LC_MESSAGES, LANG)."));
+        lang.setValueName(QStringLiteral("code"));
+        parser.addOptions({ demo, tenant, reset, yes, check, lang });
+    }
+
+    // --help, --version and --reset-settings need no display.
+    bool needsNoDisplay() const
+    {
+        for (const char *name : { "help", "help-all", "version" }) {
+            if (parser.isSet(QLatin1String(name)))
+                return true;
+        }
+        return parser.isSet(reset);
+    }
+};
+
+// Installs the translation of --lang's language, or the system's; says when --lang names one
+// there is none of.
+void installTranslation(QCoreApplication *app, const QString &lang)
+{
+    if (Translations::install(app, lang.isEmpty() ? QLocale::system() : QLocale(lang)).isEmpty()
+        && !lang.isEmpty() && !lang.startsWith(QLatin1String("en"))) {
+        std::fprintf(stderr, "tenantdesk: no translation for \"%s\" (there is English and %s)\n", qPrintable(lang),
+                     qPrintable(Translations::available().join(QStringLiteral(", "))));
+    }
+}
+
 // --reset-settings: removes every setting but the tenants (TenantRegistry's "tenants" group), so
 // the window layout and the preferences go back to their defaults while the tenants and their
 // secrets stay. Asks on the terminal unless `yes`. Returns the exit code.
@@ -48,16 +105,20 @@ int resetSettings(bool yes)
 {
     QSettings settings; // the file the window uses
     if (!yes) {
-        std::printf("Reset TenantDesk's settings (window layout and preferences) in %s?\n"
-                    "Your tenants and their secrets are kept. [y/N] ",
-                    qPrintable(settings.fileName()));
+        std::printf("%s ", qPrintable(QCoreApplication::translate("main", "Reset TenantDesk's settings (window layout and "
+                                                                     "preferences) in %1?\nYour tenants and their secrets "
+                                                                     "are kept. [y/N]").arg(settings.fileName())));
         std::fflush(stdout);
         char line[16] = {};
         const QString answer = std::fgets(line, sizeof line, stdin)
             ? QString::fromLocal8Bit(line).trimmed().toLower() : QString();
-        if (answer != QLatin1String("y") && answer != QLatin1String("yes")) {
-            std::printf("%s\n", answer.isNull() ? "No answer: nothing was reset (--yes answers yes)."
-                                                : "Nothing was reset.");
+        const QStringList yes { QStringLiteral("y"), QStringLiteral("yes"),
+                                QCoreApplication::translate("main", "y", "the one-letter answer yes to [y/N]"),
+                                QCoreApplication::translate("main", "yes", "the answer yes to [y/N], in full") };
+        if (!yes.contains(answer)) {
+            std::printf("%s\n", qPrintable(answer.isNull()
+                ? QCoreApplication::translate("main", "No answer: nothing was reset (--yes answers yes).")
+                : QCoreApplication::translate("main", "Nothing was reset.")));
             return 1;
         }
     }
@@ -69,10 +130,11 @@ int resetSettings(bool yes)
     }
     settings.sync();
     if (settings.status() != QSettings::NoError) {
-        std::fprintf(stderr, "tenantdesk: cannot write %s\n", qPrintable(settings.fileName()));
+        std::fprintf(stderr, "tenantdesk: %s\n",
+                     qPrintable(QCoreApplication::translate("main", "cannot write %1").arg(settings.fileName())));
         return 1;
     }
-    std::printf("The settings were reset.\n");
+    std::printf("%s\n", qPrintable(QCoreApplication::translate("main", "The settings were reset.")));
     return 0;
 }
 
@@ -99,64 +161,29 @@ int main(int argc, char *argv[])
     QCoreApplication::setApplicationName(QStringLiteral("TenantDesk"));
     QCoreApplication::setApplicationVersion(QStringLiteral(TENANTDESK_VERSION));
 
-    QCommandLineParser parser;
-    parser.setApplicationDescription(QCoreApplication::translate(
-        "main", "A desktop console for the tenants of Kinto, Jamf Pro, Kandji and JSON REST services."));
-    parser.addHelpOption();
-    parser.addVersionOption();
-    const QCommandLineOption demoOption(
-        QStringLiteral("demo"),
-        QCoreApplication::translate("main", "Start on the embedded demo sandbox servers (tenants and secrets "
-                                            "in memory only)."));
-    const QCommandLineOption tenantOption(
-        QStringLiteral("tenant"),
-        QCoreApplication::translate("main", "Select and connect the tenant with this id or display name."),
-        QStringLiteral("id"));
-    const QCommandLineOption resetOption(
-        QStringLiteral("reset-settings"),
-        QCoreApplication::translate("main", "Reset the window layout and the preferences to their defaults "
-                                            "(tenants and secrets are kept), after asking; then quit."));
-    const QCommandLineOption yesOption(
-        QStringLiteral("yes"), QCoreApplication::translate("main", "Answer yes to --reset-settings' question."));
-    const QCommandLineOption checkOption(
-        QStringLiteral("check"),
-        QCoreApplication::translate("main", "Connect every tenant, save screenshots of the window, pages and "
-                                            "wizards into <dir> and quit (exit 0; 1 on a failure or after "
-                                            "120 s). For the test command."),
-        QStringLiteral("dir"));
-    const QCommandLineOption langOption(
-        QStringLiteral("lang"),
-        QCoreApplication::translate("main", "Use this language (e.g. fr, en) instead of the system's "
-                                            "(LANGUAGE, LC_ALL, LC_MESSAGES, LANG)."),
-        QStringLiteral("code"));
-    parser.addOptions({ demoOption, tenantOption, resetOption, yesOption, checkOption, langOption });
-
-    // --help, --version and --reset-settings need no display: they are answered before any
-    // QApplication exists. Anything else (Qt's own options too) is parsed once it does.
-    const auto noDisplayNeeded = [&parser, &resetOption] {
-        for (const char *name : { "help", "help-all", "version" }) {
-            if (parser.isSet(QLatin1String(name)))
-                return true;
+    const QStringList arguments = argumentsOf(argc, argv);
+    QString lang;
+    {
+        CommandLine english;
+        const bool parsed = english.parser.parse(arguments);
+        lang = english.parser.value(english.lang);
+        if (parsed && english.needsNoDisplay()) {
+            QCoreApplication app(argc, argv);
+            installTranslation(&app, lang);
+            CommandLine commandLine;
+            commandLine.parser.process(app); // answers --help, --help-all and --version, and exits
+            return resetSettings(commandLine.parser.isSet(commandLine.yes));
         }
-        return parser.isSet(resetOption);
-    };
-    if (parser.parse(argumentsOf(argc, argv)) && noDisplayNeeded()) {
-        QCoreApplication app(argc, argv);
-        parser.process(app); // answers --help, --help-all and --version, and exits
-        return resetSettings(parser.isSet(yesOption));
     }
 
     QApplication app(argc, argv);
     QApplication::setDesktopFileName(QStringLiteral("org.tenantdesk.TenantDesk"));
     QApplication::setWindowIcon(ServiceIcons::application());
+    installTranslation(&app, lang);
+    CommandLine commandLine;
+    QCommandLineParser &parser = commandLine.parser;
     parser.process(app);
-    const QString lang = parser.value(langOption);
-    if (Translations::install(&app, lang.isEmpty() ? QLocale::system() : QLocale(lang)).isEmpty()
-        && !lang.isEmpty() && !lang.startsWith(QLatin1String("en"))) {
-        std::fprintf(stderr, "tenantdesk: no translation for \"%s\" (there is English and %s)\n", qPrintable(lang),
-                     qPrintable(Translations::available().join(QStringLiteral(", "))));
-    }
-    const bool demo = parser.isSet(demoOption);
+    const bool demo = parser.isSet(commandLine.demo);
     registerFamilies();
 
     RequestLog requestLog;
@@ -170,8 +197,8 @@ int main(int argc, char *argv[])
     if (demo) {
         demoDir = std::make_unique<QTemporaryDir>();
         if (!demoDir->isValid()) {
-            std::fprintf(stderr, "tenantdesk: cannot create a temporary directory for the demo: %s\n",
-                         qPrintable(demoDir->errorString()));
+            std::fprintf(stderr, "tenantdesk: %s\n", qPrintable(QCoreApplication::translate(
+                "main", "cannot create a temporary directory for the demo: %1").arg(demoDir->errorString())));
             return 1;
         }
         secrets = std::make_unique<MemorySecretStore>();
@@ -192,20 +219,23 @@ int main(int argc, char *argv[])
     if (demo) {
         QString error;
         if (!startDemo(*registry, *secrets, &window, &error)) {
-            std::fprintf(stderr, "tenantdesk: cannot start the demo: %s\n", qPrintable(error));
+            std::fprintf(stderr, "tenantdesk: %s\n",
+                         qPrintable(QCoreApplication::translate("main", "cannot start the demo: %1").arg(error)));
             return 1;
         }
     }
     QString tenantId;
-    if (parser.isSet(tenantOption)) {
-        const auto tenant = findTenant(*registry, parser.value(tenantOption));
+    if (parser.isSet(commandLine.tenant)) {
+        const auto tenant = findTenant(*registry, parser.value(commandLine.tenant));
         if (!tenant) {
             QStringList names;
             for (const Tenant &t : registry->tenants())
                 names << QStringLiteral("%1 (%2)").arg(t.displayName, t.id);
-            std::fprintf(stderr, "tenantdesk: no tenant has the id or name \"%s\"; the tenants are: %s\n",
-                         qPrintable(parser.value(tenantOption)),
-                         names.isEmpty() ? "none" : qPrintable(names.join(QStringLiteral(", "))));
+            std::fprintf(stderr, "tenantdesk: %s\n",
+                         qPrintable(QCoreApplication::translate("main", "no tenant has the id or name \"%1\"; the tenants are: %2")
+                                        .arg(parser.value(commandLine.tenant),
+                                             names.isEmpty() ? QCoreApplication::translate("main", "none")
+                                                             : names.join(QStringLiteral(", ")))));
             return 2;
         }
         tenantId = tenant->id;
@@ -216,8 +246,8 @@ int main(int argc, char *argv[])
         window.tenantTree()->setCurrentIndex(row); // selecting a tenant connects it
         window.tenantTree()->expand(row);
     }
-    if (parser.isSet(checkOption))
-        startCheck(&window, context, parser.value(checkOption));
+    if (parser.isSet(commandLine.check))
+        startCheck(&window, context, parser.value(commandLine.check));
 
     if (qEnvironmentVariableIntValue("TENANTDESK_STARTUP_TIMING") != 0) {
         // Approximates the first shown frame: the first event-loop pass after show() runs once the

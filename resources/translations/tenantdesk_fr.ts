@@ -5955,5 +5955,53 @@ Ses secrets (%3) sont effacés du trousseau. Rien ne change sur le serveur.</tra
         <source>Use this language (e.g. fr, en) instead of the system&apos;s (LANGUAGE, LC_ALL, LC_MESSAGES, LANG).</source>
         <translation>Utiliser cette langue (p. ex. fr, en) au lieu de celle du système (LANGUAGE, LC_ALL, LC_MESSAGES, LANG).</translation>
     </message>
+    <message>
+        <source>Reset TenantDesk&apos;s settings (window layout and preferences) in %1?
+Your tenants and their secrets are kept. [y/N]</source>
+        <translation>Réinitialiser les paramètres de TenantDesk (disposition de la fenêtre et préférences) dans %1 ?
+Vos locataires et leurs secrets sont conservés. [o/N]</translation>
+    </message>
+    <message>
+        <source>y</source>
+        <comment>the one-letter answer yes to [y/N]</comment>
+        <translation>o</translation>
+    </message>
+    <message>
+        <source>yes</source>
+        <comment>the answer yes to [y/N], in full</comment>
+        <translation>oui</translation>
+    </message>
+    <message>
+        <source>No answer: nothing was reset (--yes answers yes).</source>
+        <translation>Pas de réponse : rien n’a été réinitialisé (--yes répond oui).</translation>
+    </message>
+    <message>
+        <source>Nothing was reset.</source>
+        <translation>Rien n’a été réinitialisé.</translation>
+    </message>
+    <message>
+        <source>cannot write %1</source>
+        <translation>impossible d’écrire %1</translation>
+    </message>
+    <message>
+        <source>The settings were reset.</source>
+        <translation>Les paramètres ont été réinitialisés.</translation>
+    </message>
+    <message>
+        <source>cannot create a temporary directory for the demo: %1</source>
+        <translation>impossible de créer un dossier temporaire pour la démonstration : %1</translation>
+    </message>
+    <message>
+        <source>cannot start the demo: %1</source>
+        <translation>impossible de démarrer la démonstration : %1</translation>
+    </message>
+    <message>
+        <source>no tenant has the id or name &quot;%1&quot;; the tenants are: %2</source>
+        <translation>aucun locataire n’a l’identifiant ou le nom « %1 » ; les locataires sont : %2</translation>
+    </message>
+    <message>
+        <source>none</source>
+        <translation>aucun</translation>
+    </message>
 </context>
 </TS>

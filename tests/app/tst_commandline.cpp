@@ -33,6 +33,8 @@ private Q_SLOTS:
     void unknownTenantIsRefused();
     void languageWithoutTranslationIsSaid_data();
     void languageWithoutTranslationIsSaid();
+    void frenchOnTheTerminal_data();
+    void frenchOnTheTerminal();
     void demoCheckWritesTheScreenshots();
 
 private:
@@ -179,6 +181,39 @@ void tst_CommandLine::languageWithoutTranslationIsSaid()
                         QStringLiteral("nowhere") });
     QCOMPARE(r.exitCode, 2);
     QCOMPARE(r.err.contains(QStringLiteral("no translation for \"%1\" (there is English and fr)").arg(lang)), said);
+}
+
+void tst_CommandLine::frenchOnTheTerminal_data()
+{
+    QTest::addColumn<QStringList>("arguments");
+    QTest::addColumn<QByteArray>("input");
+    QTest::addColumn<bool>("display");
+    QTest::addColumn<int>("exitCode");
+    QTest::addColumn<QString>("said"); // on stdout or stderr
+    const QStringList fr { QStringLiteral("--lang"), QStringLiteral("fr") };
+    QTest::newRow("--help") << (QStringList(fr) << QStringLiteral("--help")) << QByteArray() << false << 0
+                            << QStringLiteral("Démarrer sur les serveurs de démonstration intégrés");
+    QTest::newRow("--reset-settings asks and is answered o(ui)")
+        << (QStringList(fr) << QStringLiteral("--reset-settings")) << QByteArray("o\n") << false << 0
+        << QStringLiteral("Les paramètres ont été réinitialisés.");
+    QTest::newRow("an unknown tenant")
+        << (QStringList(fr) << QStringLiteral("--demo") << QStringLiteral("--tenant") << QStringLiteral("nowhere"))
+        << QByteArray() << true << 2 << QStringLiteral("aucun locataire n’a l’identifiant ou le nom « nowhere »");
+}
+
+// What the terminal shows speaks the language asked for too: --help, the question of
+// --reset-settings and its answer, a start-up error.
+void tst_CommandLine::frenchOnTheTerminal()
+{
+    QFETCH(QStringList, arguments);
+    QFETCH(QByteArray, input);
+    QFETCH(bool, display);
+    QFETCH(int, exitCode);
+    QFETCH(QString, said);
+    const Run r = run(arguments, input, display);
+    QCOMPARE(r.exitCode, exitCode);
+    const QString shown = r.out + r.err;
+    QVERIFY2(shown.contains(said), qPrintable(shown));
 }
 
 double meanLightness(const QImage &image)
