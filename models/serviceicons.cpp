@@ -25,7 +25,10 @@ QIcon fromName(const QString &name)
 
 QIcon application()
 {
-    return QIcon(QStringLiteral(":/tenantdesk/icons/tenantdesk.png"));
+    QIcon icon;
+    for (int size : {16, 24, 32, 48, 64, 128, 256})
+        icon.addFile(QStringLiteral(":/tenantdesk/icons/hicolor/%1x%1/tenantdesk.png").arg(size), QSize(size, size));
+    return icon;
 }
 
 } // namespace ServiceIcons

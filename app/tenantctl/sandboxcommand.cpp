@@ -6,12 +6,15 @@
 #include <QSocketNotifier>
 #include <QTextStream>
 
+#ifdef Q_OS_UNIX
 #include <csignal>
 #include <sys/socket.h>
 #include <unistd.h>
+#endif
 
 namespace {
 
+#ifdef Q_OS_UNIX
 // SIGINT/SIGTERM are turned into a byte on a socket the event loop watches (the handler may do
 // nothing else safely).
 int signalSockets[2] = {-1, -1};
@@ -39,6 +42,10 @@ bool watchStopSignals(QObject *context)
     action.sa_flags = SA_RESTART;
     return ::sigaction(SIGINT, &action, nullptr) == 0 && ::sigaction(SIGTERM, &action, nullptr) == 0;
 }
+#else
+// Elsewhere Ctrl+C ends the process at once, which is all a sandbox needs.
+bool watchStopSignals(QObject *) { return true; }
+#endif
 
 const SandboxFamily *findFamily(const QString &name)
 {

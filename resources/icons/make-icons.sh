@@ -1,10 +1,10 @@
 #!/usr/bin/env bash
-# Regenerates the PNG icons in this folder: the per-service icons with ImageMagick (Debian package
+# Regenerates the icons in this folder: the per-service icons with ImageMagick (Debian package
 # "imagemagick"), the application icon's hicolor sizes (hicolor/<n>x<n>/tenantdesk.png, installed
 # beside tenantdesk.svg) from tenantdesk.svg with rsvg-convert (Debian package "librsvg2-bin").
 # The PNGs are committed: the build does not run this script. Qt reads PNG without any plugin,
 # whereas SVG needs the qt6-svg image plugin, which TenantDesk does not depend on.
-# Shapes: the app and per-service icons are flat shapes with one white letter; Kinto and REST are
+# Shapes: the per-service icons are flat shapes with one white letter; Kinto and REST are
 # rounded squares, Jamf Pro and Kandji circles, so two "K"s still tell apart by shape and colour.
 set -euo pipefail
 cd "$(dirname "$0")"
@@ -26,7 +26,6 @@ circle() { # name colour letter size
         -annotate +0+0 "$3" -strip "PNG32:$1.png"
 }
 
-square tenantdesk '#1565c0' T 128
 square kinto '#ef6c00' K 64
 circle jamf '#37474f' J 64
 circle kandji '#2e7d32' K 64
@@ -36,3 +35,8 @@ for n in 16 24 32 48 64 128 256 512; do
     mkdir -p "hicolor/${n}x${n}"
     rsvg-convert -w "$n" -h "$n" tenantdesk.svg -o "hicolor/${n}x${n}/tenantdesk.png"
 done
+
+# The same icon for the other systems' packages (docs/packaging.md): a Windows .ico (ImageMagick)
+# and a macOS .icns (png2icns, Debian package "icnsutils"), both from the hicolor PNGs.
+"$convert" hicolor/{16x16,24x24,32x32,48x48,64x64,128x128,256x256}/tenantdesk.png tenantdesk.ico
+png2icns tenantdesk.icns hicolor/{16x16,32x32,48x48,128x128,256x256,512x512}/tenantdesk.png >/dev/null
