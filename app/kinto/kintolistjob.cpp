@@ -7,6 +7,8 @@
 #include <QJsonObject>
 #include <QTimer>
 
+#include <utility>
+
 KintoListJob::KintoListJob(KintoClient *client, const HttpRequest &firstPage, int maxPages, Mode mode,
                            const QString &dedupKey, QObject *parent)
     : Job(parent)
@@ -49,7 +51,7 @@ void KintoListJob::request(const HttpRequest &request)
         return;
     }
     HttpRequest sent = request;
-    sent.setDecodeJson(m_mode != Mode::Stream); // a streamed page is decoded in batches (onPage)
+    sent.setDecodeJson(m_mode != Mode::Stream && m_mode != Mode::Lines); // decoded in batches, or not at all (onPage)
     HttpJob *http = m_client->send(sent);
     addChild(http);
     connect(http, &Job::finished, this, [this, http] { onPage(http); });
@@ -74,8 +76,8 @@ void KintoListJob::onPage(HttpJob *http)
     const bool capped = m_maxPages > 0 && m_pages >= m_maxPages;
     const ApiError refused = capped ? ApiError() : m_cursor.advance(next, response.body.size());
     const bool last = next.isEmpty() || capped;
-    if (m_mode == Mode::Stream && !response.dryRun && !m_notModified) {
-        if (!streamPage(response.body, last))
+    if ((m_mode == Mode::Stream || m_mode == Mode::Lines) && !response.dryRun && !m_notModified) {
+        if (!(m_mode == Mode::Lines ? linesPage(response.body, last) : streamPage(response.body, last)))
             return;
     } else if (!decodePage(response, last)) {
         return;
@@ -114,6 +116,37 @@ bool KintoListJob::streamPage(const QByteArray &body, bool last)
         return false;
     }
     Q_EMIT page(pending, last);
+    return !isFinished();
+}
+
+bool KintoListJob::linesPage(const QByteArray &body, bool last)
+{
+    QByteArray text;
+    int count = 0;
+    QString error;
+    const bool ok = Json::forEachItemText(body, QLatin1String("data"), [&](QByteArrayView item, qsizetype offset) {
+        qsizetype at = 0;
+        if (!Json::appendCompactOrReencoded(item, &text, &at)) {
+            error = tr("item %1 is not valid JSON (byte %2 of the page)").arg(m_items + 1).arg(offset + at);
+            return false;
+        }
+        text += '\n';
+        ++m_items;
+        if (++count == StreamBatchSize) {
+            Q_EMIT lines(std::exchange(text, {}), std::exchange(count, 0), false);
+            return !isFinished();
+        }
+        return true;
+    }, &error);
+    if (isFinished())
+        return false;
+    if (!ok) {
+        if (count > 0)
+            Q_EMIT lines(text, count, false);
+        fail(ApiError(ApiError::Kind::Parse, tr("The server's list is not an object with a \"data\" array (%1).").arg(error)));
+        return false;
+    }
+    Q_EMIT lines(text, count, last);
     return !isFinished();
 }
 
@@ -164,6 +197,9 @@ bool KintoListJob::decodePage(const HttpResponse &response, bool last)
         }
     }
 
-    Q_EMIT page(items, last);
+    if (m_mode == Mode::Lines)
+        Q_EMIT lines(QByteArray(), 0, last); // a dry run or 304: no items
+    else
+        Q_EMIT page(items, last);
     return !isFinished();
 }

@@ -22,6 +22,10 @@ struct HttpResponse;
 // - Stream mode: pages are not kept; result() is an empty array. Each page is decoded and given in
 //   batches of at most StreamBatchSize items (several page() signals, `last` on the final batch),
 //   so memory follows a batch, not the page: a server's page may hold 10,000 records.
+// - Lines mode: like Stream, but nothing is decoded: each page is given as text, lines(text,
+//   count, last), every item checked and written compact on a line of its own
+//   (Json::appendCompactOrReencoded: the server's text, members in its order), at most StreamBatchSize items a signal. An item that is
+//   not valid JSON fails the job (after the lines before it). For printing lists (JSON Lines).
 // - OnDemand mode: like Stream, but after each page (but the last) the job waits for fetchMore()
 //   (a lazy view's fetchMore()). The job stays unfinished meanwhile; cancel() ends it.
 // - Compact mode: like Collect, but the items are kept in records() (a KintoRecordSet, close to
@@ -34,7 +38,7 @@ class KintoListJob : public Job
 {
     Q_OBJECT
 public:
-    enum class Mode { Collect, Stream, OnDemand, Compact };
+    enum class Mode { Collect, Stream, Lines, OnDemand, Compact };
 
     // Created by KintoClient, which then calls start(). maxPages 0 = every page.
     KintoListJob(KintoClient *client, const HttpRequest &firstPage, int maxPages, Mode mode,
@@ -65,6 +69,7 @@ public:
 
 Q_SIGNALS:
     void page(const QJsonArray &items, bool last);
+    void lines(const QByteArray &text, int count, bool last);
 
 private:
     static constexpr qsizetype StreamBatchSize = 500;
@@ -72,6 +77,7 @@ private:
     void onPage(HttpJob *http);
     // Emit the page's items (streamed in batches, or decoded whole); false when the job ended.
     bool streamPage(const QByteArray &body, bool last);
+    bool linesPage(const QByteArray &body, bool last);
     bool decodePage(const HttpResponse &response, bool last);
 
     QPointer<KintoClient> m_client;

@@ -2,12 +2,21 @@
 
 #include <QFile>
 
+#include <cstdio>
+
 namespace Console {
 
 QTextStream &out()
 {
     static QTextStream stream(stdout);
     return stream;
+}
+
+void writeOut(const QByteArray &bytes)
+{
+    out().flush();
+    std::fwrite(bytes.constData(), 1, size_t(bytes.size()), stdout);
+    std::fflush(stdout);
 }
 
 QTextStream &err()

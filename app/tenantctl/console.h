@@ -19,6 +19,8 @@ enum ExitCode {
 
 QTextStream &out(); // stdout: results
 QTextStream &err(); // stderr: messages
+// Bytes to stdout as they are (no text conversion), after what out() holds.
+void writeOut(const QByteArray &bytes);
 int exitCodeFor(const ApiError &error);
 
 // The largest input file a command reads (--data @FILE, batch files, standard input).

@@ -437,16 +437,14 @@ Job *KintoCommand::startList(QCommandLineParser &parser, const QStringList &args
     // in the server's own pages (Kinto: up to storage_max_fetch_size, 10,000, a page).
     if (kind == Kind::Record && !isSet(parser, "limit") && !isSet(parser, "pages"))
         options.pages = KintoListOptions::AllPages;
-    KintoListJob *job = m_client->list(pluralOf(kind), options, KintoListJob::Mode::Stream);
+    // --jsonl prints the items' own text, checked and compacted, without decoding them.
+    KintoListJob *job = m_client->list(pluralOf(kind), options, m_jsonl ? KintoListJob::Mode::Lines : KintoListJob::Mode::Stream);
     m_streamed = true;
     if (m_settings.dryRun)
         return job;
+    connect(job, &KintoListJob::lines, this, [](const QByteArray &text) { Console::writeOut(text); });
     connect(job, &KintoListJob::page, this, [this](const QJsonArray &items) {
         for (const QJsonValue &item : items) {
-            if (m_jsonl) {
-                out() << Json::toBytes(item) << '\n';
-                continue;
-            }
             // The same document print() gives for the whole array, one item at a time.
             out() << (m_arrayOpen ? ",\n" : "[\n");
             m_arrayOpen = true;

@@ -247,9 +247,7 @@ void RestCommand::finish(Job *job)
         }
         err().flush();
     } else if (auto *rest = qobject_cast<RestJob *>(job); rest && !rest->isJson()) {
-        out().flush();
-        std::fwrite(rest->body().constData(), 1, size_t(rest->body().size()), stdout);
-        std::fflush(stdout);
+        Console::writeOut(rest->body());
     } else if (job->result().isObject() || job->result().isArray()) {
         const QJsonValue value = job->result();
         out() << QString::fromUtf8((value.isObject() ? QJsonDocument(value.toObject()) : QJsonDocument(value.toArray())).toJson(QJsonDocument::Indented));

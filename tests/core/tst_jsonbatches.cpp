@@ -1,5 +1,6 @@
 // Json::forEachBatch: a list body decoded a batch at a time gives exactly the items a whole decode
-// gives, for any batch size, and refuses what is not a list body.
+// gives, for any batch size, and refuses what is not a list body. Json::forEachItemText gives the
+// same items as text, and Json::appendCompact checks and compacts one value without decoding it.
 
 #include "net/json.h"
 
@@ -17,6 +18,11 @@ private Q_SLOTS:
     void emptyArrayGivesOneEmptyBatch();
     void notAListBodyIsRefused_data();
     void notAListBodyIsRefused();
+    void itemTextsAreTheItems();
+    void compactKeepsTheValue_data();
+    void compactKeepsTheValue();
+    void compactRefusesWhatIsNotJson_data();
+    void compactRefusesWhatIsNotJson();
 };
 
 void tst_JsonBatches::sameItemsAsAWholeDecode_data()
@@ -94,6 +100,110 @@ void tst_JsonBatches::notAListBodyIsRefused()
     QVERIFY(!Json::forEachBatch(body, QLatin1String("data"), 100, [&](const QJsonArray &items) { given = items; }, &error));
     QVERIFY2(error.contains(reason) && error.startsWith(QLatin1String("line ")), qPrintable(error));
     QVERIFY(given.isEmpty());
+}
+
+void tst_JsonBatches::itemTextsAreTheItems()
+{
+    const QByteArray body = "{\"data\": [ {\"id\": \"a\", \"n\": [1, 2]},\n  \"x\" , 3.5e-2 ], \"other\": 1}";
+    QList<QByteArray> texts;
+    QList<qsizetype> offsets;
+    QString error;
+    QVERIFY(Json::forEachItemText(body, QLatin1String("data"), [&](QByteArrayView item, qsizetype offset) {
+        texts << item.toByteArray();
+        offsets << offset;
+        return true;
+    }, &error));
+    QCOMPARE(texts, (QList<QByteArray> { "{\"id\": \"a\", \"n\": [1, 2]}", "\"x\"", "3.5e-2" }));
+    for (qsizetype i = 0; i < texts.size(); ++i)
+        QCOMPARE(body.mid(offsets.at(i), texts.at(i).size()), texts.at(i));
+    // The receiver stops the walk with its own error.
+    int seen = 0;
+    QVERIFY(!Json::forEachItemText(body, QLatin1String("data"), [&](QByteArrayView, qsizetype) {
+        error = QStringLiteral("stopped");
+        return ++seen < 2;
+    }, &error));
+    QCOMPARE(seen, 2);
+    QCOMPARE(error, QStringLiteral("stopped"));
+}
+
+void tst_JsonBatches::compactKeepsTheValue_data()
+{
+    QTest::addColumn<QByteArray>("text");
+    QTest::addColumn<QByteArray>("compact");
+    QTest::newRow("object with spaces") << QByteArray("{ \"b\" : 1 ,\n\t\"a\" : [ true , false , null ] }")
+                                        << QByteArray("{\"b\":1,\"a\":[true,false,null]}"); // members keep their order
+    QTest::newRow("spaces inside strings kept") << QByteArray("{\"a b\": \" x , y \"}") << QByteArray("{\"a b\":\" x , y \"}");
+    QTest::newRow("escapes") << QByteArray(R"(["\"\\\/\b\f\n\r\t", "\u00e9\uD83D\uDE00"])")
+                             << QByteArray(R"(["\"\\\/\b\f\n\r\t","\u00e9\uD83D\uDE00"])");
+    QTest::newRow("UTF-8") << QByteArray("\"caf\xc3\xa9 \xe2\x82\xac \xf0\x9f\x98\x80\"") << QByteArray("\"caf\xc3\xa9 \xe2\x82\xac \xf0\x9f\x98\x80\"");
+    QTest::newRow("numbers") << QByteArray("[0, -0, 12, -3.25, 1e5, 1E+5, 2.5e-3, 10000000000000000000000]")
+                             << QByteArray("[0,-0,12,-3.25,1e5,1E+5,2.5e-3,10000000000000000000000]");
+    QTest::newRow("scalar") << QByteArray("  42  ") << QByteArray("42");
+    QTest::newRow("empty containers") << QByteArray("{ \"a\" : { } , \"b\" : [ ] }") << QByteArray("{\"a\":{},\"b\":[]}");
+    QTest::newRow("1,024 levels") << QByteArray(1024, '[') + QByteArray(1024, ']') << QByteArray(1024, '[') + QByteArray(1024, ']');
+}
+
+// The compact text is the same value as the original (as QJsonDocument reads both).
+void tst_JsonBatches::compactKeepsTheValue()
+{
+    QFETCH(QByteArray, text);
+    QFETCH(QByteArray, compact);
+    QByteArray out = "prefix:";
+    qsizetype at = -1;
+    QVERIFY2(Json::appendCompact(text, &out, &at), qPrintable(QString::number(at)));
+    QCOMPARE(out, "prefix:" + compact);
+    QJsonValue original;
+    QJsonValue compacted;
+    QVERIFY(Json::parse(text, &original));
+    QVERIFY(Json::parse(compact, &compacted));
+    QCOMPARE(compacted, original);
+}
+
+void tst_JsonBatches::compactRefusesWhatIsNotJson_data()
+{
+    QTest::addColumn<QByteArray>("text");
+    QTest::addColumn<int>("errorAt");
+    QTest::addColumn<QByteArray>("qtReads"); // what QJsonDocument makes of it, compact; empty: refused
+    QTest::newRow("empty") << QByteArray("  ") << 2 << QByteArray();
+    QTest::newRow("trailing comma") << QByteArray("{\"a\": 1,}") << 8 << QByteArray();
+    QTest::newRow("two values") << QByteArray("[1] [2]") << 4 << QByteArray();
+    QTest::newRow("leading zero") << QByteArray("01") << 1 << QByteArray();
+    QTest::newRow("bare minus") << QByteArray("-") << 1 << QByteArray();
+    QTest::newRow("no fraction digits") << QByteArray("1.") << 2 << QByteArray("1");
+    QTest::newRow("no exponent digits") << QByteArray("1e+") << 3 << QByteArray();
+    QTest::newRow("beyond a double") << QByteArray("[1, 2e400]") << 4 << QByteArray();
+    QTest::newRow("below a double") << QByteArray("1e-400") << 0 << QByteArray();
+    QTest::newRow("plus sign") << QByteArray("+1") << 0 << QByteArray();
+    QTest::newRow("unknown escape") << QByteArray("\"a\\x\"") << 3 << QByteArray("\"ax\"");
+    QTest::newRow("short \\u") << QByteArray("\"\\u12\"") << 5 << QByteArray();
+    QTest::newRow("control character") << QByteArray("\"a\tb\"") << 2 << QByteArray("\"a\\tb\"");
+    QTest::newRow("unterminated string") << QByteArray("\"abc") << 4 << QByteArray();
+    QTest::newRow("invalid UTF-8") << QByteArray("\"\xc3\x28\"") << 1 << QByteArray();
+    QTest::newRow("overlong UTF-8") << QByteArray("\"\xc0\xaf\"") << 1 << QByteArray();
+    QTest::newRow("UTF-8 surrogate") << QByteArray("\"\xed\xa0\x80\"") << 1 << QByteArray();
+    QTest::newRow("beyond U+10FFFF") << QByteArray("\"\xf4\x90\x80\x80\"") << 1 << QByteArray();
+    QTest::newRow("truncated literal") << QByteArray("[tru]") << 1 << QByteArray();
+    QTest::newRow("literal with letters after") << QByteArray("nulls") << 4 << QByteArray();
+    QTest::newRow("member without colon") << QByteArray("{\"a\" 1}") << 5 << QByteArray();
+    QTest::newRow("member name not a string") << QByteArray("{a: 1}") << 1 << QByteArray();
+    QTest::newRow("unclosed array") << QByteArray("[1, 2") << 5 << QByteArray();
+    QTest::newRow("mismatched close") << QByteArray("[1}") << 2 << QByteArray();
+    QTest::newRow("1,025 levels") << QByteArray(1025, '[') + QByteArray(1025, ']') << 1024 << QByteArray();
+}
+
+void tst_JsonBatches::compactRefusesWhatIsNotJson()
+{
+    QFETCH(QByteArray, text);
+    QFETCH(int, errorAt);
+    QFETCH(QByteArray, qtReads);
+    QByteArray out;
+    qsizetype at = -1;
+    QVERIFY(!Json::appendCompact(text, &out, &at));
+    QCOMPARE(at, qsizetype(errorAt));
+    // A JSON Lines output takes what Qt reads (it lets a few of these pass), written as valid JSON.
+    QByteArray line = "kept";
+    QCOMPARE(Json::appendCompactOrReencoded(text, &line), !qtReads.isEmpty());
+    QCOMPARE(line, "kept" + qtReads);
 }
 
 QTEST_GUILESS_MAIN(tst_JsonBatches)

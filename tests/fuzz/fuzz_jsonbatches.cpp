@@ -1,6 +1,9 @@
 // A list body decoded in batches (Json::forEachBatch, how a streamed Kinto page is read): never
 // crashes, and whenever the whole body is valid JSON with a "data" array, the batches give exactly
-// that array's items, for a batch size taken from the input.
+// that array's items, for a batch size taken from the input. The same body read as item texts
+// (Json::forEachItemText + Json::appendCompactOrReencoded, how tenantctl --jsonl prints): an item
+// is printed exactly when QJsonDocument reads it, on one line, the same value; what appendCompact
+// accepts as RFC 8259 JSON Qt reads too.
 #include "fuzzsupport.h"
 #include "net/json.h"
 
@@ -36,5 +39,19 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
         if (items.isArray() && (!ok || joined != items.toArray()))
             std::abort();
     }
+    Json::forEachItemText(body, QLatin1String("data"), [](QByteArrayView item, qsizetype) {
+        QJsonValue original;
+        const bool valid = Json::parse(item.toByteArray(), &original);
+        QByteArray strict;
+        QByteArray line;
+        const bool compacted = Json::appendCompact(item, &strict);
+        const bool printed = Json::appendCompactOrReencoded(item, &line);
+        QJsonValue reread;
+        if (compacted && (!valid || strict != line))
+            std::abort(); // RFC 8259 JSON is read by Qt too, and printed as compacted
+        if (printed != valid || (printed && (line.contains('\n') || !Json::parse(line, &reread) || reread != original)))
+            std::abort(); // a line for exactly what Qt reads, on one line, the same value
+        return true;
+    }, &error);
     return 0;
 }

@@ -8,6 +8,7 @@
 #include <QElapsedTimer>
 #include <QJsonArray>
 #include <QNetworkAccessManager>
+#include <QSignalSpy>
 #include <QTest>
 
 class tst_KintoHostile : public QObject
@@ -22,6 +23,7 @@ private Q_SLOTS:
     void backoffHookHoldsAndIsCapped();
     void impossibleCountsRefused_data();
     void impossibleCountsRefused();
+    void linesStopAtAnItemThatIsNotJson();
 
 private:
     QNetworkAccessManager *m_nam = nullptr;
@@ -167,6 +169,25 @@ void tst_KintoHostile::impossibleCountsRefused()
     } else {
         QCOMPARE(outcome.error.kind(), ApiError::Kind::Parse);
     }
+}
+
+// Lines mode prints the server's own text: each item is checked first, so an item that is not
+// JSON ends the listing with an error naming it, after the lines before it, and nothing of it
+// reaches the output. Members keep the server's order, whitespace between tokens goes.
+void tst_KintoHostile::linesStopAtAnItemThatIsNotJson()
+{
+    m_server->setHandler([](const HttpServerRequest &, HttpResponder *r) {
+        r->respondJson(200, "{\"data\": [ {\"id\": \"a\", \"z\": 1, \"b\": [1, 2]},\n {\"id\": \"b\", \"c\": tru},"
+                            " {\"id\": \"c\"} ]}");
+    });
+    KintoListJob *job = m_client->list(KintoRef::ofRecords(QStringLiteral("b"), QStringLiteral("c")), {}, KintoListJob::Mode::Lines);
+    QSignalSpy lines(job, &KintoListJob::lines);
+    const TestSupport::Outcome outcome = TestSupport::await(job);
+    QCOMPARE(outcome.error.kind(), ApiError::Kind::Parse);
+    QVERIFY2(outcome.error.message().contains(QLatin1String("item 2 is not valid JSON")), qPrintable(outcome.error.message()));
+    QCOMPARE(lines.size(), 1);
+    QCOMPARE(lines.at(0).at(0).toByteArray(), QByteArray("{\"id\":\"a\",\"z\":1,\"b\":[1,2]}\n"));
+    QCOMPARE(lines.at(0).at(1).toInt(), 1);
 }
 
 QTEST_GUILESS_MAIN(tst_KintoHostile)

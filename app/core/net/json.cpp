@@ -95,8 +95,10 @@ static qsizetype skipSpace(const QByteArray &text, qsizetype i)
     return i;
 }
 
-bool forEachBatch(const QByteArray &text, QLatin1String key, qsizetype batchSize,
-                  const std::function<void(const QJsonArray &)> &batch, QString *error)
+// Walks the array under `key` of the object `text`, calling `span(first, end)` with each item's
+// extent (its validity is left to the caller); false from `span` stops the walk (false returned).
+static bool walkArray(const QByteArray &text, QLatin1String key,
+                      const std::function<bool(qsizetype first, qsizetype end)> &span, QString *error)
 {
     const auto fail = [&](qsizetype at, const QString &why) {
         *error = position(text, int(qMin<qsizetype>(at, INT_MAX))) + QStringLiteral(": ") + why;
@@ -129,38 +131,281 @@ bool forEachBatch(const QByteArray &text, QLatin1String key, qsizetype batchSize
         if (i >= text.size() || text.at(i) != '[')
             return fail(i, QStringLiteral("\"%1\" is not an array").arg(key));
         i = skipSpace(text, i + 1);
-        bool gaveOne = false;
         while (i < text.size() && text.at(i) != ']') {
-            // Items i..end are contiguous with their commas: decoded as one array.
             const qsizetype first = i;
-            qsizetype end = i;
-            for (qsizetype n = 0; n < batchSize && i < text.size() && text.at(i) != ']'; ++n) {
-                end = endOfValue(text, i);
-                if (end < 0 || end == i)
+            const qsizetype end = endOfValue(text, i);
+            if (end < 0 || end == i)
+                return fail(i, QStringLiteral("an array item was expected"));
+            i = skipSpace(text, end);
+            if (i < text.size() && text.at(i) == ',') {
+                i = skipSpace(text, i + 1);
+                if (i < text.size() && text.at(i) == ']')
                     return fail(i, QStringLiteral("an array item was expected"));
-                i = skipSpace(text, end);
-                if (i < text.size() && text.at(i) == ',') {
-                    i = skipSpace(text, i + 1);
-                    if (i < text.size() && text.at(i) == ']')
-                        return fail(i, QStringLiteral("an array item was expected"));
-                }
+            } else if (i < text.size() && text.at(i) != ']') {
+                return fail(i, QStringLiteral("',' or ']' was expected"));
             }
             if (i >= text.size())
                 return fail(i, QStringLiteral("the array does not end"));
-            QJsonParseError parseError;
-            const QJsonDocument items = QJsonDocument::fromJson('[' + QByteArrayView(text).sliced(first, end - first).toByteArray() + ']', &parseError);
-            if (parseError.error != QJsonParseError::NoError)
-                return fail(first + qMax(0, parseError.offset - 1), parseError.errorString());
-            batch(items.array());
-            gaveOne = true;
+            if (!span(first, end))
+                return false;
         }
         if (i >= text.size())
             return fail(i, QStringLiteral("the array does not end"));
-        if (!gaveOne)
-            batch(QJsonArray());
         return true;
     }
     return fail(i, QStringLiteral("no \"%1\" member").arg(key));
+}
+
+bool forEachBatch(const QByteArray &text, QLatin1String key, qsizetype batchSize,
+                  const std::function<void(const QJsonArray &)> &batch, QString *error)
+{
+    // Items first..end of a batch are contiguous with their commas: decoded as one array.
+    qsizetype first = -1;
+    qsizetype end = -1;
+    qsizetype count = 0;
+    bool gaveOne = false;
+    const auto decode = [&] {
+        QJsonParseError parseError;
+        const QJsonDocument items = QJsonDocument::fromJson('[' + QByteArrayView(text).sliced(first, end - first).toByteArray() + ']', &parseError);
+        if (parseError.error != QJsonParseError::NoError) {
+            *error = position(text, int(qMin<qsizetype>(first + qMax(0, parseError.offset - 1), INT_MAX)))
+                + QStringLiteral(": ") + parseError.errorString();
+            return false;
+        }
+        batch(items.array());
+        gaveOne = true;
+        first = -1;
+        count = 0;
+        return true;
+    };
+    const bool walked = walkArray(text, key, [&](qsizetype itemFirst, qsizetype itemEnd) {
+        if (first < 0)
+            first = itemFirst;
+        end = itemEnd;
+        return ++count < batchSize || decode();
+    }, error);
+    if (!walked || (first >= 0 && !decode()))
+        return false;
+    if (!gaveOne)
+        batch(QJsonArray());
+    return true;
+}
+
+bool forEachItemText(const QByteArray &text, QLatin1String key,
+                     const std::function<bool(QByteArrayView item, qsizetype offset)> &item, QString *error)
+{
+    return walkArray(text, key, [&](qsizetype first, qsizetype end) {
+        return item(QByteArrayView(text).sliced(first, end - first), first);
+    }, error);
+}
+
+// The length of the UTF-8 sequence starting at `at` (Unicode's well-formed sequences: no overlong
+// forms, no surrogates, nothing above U+10FFFF), or 0 when it is not one.
+static qsizetype utf8Length(QByteArrayView text, qsizetype at)
+{
+    const auto byte = [&](qsizetype i) { return i < text.size() ? uchar(text.at(i)) : 0u; };
+    const auto tail = [&](qsizetype i) { return (byte(i) & 0xC0) == 0x80; };
+    const uint lead = byte(at);
+    if (lead >= 0xC2 && lead <= 0xDF)
+        return tail(at + 1) ? 2 : 0;
+    if (lead >= 0xE0 && lead <= 0xEF) {
+        const uint second = byte(at + 1);
+        if ((lead == 0xE0 && second < 0xA0) || (lead == 0xED && second > 0x9F))
+            return 0;
+        return tail(at + 1) && tail(at + 2) ? 3 : 0;
+    }
+    if (lead >= 0xF0 && lead <= 0xF4) {
+        const uint second = byte(at + 1);
+        if ((lead == 0xF0 && second < 0x90) || (lead == 0xF4 && second > 0x8F))
+            return 0;
+        return tail(at + 1) && tail(at + 2) && tail(at + 3) ? 4 : 0;
+    }
+    return 0;
+}
+
+// The end of the string starting at `at` (a '"'), checked, or -1 (*errorAt set).
+static qsizetype endOfString(QByteArrayView text, qsizetype at, qsizetype *errorAt)
+{
+    const auto isHex = [](char c) { return (c >= '0' && c <= '9') || (c >= 'a' && c <= 'f') || (c >= 'A' && c <= 'F'); };
+    qsizetype i = at + 1;
+    while (i < text.size()) {
+        const uchar c = uchar(text.at(i));
+        if (c == '"')
+            return i + 1;
+        if (c < 0x20)
+            break;
+        if (c == '\\') {
+            const char escaped = i + 1 < text.size() ? text.at(i + 1) : '\0';
+            if (escaped == 'u') {
+                for (qsizetype h = i + 2; h < i + 6; ++h) {
+                    if (h >= text.size() || !isHex(text.at(h))) {
+                        *errorAt = h;
+                        return -1;
+                    }
+                }
+                i += 6;
+            } else if (escaped && QByteArrayView("\"\\/bfnrt").contains(escaped)) {
+                i += 2;
+            } else {
+                *errorAt = i + 1;
+                return -1;
+            }
+        } else if (c < 0x80) {
+            ++i;
+        } else if (const qsizetype length = utf8Length(text, i)) {
+            i += length;
+        } else {
+            break;
+        }
+    }
+    *errorAt = i;
+    return -1;
+}
+
+// The end of the number starting at `at`, checked, or -1 (*errorAt set).
+static qsizetype endOfNumber(QByteArrayView text, qsizetype at, qsizetype *errorAt)
+{
+    const auto digit = [&](qsizetype i) { return i < text.size() && text.at(i) >= '0' && text.at(i) <= '9'; };
+    const auto digits = [&](qsizetype i) {
+        if (!digit(i)) {
+            *errorAt = i;
+            return qsizetype(-1);
+        }
+        while (digit(i))
+            ++i;
+        return i;
+    };
+    qsizetype i = at;
+    if (text.at(i) == '-')
+        ++i;
+    if (i < text.size() && text.at(i) == '0')
+        ++i;
+    else if ((i = digits(i)) < 0)
+        return -1;
+    if (i < text.size() && text.at(i) == '.' && (i = digits(i + 1)) < 0)
+        return -1;
+    if (i < text.size() && (text.at(i) == 'e' || text.at(i) == 'E')) {
+        ++i;
+        if (i < text.size() && (text.at(i) == '+' || text.at(i) == '-'))
+            ++i;
+        if ((i = digits(i)) < 0)
+            return -1;
+    }
+    // A number no double holds (1e400, 1e-400) is refused, as QJsonDocument refuses it. An integer
+    // of up to 16 characters (a timestamp, a count) cannot be out of range: not converted.
+    const QByteArrayView number = text.sliced(at, i - at);
+    const bool shortInteger = number.size() <= 16 && !number.contains('.') && !number.contains('e') && !number.contains('E');
+    bool ok = shortInteger;
+    if (!shortInteger)
+        QByteArray::fromRawData(number.data(), number.size()).toDouble(&ok);
+    if (!ok) {
+        *errorAt = at;
+        return -1;
+    }
+    return i;
+}
+
+bool appendCompact(QByteArrayView text, QByteArray *out, qsizetype *errorAt)
+{
+    constexpr qsizetype MaxDepth = 1024; // QJsonDocument's nesting limit
+    qsizetype ignored = 0;
+    qsizetype &at = errorAt ? *errorAt : ignored;
+    QByteArray open; // '{' or '[' per level
+    enum class Expect { Value, ValueOrEnd, Key, KeyOrEnd, Colon, CommaOrEnd, Nothing } expect = Expect::Value;
+    const auto isSpace = [](char c) { return c == ' ' || c == '\n' || c == '\r' || c == '\t'; };
+    out->reserve(out->size() + text.size());
+    qsizetype i = 0;
+    while (i < text.size()) {
+        const char c = text.at(i);
+        if (isSpace(c)) {
+            ++i;
+            continue;
+        }
+        at = i;
+        qsizetype end = -1;
+        switch (expect) {
+        case Expect::Colon:
+            if (c != ':')
+                return false;
+            end = i + 1;
+            expect = Expect::Value;
+            break;
+        case Expect::CommaOrEnd:
+            if (c == ',') {
+                expect = open.back() == '{' ? Expect::Key : Expect::Value;
+            } else if (c == (open.back() == '{' ? '}' : ']')) {
+                open.chop(1);
+                expect = open.isEmpty() ? Expect::Nothing : Expect::CommaOrEnd;
+            } else {
+                return false;
+            }
+            end = i + 1;
+            break;
+        case Expect::Key:
+        case Expect::KeyOrEnd:
+            if (c == '}' && expect == Expect::KeyOrEnd) {
+                open.chop(1);
+                expect = open.isEmpty() ? Expect::Nothing : Expect::CommaOrEnd;
+                end = i + 1;
+            } else if (c == '"') {
+                if ((end = endOfString(text, i, &at)) < 0)
+                    return false;
+                expect = Expect::Colon;
+            } else {
+                return false;
+            }
+            break;
+        case Expect::Value:
+        case Expect::ValueOrEnd:
+            if (c == ']' && expect == Expect::ValueOrEnd) {
+                open.chop(1);
+                expect = open.isEmpty() ? Expect::Nothing : Expect::CommaOrEnd;
+                end = i + 1;
+                break;
+            }
+            if (c == '{' || c == '[') {
+                if (open.size() >= MaxDepth)
+                    return false;
+                open.append(c);
+                expect = c == '{' ? Expect::KeyOrEnd : Expect::ValueOrEnd;
+                end = i + 1;
+                break;
+            }
+            if (c == '"') {
+                end = endOfString(text, i, &at);
+            } else if (c == '-' || (c >= '0' && c <= '9')) {
+                end = endOfNumber(text, i, &at);
+            } else {
+                for (const QByteArrayView literal : { QByteArrayView("true"), QByteArrayView("false"), QByteArrayView("null") }) {
+                    if (text.sliced(i).startsWith(literal))
+                        end = i + literal.size();
+                }
+            }
+            if (end < 0)
+                return false;
+            expect = open.isEmpty() ? Expect::Nothing : Expect::CommaOrEnd;
+            break;
+        case Expect::Nothing:
+            return false;
+        }
+        out->append(text.sliced(i, end - i));
+        i = end;
+    }
+    at = text.size();
+    return expect == Expect::Nothing;
+}
+
+bool appendCompactOrReencoded(QByteArrayView text, QByteArray *out, qsizetype *errorAt)
+{
+    const qsizetype before = out->size();
+    if (appendCompact(text, out, errorAt))
+        return true;
+    out->truncate(before);
+    QJsonValue value;
+    if (!parse(text.toByteArray(), &value))
+        return false;
+    out->append(toBytes(value));
+    return true;
 }
 
 } // namespace Json

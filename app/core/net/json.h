@@ -27,4 +27,25 @@ bool parse(const QByteArray &text, QJsonValue *value, QString *error = nullptr);
 bool forEachBatch(const QByteArray &text, QLatin1String key, qsizetype batchSize,
                   const std::function<void(const QJsonArray &)> &batch, QString *error);
 
+// The same walk as forEachBatch, giving each item of the array as it is written (its text, not
+// decoded, not yet checked) with its offset in `text`. `item` returns false to stop the walk with
+// the error it set; false too, with *error set, when `text` is not such an object.
+bool forEachItemText(const QByteArray &text, QLatin1String key,
+                     const std::function<bool(QByteArrayView item, qsizetype offset)> &item, QString *error);
+
+// Checks that `text` is exactly one JSON value as RFC 8259 defines it (UTF-8, strings with valid
+// escapes and no control characters, numbers a double holds, literals, at most 1,024 levels deep;
+// what QJsonDocument refuses is refused too) and appends it
+// to *out without the whitespace between its tokens: the compact text of the same value, members
+// in their order. Nothing is decoded. On failure returns false, *out keeps what was appended, and
+// *errorAt (if given) is the offset in `text` where it went wrong.
+bool appendCompact(QByteArrayView text, QByteArray *out, qsizetype *errorAt = nullptr);
+
+// What a JSON Lines output prints for a value read from a server: appendCompact's text when it is
+// RFC 8259 JSON; otherwise, when QJsonDocument still reads it (it lets "1.", control characters
+// in strings and unknown escapes pass), the compact text Qt writes for it, which is valid JSON.
+// So it accepts exactly what parse() accepts. False when neither reads it: *out is left as it
+// was and *errorAt is where appendCompact stopped.
+bool appendCompactOrReencoded(QByteArrayView text, QByteArray *out, qsizetype *errorAt = nullptr);
+
 } // namespace Json
