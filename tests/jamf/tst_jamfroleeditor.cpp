@@ -13,6 +13,7 @@
 #include <QLabel>
 #include <QLineEdit>
 #include <QPushButton>
+#include <QRegularExpression>
 #include <QSignalSpy>
 #include <QTest>
 #include <QTreeView>
@@ -132,11 +133,14 @@ void tst_JamfRoleEditor::editExistingRole()
 {
     auto s = admin();
     const QJsonObject api = m_sandbox.service().role(QStringLiteral("3")); // API Auditor
+    // An unsaved edit shows in the title ("*"): no editor is left without the placeholder.
+    QTest::failOnWarning(QRegularExpression(QStringLiteral("does not contain a '\\[\\*\\]' placeholder")));
     JamfRoleEditor editor(s->client, JamfRole::fromJson(api));
     editor.show();
     QVERIFY(QTest::qWaitForWindowExposed(&editor));
     QCOMPARE(editor.privilegeModel()->selectedCount(), 2);
     QVERIFY(!editor.isModified());
+    QVERIFY(editor.windowTitle().endsWith(QLatin1String("[*]")));
     auto *filter = editor.findChild<QLineEdit *>(QStringLiteral("filter"));
     auto *tree = editor.findChild<QTreeView *>(QStringLiteral("privileges"));
     QTest::keyClicks(filter, QStringLiteral("read api roles"));
@@ -144,6 +148,7 @@ void tst_JamfRoleEditor::editExistingRole()
     tree->setCurrentIndex(tree->model()->index(0, 0, tree->model()->index(0, 0)));
     QTest::keyClick(tree, Qt::Key_Space); // unchecks it
     QVERIFY(editor.isModified());
+    QVERIFY(editor.isWindowModified());
     QSignalSpy saved(&editor, &JamfRoleEditor::saved);
     QTest::mouseClick(editor.findChild<QPushButton *>(QStringLiteral("saveButton")), Qt::LeftButton);
     QVERIFY(saved.wait(10000));

@@ -10,6 +10,7 @@
 #include <QComboBox>
 #include <QDateEdit>
 #include <QJsonArray>
+#include <QGroupBox>
 #include <QLabel>
 #include <QPlainTextEdit>
 #include <QPushButton>
@@ -519,5 +520,12 @@ void tst_RecordEditor::fieldsFollowTheSchemaOrder()
         return byPosition.values();
     };
     QTRY_COMPARE(topToBottom(), order);
+    // A nested object is named once, by its row's label: its frame has no title of its own.
+    QStringList labels;
+    for (const QLabel *label : m_editor->form()->findChildren<QLabel *>())
+        labels << label->text();
+    QCOMPARE(labels.count(QStringLiteral("owner")), 1);
+    for (const QGroupBox *box : m_editor->form()->findChildren<QGroupBox *>())
+        QVERIFY2(box->title().isEmpty(), qPrintable(box->title()));
     m_editor.reset(); // before the client
 }

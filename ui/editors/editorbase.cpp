@@ -4,6 +4,7 @@
 #include "widgets/tonedlabel.h"
 
 #include <QDialogButtonBox>
+#include <QEvent>
 #include <QLabel>
 #include <QPushButton>
 #include <QVBoxLayout>
@@ -82,6 +83,13 @@ void EditorBase::finishApply(bool ok, const QString &message)
     Q_EMIT applied(ok, message);
     if (close)
         QDialog::accept();
+}
+
+void EditorBase::changeEvent(QEvent *event)
+{
+    if (event->type() == QEvent::WindowTitleChange && !windowTitle().contains(QLatin1String("[*]")))
+        setWindowTitle(windowTitle() + QLatin1String("[*]"));
+    QDialog::changeEvent(event);
 }
 
 void EditorBase::setModified(bool modified)

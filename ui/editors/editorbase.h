@@ -44,6 +44,8 @@ Q_SIGNALS:
     void applied(bool ok, const QString &message);
 
 protected:
+    // Every title an editor is given carries the "[*]" placeholder, so unsaved edits show as "*".
+    void changeEvent(QEvent *event) override;
     // Problems with the input; an empty list lets the save start. Shown on the message line.
     virtual QStringList validateInput() = 0;
     // Starts saving; must end with finishApply(), from the event loop or at once.

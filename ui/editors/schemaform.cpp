@@ -455,7 +455,8 @@ private:
 std::unique_ptr<Field> makeField(const QJsonObject &schema, const QString &path, Field::EditCallback onEdit);
 
 
-// A nested object: a group box with a form of its properties (the root is the same, unboxed).
+// A nested object: a frame (a group box without a title: the parent's row label names it) with a
+// form of its properties; the root is the same, unframed.
 class ObjectField : public Field
 {
 public:
@@ -467,7 +468,8 @@ public:
             box = new QWidget;
         } else {
             const QString title = schema.value(QLatin1String("title")).toString();
-            box = new QGroupBox(title.isEmpty() ? path.section(QLatin1Char('.'), -1) : title);
+            box = new QGroupBox;
+            box->setAccessibleName(title.isEmpty() ? path.section(QLatin1Char('.'), -1) : title);
         }
         auto *form = new QFormLayout(box);
         form->setFieldGrowthPolicy(QFormLayout::AllNonFixedFieldsGrow);
