@@ -313,6 +313,11 @@ bool appendCompact(QByteArrayView text, QByteArray *out, qsizetype *errorAt)
     QByteArray open; // '{' or '[' per level
     enum class Expect { Value, ValueOrEnd, Key, KeyOrEnd, Colon, CommaOrEnd, Nothing } expect = Expect::Value;
     const auto isSpace = [](char c) { return c == ' ' || c == '\n' || c == '\r' || c == '\t'; };
+    // After a container closes: the end, or what follows a value in the enclosing one.
+    const auto closeContainer = [&] {
+        open.chop(1);
+        return open.isEmpty() ? Expect::Nothing : Expect::CommaOrEnd;
+    };
     out->reserve(out->size() + text.size());
     qsizetype i = 0;
     while (i < text.size()) {
@@ -334,8 +339,7 @@ bool appendCompact(QByteArrayView text, QByteArray *out, qsizetype *errorAt)
             if (c == ',') {
                 expect = open.back() == '{' ? Expect::Key : Expect::Value;
             } else if (c == (open.back() == '{' ? '}' : ']')) {
-                open.chop(1);
-                expect = open.isEmpty() ? Expect::Nothing : Expect::CommaOrEnd;
+                expect = closeContainer();
             } else {
                 return false;
             }
@@ -344,8 +348,7 @@ bool appendCompact(QByteArrayView text, QByteArray *out, qsizetype *errorAt)
         case Expect::Key:
         case Expect::KeyOrEnd:
             if (c == '}' && expect == Expect::KeyOrEnd) {
-                open.chop(1);
-                expect = open.isEmpty() ? Expect::Nothing : Expect::CommaOrEnd;
+                expect = closeContainer();
                 end = i + 1;
             } else if (c == '"') {
                 if ((end = endOfString(text, i, &at)) < 0)
@@ -358,8 +361,7 @@ bool appendCompact(QByteArrayView text, QByteArray *out, qsizetype *errorAt)
         case Expect::Value:
         case Expect::ValueOrEnd:
             if (c == ']' && expect == Expect::ValueOrEnd) {
-                open.chop(1);
-                expect = open.isEmpty() ? Expect::Nothing : Expect::CommaOrEnd;
+                expect = closeContainer();
                 end = i + 1;
                 break;
             }
