@@ -5,7 +5,7 @@
 #include "schemafields.h"
 
 #include <QFormLayout>
-#include <QGroupBox>
+#include <QFrame>
 #include <QHash>
 #include <QJsonArray>
 #include <QLabel>
@@ -25,8 +25,8 @@ using JsonSchemaCheck::childPath;
 std::unique_ptr<Field> makeField(const QJsonObject &schema, const QString &path, Field::EditCallback onEdit);
 
 
-// A nested object: a frame (a group box without a title: the parent's row label names it) with a
-// form of its properties; the root is the same, unframed.
+// A nested object: a frame (without a title: the parent's row label names it) with a form of its
+// properties; the root is the same, unframed.
 class ObjectField : public Field
 {
 public:
@@ -38,8 +38,10 @@ public:
             box = new QWidget;
         } else {
             const QString title = schema.value(QLatin1String("title")).toString();
-            box = new QGroupBox;
-            box->setAccessibleName(title.isEmpty() ? path.section(QLatin1Char('.'), -1) : title);
+            auto *frame = new QFrame;
+            frame->setFrameShape(QFrame::StyledPanel);
+            frame->setAccessibleName(title.isEmpty() ? path.section(QLatin1Char('.'), -1) : title);
+            box = frame;
         }
         auto *form = new QFormLayout(box);
         form->setFieldGrowthPolicy(QFormLayout::AllNonFixedFieldsGrow);
