@@ -432,28 +432,29 @@ Job *KintoCommand::startList(QCommandLineParser &parser, const QStringList &args
     }
     if (!listOptions(parser, &options, error))
         return nullptr;
-    // Items are printed as they are decoded, a batch at a time (KintoListJob's Stream mode), never
-    // held: memory stays that of one page's raw body. Without --limit or --pages every record comes,
-    // in the server's own pages (Kinto: up to storage_max_fetch_size, 10,000, a page).
+    // Items are printed as they arrive, a batch at a time, from their own text (KintoListJob's Lines
+    // mode: checked and compacted, never decoded) and never held: memory stays that of one page's
+    // raw body. Without --limit or --pages every record comes, in the server's own pages (Kinto: up
+    // to storage_max_fetch_size, 10,000, a page).
     if (kind == Kind::Record && !isSet(parser, "limit") && !isSet(parser, "pages"))
         options.pages = KintoListOptions::AllPages;
-    // --jsonl prints the items' own text, checked and compacted, without decoding them.
-    KintoListJob *job = m_client->list(pluralOf(kind), options, m_jsonl ? KintoListJob::Mode::Lines : KintoListJob::Mode::Stream);
+    KintoListJob *job = m_client->list(pluralOf(kind), options, KintoListJob::Mode::Lines);
     m_streamed = true;
     if (m_settings.dryRun)
         return job;
-    connect(job, &KintoListJob::lines, this, [](const QByteArray &text) { Console::writeOut(text); });
-    connect(job, &KintoListJob::page, this, [this](const QJsonArray &items) {
-        for (const QJsonValue &item : items) {
-            // The same document print() gives for the whole array, one item at a time.
-            out() << (m_arrayOpen ? ",\n" : "[\n");
-            m_arrayOpen = true;
-            const QByteArray text = item.isObject() ? QJsonDocument(item.toObject()).toJson(QJsonDocument::Indented).trimmed()
-                                  : item.isArray()  ? QJsonDocument(item.toArray()).toJson(QJsonDocument::Indented).trimmed()
-                                                    : Json::toBytes(item);
-            out() << "    " << QByteArray(text).replace('\n', "\n    ");
+    connect(job, &KintoListJob::lines, this, [this](const QByteArray &text) {
+        if (m_jsonl) {
+            Console::writeOut(text);
+            return;
         }
-        out().flush();
+        // The same document print() gives for the whole array, one item at a time.
+        QByteArray indented;
+        for (qsizetype start = 0, end; (end = text.indexOf('\n', start)) >= 0; start = end + 1) {
+            indented += m_arrayOpen ? ",\n    " : "[\n    ";
+            m_arrayOpen = true;
+            Json::appendIndented(QByteArrayView(text).sliced(start, end - start), &indented, 1);
+        }
+        Console::writeOut(indented);
     });
     return job;
 }

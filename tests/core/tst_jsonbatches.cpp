@@ -23,6 +23,8 @@ private Q_SLOTS:
     void compactKeepsTheValue();
     void compactRefusesWhatIsNotJson_data();
     void compactRefusesWhatIsNotJson();
+    void indentedAsQtWritesIt_data();
+    void indentedAsQtWritesIt();
 };
 
 void tst_JsonBatches::sameItemsAsAWholeDecode_data()
@@ -204,6 +206,30 @@ void tst_JsonBatches::compactRefusesWhatIsNotJson()
     QByteArray line = "kept";
     QCOMPARE(Json::appendCompactOrReencoded(text, &line), !qtReads.isEmpty());
     QCOMPARE(line, "kept" + qtReads);
+}
+
+void tst_JsonBatches::indentedAsQtWritesIt_data()
+{
+    QTest::addColumn<QByteArray>("text"); // members in Qt's (sorted) order, numbers as Qt writes them
+    QTest::newRow("record") << QByteArray(R"({"a": "x, \"y\"", "b": [1, 2.5, true, null], "c": {"d": {"e": []}, "f": {}}, "id": "r1"})");
+    QTest::newRow("array of objects") << QByteArray(R"([{"a": 1}, {}, [], [[]], "s:{}"])");
+    QTest::newRow("empty object") << QByteArray("{}");
+}
+
+// The indented layout is QJsonDocument's, byte for byte, at any depth.
+void tst_JsonBatches::indentedAsQtWritesIt()
+{
+    QFETCH(QByteArray, text);
+    QByteArray compact;
+    QVERIFY(Json::appendCompact(text, &compact));
+    const QJsonDocument doc = QJsonDocument::fromJson(text);
+    QByteArray indented;
+    Json::appendIndented(compact, &indented);
+    QCOMPARE(indented, doc.toJson(QJsonDocument::Indented).trimmed());
+    // One level in (an item of a printed array): every line but the first gains four spaces.
+    QByteArray nested;
+    Json::appendIndented(compact, &nested, 1);
+    QCOMPARE(nested, QByteArray(indented).replace('\n', "\n    "));
 }
 
 QTEST_GUILESS_MAIN(tst_JsonBatches)

@@ -2,8 +2,9 @@
 // crashes, and whenever the whole body is valid JSON with a "data" array, the batches give exactly
 // that array's items, for a batch size taken from the input. The same body read as item texts
 // (Json::forEachItemText + Json::appendCompactOrReencoded, how tenantctl --jsonl prints): an item
-// is printed exactly when QJsonDocument reads it, on one line, the same value; what appendCompact
-// accepts as RFC 8259 JSON Qt reads too.
+// is printed exactly when QJsonDocument reads it, on one line, the same value, and laid out
+// indented (Json::appendIndented) still the same value; what appendCompact accepts as RFC 8259
+// JSON Qt reads too.
 #include "fuzzsupport.h"
 #include "net/json.h"
 
@@ -51,6 +52,11 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
             std::abort(); // RFC 8259 JSON is read by Qt too, and printed as compacted
         if (printed != valid || (printed && (line.contains('\n') || !Json::parse(line, &reread) || reread != original)))
             std::abort(); // a line for exactly what Qt reads, on one line, the same value
+        QByteArray indented;
+        if (printed)
+            Json::appendIndented(line, &indented, 1);
+        if (printed && (!Json::parse(indented, &reread) || reread != original))
+            std::abort(); // laid out for reading, still the same value
         return true;
     }, &error);
     return 0;

@@ -397,6 +397,55 @@ bool appendCompact(QByteArrayView text, QByteArray *out, qsizetype *errorAt)
     return expect == Expect::Nothing;
 }
 
+void appendIndented(QByteArrayView compact, QByteArray *out, int depth)
+{
+    const auto newline = [&] {
+        out->append('\n');
+        out->append(QByteArray(4 * depth, ' '));
+    };
+    out->reserve(out->size() + compact.size() * 2);
+    for (qsizetype i = 0; i < compact.size(); ++i) {
+        const char c = compact.at(i);
+        switch (c) {
+        case '"': {
+            const qsizetype start = i;
+            for (++i; i < compact.size() && compact.at(i) != '"'; ++i) {
+                if (compact.at(i) == '\\')
+                    ++i;
+            }
+            out->append(compact.sliced(start, qMin(i + 1, compact.size()) - start));
+            break;
+        }
+        case '{':
+        case '[':
+            out->append(c);
+            if (i + 1 < compact.size() && compact.at(i + 1) == (c == '{' ? '}' : ']')) {
+                newline(); // empty: its end on the next line, as QJsonDocument writes it
+                out->append(compact.at(++i));
+                break;
+            }
+            ++depth;
+            newline();
+            break;
+        case '}':
+        case ']':
+            --depth;
+            newline();
+            out->append(c);
+            break;
+        case ',':
+            out->append(c);
+            newline();
+            break;
+        case ':':
+            out->append(": ");
+            break;
+        default:
+            out->append(c);
+        }
+    }
+}
+
 bool appendCompactOrReencoded(QByteArrayView text, QByteArray *out, qsizetype *errorAt)
 {
     const qsizetype before = out->size();

@@ -48,4 +48,9 @@ bool appendCompact(QByteArrayView text, QByteArray *out, qsizetype *errorAt = nu
 // was and *errorAt is where appendCompact stopped.
 bool appendCompactOrReencoded(QByteArrayView text, QByteArray *out, qsizetype *errorAt = nullptr);
 
+// Appends the compact JSON `compact` (as appendCompact writes it) laid out as QJsonDocument's
+// Indented format lays it out (four spaces a level, "key": value), starting `depth` levels in,
+// members in their order; the first line is not indented and no newline ends it.
+void appendIndented(QByteArrayView compact, QByteArray *out, int depth = 0);
+
 } // namespace Json
