@@ -8,6 +8,7 @@
 #include "tenants/sessionmanager.h"
 #include "tenants/tenantregistry.h"
 #include "tenanttreemodel.h"
+#include "toplevels.h"
 #include "windowfixture.h"
 
 #include <QAbstractItemView>
@@ -127,26 +128,6 @@ std::pair<int, int> splitPanes(QWidget *a, QWidget *b)
         }
     }
     return {-1, -1};
-}
-
-QSet<QWidget *> visibleWindows()
-{
-    QSet<QWidget *> windows;
-    for (QWidget *w : QApplication::topLevelWidgets()) {
-        if (w->isVisible())
-            windows.insert(w);
-    }
-    return windows;
-}
-
-QList<QWidget *> newWindows(const QSet<QWidget *> &before)
-{
-    QList<QWidget *> found;
-    for (QWidget *w : QApplication::topLevelWidgets()) {
-        if (w->isVisible() && !before.contains(w) && !qobject_cast<QMenu *>(w))
-            found << w;
-    }
-    return found;
 }
 
 } // namespace
@@ -327,12 +308,12 @@ void tst_Accessibility::checkWindow(QWidget *window, const QString &path)
 // Runs `open`, then checks each window it opened (modal or not) and closes it. True when one opened.
 bool tst_Accessibility::visitDialog(const QString &path, const std::function<void()> &open)
 {
-    const QSet<QWidget *> before = visibleWindows();
+    const QSet<QWidget *> before = TopLevels::visible();
     bool seen = false;
     QTimer poll;
     poll.setInterval(50);
     connect(&poll, &QTimer::timeout, this, [&] {
-        const QList<QWidget *> opened = newWindows(before);
+        const QList<QWidget *> opened = TopLevels::shownSince(before, false);
         if (opened.isEmpty())
             return;
         poll.stop();
@@ -356,7 +337,7 @@ bool tst_Accessibility::visitDialog(const QString &path, const std::function<voi
     poll.stop();
     settle();
     // A dialog asking to discard changes on close is answered by Prompt (No): close again.
-    for (QWidget *w : newWindows(before))
+    for (QWidget *w : TopLevels::shownSince(before, false))
         w->hide();
     return seen;
 }
@@ -458,9 +439,9 @@ void tst_Accessibility::wizardsOfEveryFamily()
             ui->openTenantWizard(m_fx.window.get(), context, std::nullopt);
         }));
         // Another way in the dialog offers (Jamf's "Set up…" wizard): an action button of its box.
-        const QSet<QWidget *> before = visibleWindows();
+        const QSet<QWidget *> before = TopLevels::visible();
         QPointer<QWidget> wizard = ui->openTenantWizard(m_fx.window.get(), context, std::nullopt);
-        QTRY_VERIFY(!newWindows(before).isEmpty());
+        QTRY_VERIFY(!TopLevels::shownSince(before, false).isEmpty());
         if (auto *box = wizard ? wizard->findChild<QDialogButtonBox *>() : nullptr) {
             for (QAbstractButton *button : box->buttons()) {
                 if (box->buttonRole(button) == QDialogButtonBox::ActionRole)

@@ -12,6 +12,7 @@
 #include "tenants/sessionmanager.h"
 #include "tenanttreemodel.h"
 #include "translations.h"
+#include "toplevels.h"
 #include "visibletexts.h"
 #include "windowfixture.h"
 
@@ -78,25 +79,6 @@ void removeTranslators()
         QCoreApplication::removeTranslator(translator);
         delete translator;
     }
-}
-
-QSet<QWidget *> visibleWindows()
-{
-    QSet<QWidget *> windows;
-    for (QWidget *w : QApplication::topLevelWidgets()) {
-        if (w->isVisible())
-            windows.insert(w);
-    }
-    return windows;
-}
-
-QWidget *newWindow(const QSet<QWidget *> &before)
-{
-    for (QWidget *w : QApplication::topLevelWidgets()) {
-        if (w->isVisible() && !before.contains(w))
-            return w;
-    }
-    return nullptr;
 }
 
 } // namespace
@@ -403,7 +385,7 @@ void tst_Translations::openPageDialogs()
         if (!action || !action->isEnabled() || !action->isVisible() || !action->text().endsWith(u'…')
             || action->objectName().contains(QLatin1String("Tenant")))
             continue;
-        const QSet<QWidget *> before = visibleWindows();
+        const QSet<QWidget *> before = TopLevels::visible();
         QTimer blocked; // fires only while trigger() runs a modal loop of its own
         blocked.setSingleShot(true);
         connect(&blocked, &QTimer::timeout, this, [] {
@@ -416,7 +398,7 @@ void tst_Translations::openPageDialogs()
         settle();
         if (!Prompt::lastMessage().isEmpty())
             m_texts.append({Prompt::lastMessage(), action->text() + QStringLiteral(" › prompt")});
-        if (QPointer<QWidget> opened = newWindow(before)) {
+        if (QPointer<QWidget> opened = TopLevels::shownSince(before).value(0)) {
             collect(opened);
             opened->close();
             settle();
@@ -432,12 +414,12 @@ void tst_Translations::openFirstItem()
     for (QAbstractItemView *view : page->findChildren<QAbstractItemView *>()) {
         if (!view->isVisible() || !view->model() || view->model()->rowCount() == 0)
             continue;
-        const QSet<QWidget *> before = visibleWindows();
+        const QSet<QWidget *> before = TopLevels::visible();
         view->setFocus();
         view->setCurrentIndex(view->model()->index(0, 0));
         QTest::keyClick(view, Qt::Key_Return);
         settle();
-        if (QPointer<QWidget> opened = newWindow(before)) {
+        if (QPointer<QWidget> opened = TopLevels::shownSince(before).value(0)) {
             collect(opened);
             opened->close();
         }
@@ -487,7 +469,7 @@ void tst_Translations::everyVisibleTextIsTranslatable()
 
     // Each family's add-tenant wizard (every page), and what its extra button opens.
     for (const FamilyUi *ui : FamilyUis::all()) {
-        const QSet<QWidget *> before = visibleWindows();
+        const QSet<QWidget *> before = TopLevels::visible();
         QPointer<QWidget> wizard = ui->openTenantWizard(window, m_fixture.context(), std::nullopt);
         QVERIFY2(wizard, qPrintable(ui->familyId()));
         collect(wizard);
@@ -495,10 +477,10 @@ void tst_Translations::everyVisibleTextIsTranslatable()
             for (QAbstractButton *button : box->buttons()) {
                 if (box->buttonRole(button) != QDialogButtonBox::ActionRole)
                     continue;
-                const QSet<QWidget *> shown = visibleWindows();
+                const QSet<QWidget *> shown = TopLevels::visible();
                 button->click();
                 settle();
-                if (QPointer<QWidget> second = newWindow(shown)) {
+                if (QPointer<QWidget> second = TopLevels::shownSince(shown).value(0)) {
                     collect(second);
                     second->close();
                 }
